@@ -1,0 +1,106 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "arrears",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arrearsd", targets: ["arrearsd"]),
+        .executable(name: "arrearsctl", targets: ["arrearsctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
+        .target(name: "ArrearsCore", swiftSettings: strict),
+        // The store protocol in domain words.
+        .target(name: "ArrearsStore", dependencies: ["ArrearsCore"], swiftSettings: strict),
+        // The embedded default engine, on GRDB; runs the SQL migrations in Schemas/sqlite.
+        .target(
+            name: "ArrearsSQLite",
+            dependencies: [
+                "ArrearsStore", "ArrearsCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("migrations")],
+            swiftSettings: strict
+        ),
+        // Types, server stubs and client generated from Schemas/openapi.yaml.
+        .target(
+            name: "ArrearsAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // Handlers, authentication, problem+json, buildApplication.
+        .target(
+            name: "ArrearsHTTP",
+            dependencies: [
+                "ArrearsCore", "ArrearsStore", "ArrearsSQLite", "ArrearsAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.yaml"), .copy("reference")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "arrearsd",
+            dependencies: [
+                "ArrearsHTTP", "ArrearsSQLite", "ArrearsStore", "ArrearsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "arrearsctl",
+            dependencies: [
+                "ArrearsAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        // Fixtures, a fixed clock and the store contract suite every engine must pass.
+        .target(
+            name: "ArrearsTestSupport",
+            dependencies: ["ArrearsCore", "ArrearsStore"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ArrearsCoreTests", dependencies: ["ArrearsCore", "ArrearsTestSupport"]),
+        .testTarget(name: "ArrearsStoreTests", dependencies: ["ArrearsStore", "ArrearsTestSupport"]),
+        .testTarget(name: "ArrearsSQLiteTests", dependencies: ["ArrearsSQLite", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore"]),
+        .testTarget(
+            name: "ArrearsHTTPTests",
+            dependencies: [
+                "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        // Starts the real binaries: arrearsd serve, arrearsctl, SIGKILL and restart.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+    ]
+)

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A calendar month in China Standard Time, the period statistics are published for.
+public struct CSTMonth: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    init(validYear year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses exactly `YYYY-MM`.
+    public init(_ text: String) throws(InvalidValue) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), (1900...2999).contains(year), (1...12).contains(month)
+        else {
+            throw InvalidValue(rule: "month.format", detail: "a month is written YYYY-MM, got \"\(text)\"")
+        }
+        self.init(validYear: year, month: month)
+    }
+
+    public var firstDay: CSTDate { CSTDate(dayNumber: CSTDate.days(year: year, month: month, day: 1)) }
+
+    public var lastDay: CSTDate {
+        CSTDate(dayNumber: CSTDate.days(year: year, month: month, day: CSTDate.daysIn(month: month, year: year)))
+    }
+
+    public var next: CSTMonth { month == 12 ? CSTMonth(validYear: year + 1, month: 1) : CSTMonth(validYear: year, month: month + 1) }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    public static func < (lhs: CSTMonth, rhs: CSTMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,42 @@
+/// A decision or action on a complaint, with the inputs the law requires for it.
+public enum ComplaintCommand: Sendable, Equatable {
+    /// Intake asks the complainant for missing material (补正); the review clock stops.
+    case requestSupplement(items: String)
+    /// The complainant supplies it; the review clock starts again.
+    case supplement(material: String)
+    /// Intake accepts the complaint (正式受理).
+    case accept(note: String?)
+    /// Intake does not accept it, on a ground (不予受理).
+    case reject(ground: RejectionGround, reason: String)
+    /// Intake forwards it to the handling department (转交).
+    case forward(to: DepartmentID, note: String?)
+    /// The handling department gives it back as not its own, for re-routing.
+    case returnToIntake(reason: String)
+    /// The handling department records the result and the amount paid so far.
+    case resolve(outcome: ResolutionOutcome, amountPaid: Fen, summary: String)
+    /// The complainant rates the result, which closes the complaint.
+    case rate(Satisfaction, comment: String?)
+    /// An official closes a complaint whose rating or supplement period has run out.
+    case close(note: String?)
+    /// The complainant withdraws (撤回) before a result.
+    case withdraw(reason: String)
+    /// A supervisor reopens a closed complaint after a dissatisfied rating with new facts.
+    case reopen(reason: String)
+
+    /// The stable name used in URLs, errors and the transition table.
+    public var name: String {
+        switch self {
+        case .requestSupplement: "request-supplement"
+        case .supplement: "supplement"
+        case .accept: "accept"
+        case .reject: "reject"
+        case .forward: "forward"
+        case .returnToIntake: "return"
+        case .resolve: "resolve"
+        case .rate: "rate"
+        case .close: "close"
+        case .withdraw: "withdraw"
+        case .reopen: "reopen"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// What happened to a complaint; the event log is the record.
+public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
+    case submitted
+    case supplementRequested = "supplement_requested"
+    case supplemented
+    case accepted
+    case rejected
+    case forwarded
+    case returned
+    case resolved
+    case rated
+    case closed
+    case lapsed
+    case withdrawn
+    case reopened
+}
+
+/// The particulars an event carries, whichever apply to its kind.
+public struct EventDetail: Sendable, Codable, Equatable {
+    public var text: String?
+    public var ground: RejectionGround?
+    public var department: DepartmentID?
+    public var outcome: ResolutionOutcome?
+    public var amountPaid: Fen?
+    public var amountClaimed: Fen?
+    public var rating: Satisfaction?
+    public var deadline: Deadline?
+
+    public init(text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,
+                amountPaid: Fen? = nil, amountClaimed: Fen? = nil, rating: Satisfaction? = nil, deadline: Deadline? = nil) {
+        self.text = text
+        self.ground = ground
+        self.department = department
+        self.outcome = outcome
+        self.amountPaid = amountPaid
+        self.amountClaimed = amountClaimed
+        self.rating = rating
+        self.deadline = deadline
+    }
+}
+
+/// One entry in a complaint's append-only history: who, when, what, why.
+public struct ComplaintEvent: Sendable, Codable, Equatable {
+    public let complaintID: ComplaintID
+    /// The complaint's version after this event: 1 for the registration, then 2, 3, …
+    public let sequence: Int
+    public let kind: ComplaintEventKind
+    public let from: ComplaintState?
+    public let to: ComplaintState
+    public let actor: AccountID
+    public let role: Role
+    public let at: Date
+    public let detail: EventDetail
+
+    public init(complaintID: ComplaintID, sequence: Int, kind: ComplaintEventKind, from: ComplaintState?, to: ComplaintState,
+                actor: AccountID, role: Role, at: Date, detail: EventDetail) {
+        self.complaintID = complaintID
+        self.sequence = sequence
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.actor = actor
+        self.role = role
+        self.at = at
+        self.detail = detail
+    }
+
+    /// The CST date statistics count this event on.
+    public var on: CSTDate { CSTDate(at) }
+
+    /// +1 when the complaint became open, −1 when it stopped being open: summed to a date, "open at that date".
+    public var openDelta: Int { (to.isOpen ? 1 : 0) - ((from?.isOpen ?? false) ? 1 : 0) }
+}

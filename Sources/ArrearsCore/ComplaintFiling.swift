@@ -1,0 +1,93 @@
+import Foundation
+
+/// What an SME files (登记): the parties, the contracts, the facts and the demand.
+public struct ComplaintFiling: Sendable, Codable, Equatable {
+    public var complainant: Complainant
+    public var respondent: Respondent
+    public var contracts: [Contract]
+    public var facts: String
+    public var demand: String
+    /// "Is a court, arbitration or other body already involved?" A yes is a ground for rejection.
+    public var otherBodyInvolved: Bool
+    public var channel: IntakeChannel
+
+    public init(complainant: Complainant, respondent: Respondent, contracts: [Contract], facts: String, demand: String, otherBodyInvolved: Bool, channel: IntakeChannel) {
+        self.complainant = complainant
+        self.respondent = respondent
+        self.contracts = contracts
+        self.facts = facts
+        self.demand = demand
+        self.otherBodyInvolved = otherBodyInvolved
+        self.channel = channel
+    }
+
+    /// The sum claimed: what is overdue across the contracts.
+    public var amountClaimed: Fen { contracts.reduce(Fen.zero) { $0 + $1.amountOverdue } }
+
+    /// Limits on free text: long enough for a real account of the facts, short enough to stop abuse.
+    public static let textLimits = (name: 200, facts: 20_000, demand: 5_000, contractNumber: 100, contact: 200)
+    /// At most this many contracts in one complaint; more belong in separate complaints.
+    public static let contractLimit = 100
+
+    /// Rules that span fields: a filing that breaks one is refused whole, with every field named.
+    public func violations(today: CSTDate) -> [FieldViolation] {
+        var found: [FieldViolation] = []
+        func text(_ value: String, _ field: String, max: Int, required: Bool = true) {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if required, trimmed.isEmpty {
+                found.append(FieldViolation(field: field, rule: "text.required", detail: "must not be empty"))
+            } else if value.count > max {
+                found.append(FieldViolation(field: field, rule: "text.too-long", detail: "at most \(max) characters, got \(value.count)"))
+            }
+        }
+        text(complainant.name, "complainant.name", max: Self.textLimits.name)
+        text(complainant.contact.person, "complainant.contact.person", max: Self.textLimits.contact)
+        text(complainant.contact.phone, "complainant.contact.phone", max: 40)
+        if let email = complainant.contact.email {
+            text(email, "complainant.contact.email", max: Self.textLimits.contact)
+            if !email.contains("@") {
+                found.append(FieldViolation(field: "complainant.contact.email", rule: "email.format", detail: "an email address contains @"))
+            }
+        }
+        text(respondent.name, "respondent.name", max: Self.textLimits.name)
+        if let authority = respondent.supervisingAuthority {
+            text(authority, "respondent.supervisingAuthority", max: Self.textLimits.name)
+        }
+        text(facts, "facts", max: Self.textLimits.facts)
+        text(demand, "demand", max: Self.textLimits.demand)
+        if let code = respondent.creditCode, code == complainant.creditCode {
+            found.append(FieldViolation(field: "respondent.creditCode", rule: "respondent.is-complainant", detail: "the respondent cannot be the complainant itself"))
+        }
+        if contracts.isEmpty {
+            found.append(FieldViolation(field: "contracts", rule: "contracts.required", detail: "a complaint names at least one contract"))
+        }
+        if contracts.count > Self.contractLimit {
+            found.append(FieldViolation(field: "contracts", rule: "contracts.too-many", detail: "at most \(Self.contractLimit) contracts per complaint"))
+        }
+        for (index, contract) in contracts.enumerated() {
+            let at = "contracts[\(index)]"
+            text(contract.number, "\(at).number", max: Self.textLimits.contractNumber)
+            if contract.signedOn > today {
+                found.append(FieldViolation(field: "\(at).signedOn", rule: "date.in-future", detail: "signed on \(contract.signedOn), after today (\(today), China Standard Time)"))
+            }
+            if let delivered = contract.deliveredOn {
+                if delivered > today {
+                    found.append(FieldViolation(field: "\(at).deliveredOn", rule: "date.in-future", detail: "delivered on \(delivered), after today (\(today), China Standard Time)"))
+                }
+                if delivered < contract.signedOn {
+                    found.append(FieldViolation(field: "\(at).deliveredOn", rule: "date.before-signing", detail: "delivered on \(delivered), before the contract was signed on \(contract.signedOn)"))
+                }
+            }
+            if let term = contract.paymentTermDays, !(0...3650).contains(term) {
+                found.append(FieldViolation(field: "\(at).paymentTermDays", rule: "payment-term.range", detail: "a payment term is 0–3650 days, got \(term)"))
+            }
+            if contract.amountOverdue.value == 0 {
+                found.append(FieldViolation(field: "\(at).amountOverdue", rule: "money.zero", detail: "a complaint is about money overdue; this contract names none"))
+            }
+            if contract.amountOverdue > contract.amount {
+                found.append(FieldViolation(field: "\(at).amountOverdue", rule: "money.overdue-exceeds-contract", detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
+            }
+        }
+        return found
+    }
+}

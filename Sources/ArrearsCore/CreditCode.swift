@@ -1,0 +1,58 @@
+/// A unified social credit code (统一社会信用代码, GB 32100-2015), valid by construction.
+public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The 31 characters the standard allows, in value order (no I, O, S, V, Z).
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    /// Weights 3^(i-1) mod 31 for positions 1…17.
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    /// The 18 characters, upper case.
+    public let text: String
+
+    /// Accepts 18 characters of the standard's alphabet whose last is the right check character.
+    /// Lower case letters are upper-cased, since people type them; nothing else is forgiven.
+    public init(_ text: String) throws(InvalidValue) {
+        let characters = Array(text.uppercased())
+        guard characters.count == 18 else {
+            throw InvalidValue(
+                rule: "credit-code.length",
+                detail: "a unified social credit code has 18 characters, this has \(characters.count)")
+        }
+        var values: [Int] = []
+        for (index, character) in characters.enumerated() {
+            guard let value = Self.alphabet.firstIndex(of: character) else {
+                throw InvalidValue(
+                    rule: "credit-code.character",
+                    detail: "character \(index + 1) ('\(character)') is not allowed in a credit code (I, O, S, V and Z never appear)")
+            }
+            values.append(value)
+        }
+        let sum = zip(values.prefix(17), Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let expected = Self.alphabet[(31 - sum % 31) % 31]
+        guard characters[17] == expected else {
+            throw InvalidValue(
+                rule: "credit-code.check-character",
+                detail: "check character is '\(characters[17])' but the first 17 characters require '\(expected)'")
+        }
+        self.text = String(characters)
+    }
+
+    /// Entity type, positions 1–2: `11` organ, `12` public institution, `91` enterprise, …
+    public var entityType: Substring { text.prefix(2) }
+
+    /// The registering authority's GB/T 2260 region code, positions 3–8.
+    public var registrationRegion: String { String(text.dropFirst(2).prefix(6)) }
+
+    public var description: String { text }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

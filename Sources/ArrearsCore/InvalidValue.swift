@@ -1,0 +1,75 @@
+/// A value refused at construction: the rule it broke (a stable identifier) and why, in words.
+public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Stable identifier of the rule, e.g. `credit-code.check-character`; clients may switch on it.
+    public let rule: String
+    /// What was wrong, for a person.
+    public let detail: String
+
+    public init(rule: String, detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
+
+    public var description: String { "\(detail) [\(rule)]" }
+}
+
+/// A refused value located in a request: which field, which rule.
+public struct FieldViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    /// JSON-pointer-like path of the field, e.g. `complainant.creditCode` or `contracts[0].amount`.
+    public let field: String
+    public let rule: String
+    public let detail: String
+
+    public init(field: String, rule: String, detail: String) {
+        self.field = field
+        self.rule = rule
+        self.detail = detail
+    }
+
+    public init(field: String, _ invalid: InvalidValue) {
+        self.init(field: field, rule: invalid.rule, detail: invalid.detail)
+    }
+
+    public var description: String { "\(field): \(detail) [\(rule)]" }
+}
+
+/// Several field violations found together, so a form can show them all at once.
+public struct ValidationFailure: Error, Equatable, Sendable {
+    public let violations: [FieldViolation]
+
+    public init(_ violations: [FieldViolation]) {
+        self.violations = violations
+    }
+}
+
+/// Runs field conversions and gathers every violation instead of stopping at the first.
+public struct ViolationCollector: Sendable {
+    public private(set) var violations: [FieldViolation] = []
+
+    public init() {}
+
+    /// Converts one field; on failure records the violation under `field` and returns nil.
+    public mutating func field<T>(_ field: String, _ convert: () throws -> T) -> T? {
+        do {
+            return try convert()
+        } catch let invalid as InvalidValue {
+            violations.append(FieldViolation(field: field, invalid))
+        } catch let violation as FieldViolation {
+            violations.append(violation)
+        } catch let failure as ValidationFailure {
+            violations.append(contentsOf: failure.violations)
+        } catch {
+            violations.append(FieldViolation(field: field, rule: "invalid", detail: "\(error)"))
+        }
+        return nil
+    }
+
+    public mutating func add(_ violation: FieldViolation) {
+        violations.append(violation)
+    }
+
+    /// Throws every gathered violation at once, if any.
+    public func check() throws(ValidationFailure) {
+        if !violations.isEmpty { throw ValidationFailure(violations) }
+    }
+}

@@ -1,0 +1,45 @@
+/// A GB/T 2260 administrative region code: `PP0000` province, `PPCC00` city, `PPCCXX` county.
+public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    /// The six digits.
+    public let code: String
+
+    /// Accepts only a code the directory knows (retired codes included, old credit codes carry them).
+    public init(_ text: String, in directory: RegionDirectory) throws(InvalidValue) {
+        try self.init(format: text)
+        guard directory.contains(self) else {
+            throw InvalidValue(rule: "region.unknown", detail: "\(text) is not a GB/T 2260 region code")
+        }
+    }
+
+    /// Checks the shape only; for codes read back from our own storage, which were checked on the way in.
+    public init(format text: String) throws(InvalidValue) {
+        guard text.utf8.count == 6, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            throw InvalidValue(rule: "region.format", detail: "a region code is six digits, got \"\(text)\"")
+        }
+        self.code = text
+    }
+
+    /// The province (or province-level municipality / autonomous region) this code lies in.
+    public var province: RegionCode {
+        // Six ASCII digits by construction, so the prefix is always valid.
+        try! RegionCode(format: String(code.prefix(2)) + "0000")
+    }
+
+    public var isProvince: Bool { code.hasSuffix("0000") }
+
+    public var description: String { code }
+
+    public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.code < rhs.code }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { try self.init(format: text) } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

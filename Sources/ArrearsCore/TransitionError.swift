@@ -1,0 +1,23 @@
+/// Why a command was refused; each case maps to one HTTP status and one CLI exit code at the edge.
+public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The command is not possible from the complaint's state.
+    case illegalInState(command: String, state: ComplaintState)
+    /// The actor's role may never take this command.
+    case roleNotPermitted(command: String, role: Role)
+    /// The complaint lies outside the actor's scope; reported as not found so nothing leaks.
+    case outOfScope
+    /// An input is missing or wrong.
+    case invalidInput(FieldViolation)
+    /// The command is possible but not yet: a period must run out first.
+    case notYet(rule: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
+        case let .roleNotPermitted(command, role): "the \(role.rawValue) role may not \(command) a complaint"
+        case .outOfScope: "no such complaint in your scope"
+        case let .invalidInput(violation): violation.description
+        case let .notYet(_, detail): detail
+        }
+    }
+}
