@@ -23,7 +23,8 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
     public init() {}
 
     /// Which event kind each figure counts: the one place that defines the statistics.
-    public static let countedKinds: [ComplaintEventKind: WritableKeyPath<StatisticsFigures, Int>] = [
+    // Key paths are immutable values; the dictionary is a constant, so sharing it is safe.
+    nonisolated(unsafe) public static let countedKinds: [ComplaintEventKind: WritableKeyPath<StatisticsFigures, Int>] = [
         .submitted: \.registered,
         .accepted: \.accepted,
         .rejected: \.rejected,

@@ -1,0 +1,134 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import GRDB
+
+/// The embedded default store: complaints and their event log in one SQLite file, through GRDB.
+public final class SQLiteComplaintStore: ComplaintStore, Sendable {
+    let writer: any DatabaseWriter
+
+    /// Wraps an opened, migrated database.
+    public init(_ writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    /// Opens the file, migrates it, and returns the store.
+    public static func open(path: String) throws -> SQLiteComplaintStore {
+        let pool = try SQLiteDatabase.open(path: path)
+        try SQLiteDatabase.migrate(pool)
+        return SQLiteComplaintStore(pool)
+    }
+
+    public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
+        try await writer.write { db in
+            if let claim = idempotency,
+               let row = try Row.fetchOne(
+                   db, sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?",
+                   arguments: [claim.account.rawValue, claim.key])
+            {
+                guard row["fingerprint"] as String == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
+                let id = ComplaintID(row["complaint_id"])
+                guard let earlier = try Self.fetchComplaint(db, id: id, scope: .everything) else { throw StoreError.notFound }
+                return .replayed(earlier)
+            }
+            let year = complaint.receivedOn.components.year
+            let ordinal = try Int.fetchOne(
+                db,
+                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                arguments: [year]) ?? 1
+            var numbered = complaint
+            numbered.number = StoreCoding.complaintNumber(year: year, ordinal: ordinal)
+            try db.execute(
+                sql: """
+                    INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
+                        complainant_account, received_at, due_on, amount_claimed_fen, body)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
+                    numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
+                    numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
+                    numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
+                ])
+            try Self.append(event, province: numbered.intakeProvince, in: db)
+            if let claim = idempotency {
+                try db.execute(
+                    sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [claim.account.rawValue, claim.key, claim.fingerprint, numbered.id.rawValue, StoreCoding.instant(numbered.receivedAt)])
+            }
+            return .created(numbered)
+        }
+    }
+
+    public func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint? {
+        try await writer.read { db in try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) }
+    }
+
+    public func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]? {
+        try await writer.read { db in
+            guard try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) != nil else { return nil }
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT kind, from_state, to_state, actor, role, occurred_at, sequence, detail FROM complaint_events WHERE complaint_id = ? ORDER BY sequence",
+                arguments: [id.rawValue]
+            ).map { row in
+                ComplaintEvent(
+                    complaintID: id, sequence: row["sequence"], kind: try Self.decodeEnum(row["kind"]),
+                    from: try (row["from_state"] as String?).map { try Self.decodeEnum($0) }, to: try Self.decodeEnum(row["to_state"]),
+                    actor: AccountID(row["actor"]), role: try Self.decodeEnum(row["role"]),
+                    at: try StoreCoding.instant(row["occurred_at"]), detail: try StoreCoding.decode(EventDetail.self, from: row["detail"]))
+            }
+        }
+    }
+
+    public func transition(
+        _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
+        decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+    ) async throws -> Complaint {
+        try await writer.write { db in
+            guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
+            guard current.version == expectedVersion else { throw StoreError.versionConflict(current: current.version) }
+            let (next, event) = try decide(current)
+            try db.execute(
+                sql: """
+                    UPDATE complaints SET state = ?, version = ?, handling_department = ?, due_on = ?, body = ?
+                    WHERE id = ? AND version = ?
+                    """,
+                arguments: [
+                    next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.deadline?.dueOn?.description,
+                    try StoreCoding.encode(next), id.rawValue, expectedVersion,
+                ])
+            guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
+            try Self.append(event, province: next.intakeProvince, in: db)
+            return next
+        }
+    }
+
+    static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, role, occurred_at,
+                    cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
+                event.actor.rawValue, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
+                event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, try StoreCoding.encode(event.detail),
+            ])
+    }
+
+    static func fetchComplaint(_ db: Database, id: ComplaintID, scope: SQLiteScope) throws -> Complaint? {
+        guard let body = try String.fetchOne(
+            db, sql: "SELECT body FROM complaints WHERE id = ? AND \(scope.sql)", arguments: [id.rawValue] + scope.arguments)
+        else { return nil }
+        return try StoreCoding.decode(Complaint.self, from: body)
+    }
+
+    static func decodeEnum<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "unknown value \(raw) for \(T.self)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// Opens the SQLite file the way Arrears needs it (WAL, full fsync on commit) and runs the
+/// migrations shipped in Schemas/sqlite, which are the only copy of the schema.
+public enum SQLiteDatabase {
+    /// Opens (creating if needed) a database file as a pool: one writer, concurrent readers.
+    public static func open(path: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // FULL: a commit is on disk before the response goes out, so an acknowledged write survives
+            // power loss, not only a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    /// The migration files, in the order their names sort.
+    public static func migrationFiles() throws -> [(name: String, sql: String)] {
+        guard let folder = Bundle.module.url(forResource: "migrations", withExtension: nil) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".sql") }
+            .sorted()
+        return try names.map { name in
+            (String(name.dropLast(4)), try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+        }
+    }
+
+    static func migrator() throws -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (name, sql) in try migrationFiles() {
+            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+        }
+        return migrator
+    }
+
+    /// Applies the migrations not yet applied; refuses a database a newer Arrears has migrated.
+    public static func migrate(_ writer: any DatabaseWriter) throws {
+        let migrator = try migrator()
+        if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw SchemaError.newerThanThisRelease
+        }
+        try migrator.migrate(writer)
+    }
+
+    /// Whether every shipped migration has been applied.
+    public static func isCurrent(_ reader: any DatabaseReader) throws -> Bool {
+        let migrator = try migrator()
+        return try reader.read { try migrator.hasCompletedMigrations($0) }
+    }
+}
+
+/// The database's schema cannot be used by this release.
+public enum SchemaError: Error, CustomStringConvertible {
+    case newerThanThisRelease
+
+    public var description: String {
+        "the database was migrated by a newer Arrears; refusing to touch it with this release"
+    }
+}

@@ -1,0 +1,22 @@
+import ArrearsCore
+
+/// Failures every engine reports in the same words.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No such complaint, or not in the caller's scope.
+    case notFound
+    /// Someone else changed the complaint first.
+    case versionConflict(current: Int)
+    /// An idempotency key was reused with a different request.
+    case idempotencyKeyReused
+    /// A unique value (e.g. an account id) is taken.
+    case duplicate(String)
+
+    public var description: String {
+        switch self {
+        case .notFound: "no such complaint in your scope"
+        case let .versionConflict(current): "the complaint has changed since; it is now at version \(current)"
+        case .idempotencyKeyReused: "this Idempotency-Key was used for a different request"
+        case let .duplicate(what): "\(what) already exists"
+        }
+    }
+}
