@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
@@ -28,7 +29,12 @@ let package = Package(
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
         .target(name: "ArrearsCore", swiftSettings: strict),
         // The store protocol in domain words.
-        .target(name: "ArrearsStore", dependencies: ["ArrearsCore"], swiftSettings: strict),
+        .target(
+            name: "ArrearsStore",
+            dependencies: ["ArrearsCore"],
+            resources: [.embedInCode("reference/cn-calendar.csv"), .embedInCode("reference/cn-regions.csv")],
+            swiftSettings: strict
+        ),
         // The embedded default engine, on GRDB; runs the SQL migrations in Schemas/sqlite.
         .target(
             name: "ArrearsSQLite",
@@ -37,7 +43,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("migrations")],
+            resources: [.embedInCode("migrations/0001_complaints.sql")],
             swiftSettings: strict
         ),
         // Types, server stubs and client generated from Schemas/openapi.yaml.
@@ -56,8 +62,9 @@ let package = Package(
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("openapi.yaml"), .copy("reference")],
+            resources: [.embedInCode("openapi.yaml")],
             swiftSettings: strict
         ),
         .executableTarget(

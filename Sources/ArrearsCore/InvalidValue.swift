@@ -73,3 +73,10 @@ public struct ViolationCollector: Sendable {
         if !violations.isEmpty { throw ValidationFailure(violations) }
     }
 }
+
+extension FieldViolation {
+    /// Runs one conversion and files its refusal under `field`.
+    public static func at<T>(_ field: String, _ convert: () throws -> T) throws -> T {
+        do { return try convert() } catch let invalid as InvalidValue { throw FieldViolation(field: field, invalid) }
+    }
+}

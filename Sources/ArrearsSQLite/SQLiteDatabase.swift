@@ -16,22 +16,15 @@ public enum SQLiteDatabase {
         return try DatabasePool(path: path, configuration: configuration)
     }
 
-    /// The migration files, in the order their names sort.
-    public static func migrationFiles() throws -> [(name: String, sql: String)] {
-        guard let folder = Bundle.module.url(forResource: "migrations", withExtension: nil) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".sql") }
-            .sorted()
-        return try names.map { name in
-            (String(name.dropLast(4)), try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
-        }
-    }
+    /// The migration files of Schemas/sqlite, embedded in the binary at build time (Package.swift
+    /// lists them) so a deployed `arrearsd` needs no files beside it. Never edit one once released.
+    public static let migrations: [(name: String, sql: String)] = [
+        ("0001_complaints", String(decoding: PackageResources._001_complaints_sql, as: UTF8.self)),
+    ]
 
     static func migrator() throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for (name, sql) in try migrationFiles() {
+        for (name, sql) in migrations {
             migrator.registerMigration(name) { db in try db.execute(sql: sql) }
         }
         return migrator

@@ -1,0 +1,40 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import Hummingbird
+import Logging
+import OpenAPIHummingbird
+
+/// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
+public func buildApplication(
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource = SystemInstantSource(),
+    logger: Logger
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(configuration: configuration, store: store, clock: clock)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arrearsd"),
+        logger: logger)
+}
+
+/// The router alone, for tests that drive it without a socket.
+public func buildRouter(
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource
+) throws -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    router.add(middleware: AuthenticationMiddleware(accounts: store))
+    router.get("/healthz") { _, _ in "ok\n" }
+    let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
+    }
+    let service = ArrearsService(
+        store: store, accounts: store,
+        lifecycle: Lifecycle(policy: configuration.deadlines, calendar: try ShippedReferenceData.calendar()),
+        regions: try ShippedReferenceData.regions(), clock: clock)
+    try service.registerHandlers(on: router)
+    return router
+}

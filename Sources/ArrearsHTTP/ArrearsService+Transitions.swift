@@ -1,0 +1,100 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+import Foundation
+
+extension ArrearsService {
+    /// Every transition goes through here: version check, lifecycle decision, one store transaction.
+    func perform(
+        _ complaintID: String, ifMatch: String?, _ command: () throws -> ComplaintCommand
+    ) async throws -> Components.Responses.ComplaintDetail {
+        let account = try caller()
+        guard let ifMatch else {
+            throw Problem(
+                status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
+                detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
+                violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
+        }
+        guard let version = VersionTag.version(fromIfMatch: ifMatch) else {
+            throw Problem(
+                status: .badRequest, slug: "malformed-request", title: "The request could not be read",
+                detail: "If-Match must be the complaint's ETag, e.g. \"3\"",
+                violations: [FieldViolation(field: "If-Match", rule: "if-match.format", detail: "an ETag such as \"3\"")])
+        }
+        let decision = try command()
+        let now = clock.now()
+        let actor = account.actor
+        let lifecycle = self.lifecycle
+        let updated = try await store.transition(ComplaintID(complaintID), visibleTo: actor, expectedVersion: version) { current in
+            try lifecycle.apply(decision, to: current, by: actor, at: now)
+        }
+        let events = try await store.events(of: updated.id, visibleTo: actor) ?? []
+        return .init(
+            headers: .init(eTag: VersionTag.etag(updated.version)),
+            body: .json(Wire.detail(updated, events: events, today: CSTDate(now))))
+    }
+
+    public func requestSupplement(_ input: Operations.RequestSupplement.Input) async throws -> Operations.RequestSupplement.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .requestSupplement(items: body.items) })
+    }
+
+    public func supplementComplaint(_ input: Operations.SupplementComplaint.Input) async throws -> Operations.SupplementComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .supplement(material: body.material) })
+    }
+
+    public func acceptComplaint(_ input: Operations.AcceptComplaint.Input) async throws -> Operations.AcceptComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .accept(note: body.note) })
+    }
+
+    public func rejectComplaint(_ input: Operations.RejectComplaint.Input) async throws -> Operations.RejectComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+            .reject(ground: RejectionGround(rawValue: body.ground.rawValue)!, reason: body.reason)
+        })
+    }
+
+    public func forwardComplaint(_ input: Operations.ForwardComplaint.Input) async throws -> Operations.ForwardComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+            .forward(to: try FieldViolation.at("department") { try DepartmentID(body.department) }, note: body.note)
+        })
+    }
+
+    public func returnComplaint(_ input: Operations.ReturnComplaint.Input) async throws -> Operations.ReturnComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .returnToIntake(reason: body.reason) })
+    }
+
+    public func resolveComplaint(_ input: Operations.ResolveComplaint.Input) async throws -> Operations.ResolveComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+            let paid = try FieldViolation.at("amountPaid") { try Fen(body.amountPaid) }
+            return .resolve(outcome: ResolutionOutcome(rawValue: body.outcome.rawValue)!, amountPaid: paid, summary: body.summary)
+        })
+    }
+
+    public func rateComplaint(_ input: Operations.RateComplaint.Input) async throws -> Operations.RateComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+            .rate(Satisfaction(rawValue: body.rating.rawValue)!, comment: body.comment)
+        })
+    }
+
+    public func closeComplaint(_ input: Operations.CloseComplaint.Input) async throws -> Operations.CloseComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .close(note: body.note) })
+    }
+
+    public func withdrawComplaint(_ input: Operations.WithdrawComplaint.Input) async throws -> Operations.WithdrawComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .withdraw(reason: body.reason) })
+    }
+
+    public func reopenComplaint(_ input: Operations.ReopenComplaint.Input) async throws -> Operations.ReopenComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .reopen(reason: body.reason) })
+    }
+}

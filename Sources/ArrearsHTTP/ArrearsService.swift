@@ -1,0 +1,52 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+import Crypto
+import Foundation
+
+/// The API as the OpenAPI document describes it: each operation turns its wire input into domain
+/// values, lets the lifecycle decide, lets the store record, and answers in wire types.
+public struct ArrearsService: APIProtocol {
+    let store: any ComplaintStore
+    let accounts: any AccountStore
+    let lifecycle: Lifecycle
+    let regions: RegionDirectory
+    let clock: any InstantSource
+
+    public init(store: any ComplaintStore, accounts: any AccountStore, lifecycle: Lifecycle, regions: RegionDirectory, clock: any InstantSource) {
+        self.store = store
+        self.accounts = accounts
+        self.lifecycle = lifecycle
+        self.regions = regions
+        self.clock = clock
+    }
+
+    /// The signed-in account; the authentication middleware has already refused requests without one.
+    func caller() throws -> Account {
+        guard let account = RequestValues.account else { throw Problem.unauthenticated }
+        return account
+    }
+
+    public func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        .ok(.init(body: .json(Wire.account(try caller()))))
+    }
+
+    public func getMonthlyStatistics(_ input: Operations.GetMonthlyStatistics.Input) async throws -> Operations.GetMonthlyStatistics.Output {
+        let account = try caller()
+        guard [.intake, .supervisor, .admin].contains(account.role) else {
+            throw TransitionError.roleNotPermitted(command: "read statistics", role: account.role)
+        }
+        let month = try FieldViolation.at("month") { try CSTMonth(input.query.month) }
+        let statistics = try await store.monthlyStatistics(month, visibleTo: account.actor)
+        return .ok(.init(body: .json(.init(
+            month: statistics.month.description, province: statistics.province?.code,
+            monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative)))))
+    }
+
+    /// A digest of the request as the client meant it (field order and spacing do not matter).
+    static func fingerprint<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return SHA256.hash(data: try encoder.encode(value)).map { String(format: "%02x", $0) }.joined()
+    }
+}

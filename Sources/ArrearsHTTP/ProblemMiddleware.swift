@@ -1,0 +1,50 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Gives every request an id (kept from `X-Request-Id` when the client sent a sane one) and turns
+/// every error into problem+json; anything unforeseen is a logged 500 that names the request id.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var requestIDField: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let requestID = Self.requestID(from: request)
+        do {
+            var response = try await RequestValues.$requestID.withValue(requestID) { try await next(request, context) }
+            response.headers[Self.requestIDField] = requestID
+            return response
+        } catch {
+            let problem: Problem
+            if let mapped = ProblemMapping.problem(for: error) {
+                problem = mapped
+                if problem.status.code >= 500 {
+                    context.logger.error("request failed", metadata: ["request_id": "\(requestID)", "error": "\(String(reflecting: error))"])
+                }
+            } else {
+                context.logger.error("unexpected error", metadata: ["request_id": "\(requestID)", "error": "\(String(reflecting: error))"])
+                problem = Problem(
+                    status: .internalServerError, slug: "internal", title: "Something went wrong on our side",
+                    detail: "the error was logged under request id \(requestID)")
+            }
+            return Self.response(problem, requestID: requestID)
+        }
+    }
+
+    static func response(_ problem: Problem, requestID: String) -> Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json", requestIDField: requestID]
+        for (name, value) in problem.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: problem.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
+    }
+
+    static func requestID(from request: Request) -> String {
+        if let given = request.headers[requestIDField], (1...64).contains(given.count),
+           given.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
+        {
+            return given
+        }
+        return UUID().uuidString.lowercased()
+    }
+}

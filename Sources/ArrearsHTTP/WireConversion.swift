@@ -1,0 +1,81 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+
+/// Domain values in their wire form: the only place generated types are built from domain ones.
+enum Wire {
+    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate) -> Components.Schemas.ComplaintDetail {
+        .init(complaint: self.complaint(complaint, today: today), events: events.map(event))
+    }
+
+    static func complaint(_ c: Complaint, today: CSTDate) -> Components.Schemas.Complaint {
+        .init(
+            id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedAt: c.receivedAt,
+            receivedOn: c.receivedOn.description, updatedAt: c.updatedAt, complainantAccount: c.complainantAccount?.rawValue,
+            registeredBy: c.registeredBy.rawValue, intakeProvince: c.intakeProvince?.code, handlingDepartment: c.handlingDepartment?.rawValue,
+            amountClaimed: c.filing.amountClaimed.value, deadline: c.deadline.map { deadline($0, today: today) },
+            rejection: c.rejection.map { .init(ground: .init(rawValue: $0.ground.rawValue)!, reason: $0.reason) },
+            resolution: c.resolution.map {
+                .init(outcome: .init(rawValue: $0.outcome.rawValue)!, amountPaid: $0.amountPaid.value, summary: $0.summary, resolvedOn: $0.resolvedOn.description)
+            },
+            rating: c.rating.map { .init(rawValue: $0.rawValue)! }, closure: c.closure.map { .init(rawValue: $0.rawValue)! },
+            filing: filing(c.filing))
+    }
+
+    static func summary(_ c: Complaint, today: CSTDate) -> Components.Schemas.ComplaintSummary {
+        .init(
+            id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedOn: c.receivedOn.description,
+            complainantName: c.filing.complainant.name, respondentName: c.filing.respondent.name, intakeProvince: c.intakeProvince?.code,
+            handlingDepartment: c.handlingDepartment?.rawValue, amountClaimed: c.filing.amountClaimed.value,
+            deadline: c.deadline.map { deadline($0, today: today) })
+    }
+
+    static func state(_ state: ComplaintState) -> Components.Schemas.ComplaintState { .init(rawValue: state.rawValue)! }
+
+    static func deadline(_ d: Deadline, today: CSTDate) -> Components.Schemas.Deadline {
+        .init(
+            stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
+            startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
+            problem: d.problem, overdue: d.isOverdue(today: today))
+    }
+
+    static func event(_ e: ComplaintEvent) -> Components.Schemas.Event {
+        .init(
+            sequence: e.sequence, kind: .init(rawValue: e.kind.rawValue)!, from: e.from.map(state), to: state(e.to),
+            actor: e.actor.rawValue, role: .init(rawValue: e.role.rawValue)!, at: e.at, on: e.on.description,
+            detail: .init(
+                text: e.detail.text, ground: e.detail.ground.map { .init(rawValue: $0.rawValue)! }, department: e.detail.department?.rawValue,
+                outcome: e.detail.outcome.map { .init(rawValue: $0.rawValue)! }, amountPaid: e.detail.amountPaid?.value,
+                amountClaimed: e.detail.amountClaimed?.value, rating: e.detail.rating.map { .init(rawValue: $0.rawValue)! },
+                dueOn: e.detail.deadline?.dueOn?.description))
+    }
+
+    static func filing(_ f: ComplaintFiling) -> Components.Schemas.ComplaintFiling {
+        let c = f.complainant
+        let r = f.respondent
+        return .init(
+            complainant: .init(
+                name: c.name, creditCode: c.creditCode.text, region: c.region.code, industry: .init(rawValue: c.industry.rawValue)!,
+                declaredSize: .init(rawValue: c.declaredSize.rawValue)!,
+                contact: .init(person: c.contact.person, phone: c.contact.phone, email: c.contact.email)),
+            respondent: .init(
+                name: r.name, creditCode: r.creditCode?.text, kind: .init(rawValue: r.kind.rawValue)!, level: .init(rawValue: r.level.rawValue)!,
+                region: r.region.code, supervisingAuthority: r.supervisingAuthority),
+            contracts: f.contracts.map {
+                .init(
+                    number: $0.number, subject: .init(rawValue: $0.subject.rawValue)!, signedOn: $0.signedOn.description, amount: $0.amount.value,
+                    deliveredOn: $0.deliveredOn?.description, paymentTermDays: $0.paymentTermDays, amountOverdue: $0.amountOverdue.value)
+            },
+            facts: f.facts, demand: f.demand, otherBodyInvolved: f.otherBodyInvolved, channel: .init(rawValue: f.channel.rawValue)!)
+    }
+
+    static func account(_ a: Account) -> Components.Schemas.Account {
+        .init(id: a.id.rawValue, name: a.name, role: .init(rawValue: a.role.rawValue)!, province: a.province?.code,
+              department: a.department?.rawValue, creditCode: a.creditCode?.text)
+    }
+
+    static func figures(_ f: StatisticsFigures) -> Components.Schemas.Figures {
+        .init(registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
+              withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value)
+    }
+}

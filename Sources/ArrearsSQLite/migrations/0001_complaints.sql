@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0001_complaints.sql
