@@ -80,8 +80,9 @@ let package = Package(
         .executableTarget(
             name: "arrearsctl",
             dependencies: [
-                "ArrearsAPI",
+                "ArrearsAPI", "ArrearsCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

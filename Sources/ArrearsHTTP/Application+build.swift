@@ -9,12 +9,13 @@ import OpenAPIHummingbird
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
     configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource = SystemInstantSource(),
-    logger: Logger
+    logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, store: store, clock: clock)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arrearsd"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Refuses bodies over the limit with 413 before anything reads them, whether or not the client
 /// announced the length.
@@ -14,6 +15,9 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             _ = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge
+        } catch is NIOTooManyBytesError {
+            // A chunked body announces no length; NIO notices the excess while collecting.
             throw tooLarge
         }
         return try await next(request, context)

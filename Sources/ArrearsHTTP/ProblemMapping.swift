@@ -16,9 +16,9 @@ enum ProblemMapping {
         case let violation as FieldViolation:
             return .validation([violation])
         case let error as TransitionError:
-            return problem(for: error)
+            return refusal(error)
         case let error as StoreError:
-            return problem(for: error)
+            return refusal(error)
         case let error as DecodingError:
             return malformed(error)
         case let error as ServerError:
@@ -37,7 +37,7 @@ enum ProblemMapping {
         }
     }
 
-    static func problem(for error: TransitionError) -> Problem {
+    static func refusal(_ error: TransitionError) -> Problem {
         switch error {
         case .illegalInState:
             Problem(status: .conflict, slug: "illegal-transition", title: "Not possible in this state", detail: error.description)
@@ -53,7 +53,7 @@ enum ProblemMapping {
         }
     }
 
-    static func problem(for error: StoreError) -> Problem {
+    static func refusal(_ error: StoreError) -> Problem {
         switch error {
         case .notFound:
             .notFound
@@ -84,6 +84,14 @@ enum ProblemMapping {
             let field = path(context.codingPath + [key])
             return Problem(status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: "\(field) is required",
                            violations: [FieldViolation(field: field, rule: "required", detail: "is required")])
+        case let .dataCorrupted(context) where context.debugDescription.contains("Additional properties are disabled"):
+            // The runtime reports unknown keys with the object's path; name the keys themselves.
+            let keys = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            let field = path(context.codingPath)
+            return Problem(
+                status: .badRequest, slug: "malformed-request", title: "The request could not be read",
+                detail: "unknown field in \(field.isEmpty ? "the body" : field): \(keys)",
+                violations: [FieldViolation(field: field, rule: "json.unknown-field", detail: "only the fields the API documents are accepted")])
         case let .dataCorrupted(context):
             let field = path(context.codingPath)
             return .malformed(field: field.isEmpty ? nil : field, detail: field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
@@ -98,6 +106,8 @@ enum ProblemMapping {
         case is Bool.Type: "true or false"
         case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
         case is Double.Type: "a number"
+        case is [String: Any].Type: "an object"
+        case is [Any].Type: "an array"
         default: "\(type)"
         }
     }

@@ -66,7 +66,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     public func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]? {
         try await writer.read { db in
-            guard try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) != nil else { return nil }
+            guard let complaint = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { return nil }
+            let id = complaint.id
             return try Row.fetchAll(
                 db,
                 sql: "SELECT kind, from_state, to_state, actor, role, occurred_at, sequence, detail FROM complaint_events WHERE complaint_id = ? ORDER BY sequence",
@@ -96,7 +97,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     """,
                 arguments: [
                     next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.deadline?.dueOn?.description,
-                    try StoreCoding.encode(next), id.rawValue, expectedVersion,
+                    try StoreCoding.encode(next), current.id.rawValue, expectedVersion,
                 ])
             guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
             try Self.append(event, province: next.intakeProvince, in: db)
@@ -118,9 +119,10 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             ])
     }
 
+    /// Finds a complaint by its id or its number (officials type numbers), within a scope.
     static func fetchComplaint(_ db: Database, id: ComplaintID, scope: SQLiteScope) throws -> Complaint? {
         guard let body = try String.fetchOne(
-            db, sql: "SELECT body FROM complaints WHERE id = ? AND \(scope.sql)", arguments: [id.rawValue] + scope.arguments)
+            db, sql: "SELECT body FROM complaints WHERE (id = ?1 OR number = ?1) AND \(scope.sql)", arguments: [id.rawValue] + scope.arguments)
         else { return nil }
         return try StoreCoding.decode(Complaint.self, from: body)
     }

@@ -7,7 +7,7 @@ public protocol ComplaintStore: Sendable {
     /// With an idempotency claim, a retry returns the complaint the first request created.
     func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration
 
-    /// The complaint, if it exists and the actor's scope covers it.
+    /// The complaint, if it exists and the actor's scope covers it. Every lookup takes an id or a number.
     func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint?
 
     /// The complaint's event history, oldest first, if the actor's scope covers it.

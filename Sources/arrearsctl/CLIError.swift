@@ -1,0 +1,48 @@
+import ArgumentParser
+import ArrearsAPI
+import Foundation
+
+/// The one place the CLI decides exit codes from what went wrong.
+enum CLIError: Error {
+    /// The server refused: a 4xx with its problem.
+    case refused(status: Int, Components.Schemas.Problem)
+    /// The server failed or could not be reached.
+    case unavailable(String)
+
+    static let refusedCode: Int32 = 65
+    static let unavailableCode: Int32 = 69
+
+    /// Prints the error to standard error and gives the exit code.
+    func report() -> ExitCode {
+        switch self {
+        case let .refused(status, problem):
+            var lines = ["refused (\(status)): \(problem.title)"]
+            if let detail = problem.detail, detail != problem.title { lines.append("  \(detail)") }
+            for violation in problem.violations ?? [] {
+                lines.append("  \(violation.field.isEmpty ? "-" : violation.field): \(violation.detail) [\(violation.rule)]")
+            }
+            if let id = problem.requestId { lines.append("  request id \(id)") }
+            Terminal.error(lines.joined(separator: "\n"))
+            return ExitCode(Self.refusedCode)
+        case let .unavailable(reason):
+            Terminal.error("failed: \(reason)")
+            return ExitCode(Self.unavailableCode)
+        }
+    }
+}
+
+/// Reads a generated answer, throwing the CLI's errors for refusals and failures.
+func settle<T: Answerable>(_ output: T) throws -> T.Success {
+    switch try output.answer {
+    case let .success(value): return value
+    case let .refused(status, problem): throw CLIError.refused(status: status, problem)
+    case let .failed(status): throw CLIError.unavailable("the server answered \(status)")
+    }
+}
+
+/// Where the CLI writes.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

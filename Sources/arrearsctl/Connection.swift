@@ -1,0 +1,69 @@
+import ArgumentParser
+import ArrearsAPI
+import AsyncHTTPClient
+import Foundation
+import HTTPTypes
+import OpenAPIAsyncHTTPClient
+import OpenAPIRuntime
+
+/// Options every command that talks to the server shares.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "Server URL (env ARREARS_SERVER; else the one saved by `arrearsctl login`).")
+    var server: String?
+
+    @Option(help: "Bearer token (env ARREARS_TOKEN; else the one saved by `arrearsctl login`).")
+    var token: String?
+
+    @Flag(help: "Print JSON instead of tables, for scripts.")
+    var json = false
+
+    /// Flags first, then environment, then the saved login.
+    func resolved() throws -> (server: URL, token: String) {
+        let saved = try? SavedLogin.load()
+        let serverText = server ?? env("ARREARS_SERVER") ?? saved?.server
+        let tokenText = token ?? env("ARREARS_TOKEN") ?? saved?.token
+        guard let serverText, let url = URL(string: serverText), url.scheme == "http" || url.scheme == "https" else {
+            throw ValidationError("no server: pass --server, set ARREARS_SERVER or run `arrearsctl login`")
+        }
+        guard let tokenText, !tokenText.isEmpty else {
+            throw ValidationError("no token: pass --token, set ARREARS_TOKEN or run `arrearsctl login`")
+        }
+        return (url, tokenText)
+    }
+
+    func client() throws -> Client {
+        let (server, token) = try resolved()
+        return Client(serverURL: server, transport: AsyncHTTPClientTransport(), middlewares: [BearerAuthentication(token: token)])
+    }
+
+    private func env(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Adds the official's token to every request.
+struct BearerAuthentication: ClientMiddleware {
+    let token: String
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        request.headerFields[.authorization] = "Bearer \(token)"
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// Runs one API call, turning transport failures into `CLIError.unavailable` and errors into exit codes.
+func withAPI<T>(_ options: ConnectionOptions, _ body: (Client) async throws -> T) async throws -> T {
+    let client = try options.client()
+    let server = try options.resolved().server
+    do {
+        return try await body(client)
+    } catch let error as CLIError {
+        throw error.report()
+    } catch let error as ClientError {
+        throw CLIError.unavailable("cannot reach \(server.absoluteString): \(error.underlyingError)").report()
+    }
+}

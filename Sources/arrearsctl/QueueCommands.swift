@@ -1,0 +1,73 @@
+import ArgumentParser
+import ArrearsAPI
+import Foundation
+
+/// Filters shared by `queue` and `overdue`.
+struct QueueFilters: ParsableArguments {
+    @Option(help: "Only these states (repeatable): submitted, needs_supplement, accepted, forwarded, resolved, closed, rejected, withdrawn.")
+    var state: [String] = []
+
+    @Option(help: "Intake province code, e.g. 330000.")
+    var province: String?
+
+    @Option(help: "Handling department id.")
+    var department: String?
+
+    @Option(help: "Continue from a previous page.")
+    var cursor: String?
+
+    @Option(help: "Complaints per page (1–200).")
+    var limit: Int = 50
+
+    func validate() throws {
+        for name in state where Components.Schemas.ComplaintState(rawValue: name) == nil {
+            throw ValidationError("unknown state \(name)")
+        }
+        guard (1...200).contains(limit) else { throw ValidationError("--limit must be 1–200") }
+    }
+
+    func list(_ connection: ConnectionOptions, overdue: Bool) async throws {
+        let page = try await withAPI(connection) { client in
+            try settle(try await client.listComplaints(query: .init(
+                state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
+                province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)))
+        }
+        print(connection.json ? Rendering.json(page) : Rendering.queue(page))
+    }
+}
+
+/// `arrearsctl queue`: the complaints in your scope, oldest first.
+struct Queue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List complaints in your scope, oldest first.")
+
+    @OptionGroup var filters: QueueFilters
+    @Flag(help: "Only complaints past their running deadline.") var overdue = false
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws { try await filters.list(connection, overdue: overdue) }
+}
+
+/// `arrearsctl overdue`: the complaints past their running deadline.
+struct Overdue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List complaints past their running deadline (China Standard Time).")
+
+    @OptionGroup var filters: QueueFilters
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws { try await filters.list(connection, overdue: true) }
+}
+
+/// `arrearsctl show`: one complaint and its history.
+struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a complaint with its history.")
+
+    @Argument(help: "Complaint id or number (e.g. ARR-2026-000001).") var complaint: String
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let detail = try await withAPI(connection) { client in
+            try settle(try await client.getComplaint(path: .init(complaintId: complaint))).body.json
+        }
+        print(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
+    }
+}

@@ -1,0 +1,72 @@
+import ArrearsAPI
+import ArrearsCore
+import Foundation
+
+/// How the CLI shows API answers: tables for people, JSON for scripts.
+enum Rendering {
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
+    }
+
+    static func yuan(_ fen: Int64) -> String { "¥" + Fen(unchecked: fen).yuan }
+
+    static func deadline(_ d: Components.Schemas.Deadline?) -> String {
+        guard let d else { return "-" }
+        let unit = d.unit == .workingDays ? "working days" : "days"
+        var text = "\(d.stage.rawValue): \(d.length) \(unit) from \(d.startedOn)"
+        if let due = d.dueOn {
+            text += ", due \(due)"
+            if let nominal = d.nominalDueOn, nominal != due { text += " (nominally \(nominal), moved past the holiday)" }
+        } else if let problem = d.problem {
+            text += ", due date unknown: \(problem)"
+        }
+        return d.overdue ? text + "  OVERDUE" : text
+    }
+
+    static func queue(_ page: Components.Schemas.ComplaintPage) -> String {
+        var table = TextTable(["NUMBER", "STATE", "RECEIVED", "DUE", "RESPONDENT", "CLAIMED", "ID"])
+        for item in page.items {
+            let due = item.deadline.map { ($0.dueOn ?? "?") + ($0.overdue ? " !" : "") } ?? "-"
+            table.add([item.number, item.state.rawValue, item.receivedOn, due, item.respondentName, yuan(item.amountClaimed), item.id])
+        }
+        var text = page.items.isEmpty ? "no complaints" : table.render()
+        if let next = page.nextCursor { text += "\nmore: --cursor \(next)" }
+        return text
+    }
+
+    static func detail(_ detail: Components.Schemas.ComplaintDetail) -> String {
+        let c = detail.complaint
+        let f = c.filing
+        var lines = [
+            "\(c.number)  \(c.state.rawValue)  (version \(c.version), id \(c.id))",
+            "complainant  \(f.complainant.name) (\(f.complainant.creditCode), \(f.complainant.region), \(f.complainant.industry.rawValue), \(f.complainant.declaredSize.rawValue))",
+            "respondent   \(f.respondent.name) (\(f.respondent.kind.rawValue), \(f.respondent.level.rawValue), \(f.respondent.region))",
+            "claimed      \(yuan(c.amountClaimed)) on \(f.contracts.count) contract(s)",
+            "received     \(c.receivedOn) via \(f.channel.rawValue)",
+            "deadline     \(deadline(c.deadline))",
+        ]
+        if let department = c.handlingDepartment { lines.append("handled by   \(department)") }
+        if let rejection = c.rejection { lines.append("rejected     \(rejection.ground.rawValue): \(rejection.reason)") }
+        if let resolution = c.resolution {
+            lines.append("result       \(resolution.outcome.rawValue), paid \(yuan(resolution.amountPaid)) on \(resolution.resolvedOn): \(resolution.summary)")
+        }
+        if let rating = c.rating { lines.append("rating       \(rating.rawValue)") }
+        var table = TextTable(["#", "ON", "EVENT", "STATE", "BY", "DETAIL"])
+        for event in detail.events {
+            var particulars: [String] = []
+            if let department = event.detail.department { particulars.append("department \(department)") }
+            if let ground = event.detail.ground { particulars.append("ground \(ground.rawValue)") }
+            if let outcome = event.detail.outcome { particulars.append(outcome.rawValue) }
+            if let paid = event.detail.amountPaid { particulars.append("paid \(yuan(paid))") }
+            if let claimed = event.detail.amountClaimed { particulars.append("claimed \(yuan(claimed))") }
+            if let rating = event.detail.rating { particulars.append(rating.rawValue) }
+            if let text = event.detail.text { particulars.append(text) }
+            table.add([String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue, "\(event.actor) (\(event.role.rawValue))",
+                       particulars.joined(separator: "; ")])
+        }
+        return (lines + ["", table.render()]).joined(separator: "\n")
+    }
+}

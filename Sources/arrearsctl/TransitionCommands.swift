@@ -1,0 +1,181 @@
+import ArgumentParser
+import ArrearsAPI
+
+/// `arrearsctl accept`
+struct Accept: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Accept a complaint (正式受理); the forwarding clock starts.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "A note for the record.") var note: String?
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.acceptComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))))
+        }
+    }
+}
+
+/// `arrearsctl reject`
+struct Reject: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Do not accept a complaint (不予受理), on a ground.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "not_in_scope, other_body_involved, not_sme, repeat_complaint or other_exclusion.")
+    var ground: String
+    @Option(help: "Why, in words the complainant will read.") var reason: String
+
+    func validate() throws {
+        guard Components.Schemas.RejectionGround(rawValue: ground) != nil else {
+            throw ValidationError("--ground must be one of \(Components.Schemas.RejectionGround.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let ground = Components.Schemas.RejectionGround(rawValue: ground)!
+        try await target.perform { client, id, tag in
+            try settle(try await client.rejectComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(ground: ground, reason: reason))))
+        }
+    }
+}
+
+/// `arrearsctl request-supplement`
+struct RequestSupplement: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Ask the complainant for missing material (补正); the review clock stops.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "What is missing.") var items: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.requestSupplement(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(items: items))))
+        }
+    }
+}
+
+/// `arrearsctl supplement`
+struct Supplement: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record the supplement received (e.g. by letter); the review clock restarts.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "What was supplied.") var material: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.supplementComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(material: material))))
+        }
+    }
+}
+
+/// `arrearsctl forward`
+struct Forward: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Forward to the handling department (转交); the 30-day handling clock starts.")
+    @OptionGroup var target: TransitionTarget
+    @Option(name: .customLong("to"), help: "Handling department id.") var department: String
+    @Option(help: "A note for the department.") var note: String?
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.forwardComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))))
+        }
+    }
+}
+
+/// `arrearsctl return`
+struct Return: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Give a complaint back to intake as not your department's.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "Why it is not yours, and whose it may be.") var reason: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.returnComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+        }
+    }
+}
+
+/// `arrearsctl resolve`
+struct Resolve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Record the handling result and the amount paid.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "paid_in_full, partly_paid, payment_plan_agreed, claim_not_supported, referred_to_court or other.")
+    var outcome: String
+    @Option(help: "Amount paid so far in yuan, e.g. 456000 or 456000.50.") var paid: String
+    @Option(help: "The result in words.") var summary: String
+
+    func validate() throws {
+        guard Components.Schemas.ResolutionOutcome(rawValue: outcome) != nil else {
+            throw ValidationError("--outcome must be one of \(Components.Schemas.ResolutionOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard YuanAmount.fen(paid) != nil else { throw ValidationError("--paid must be yuan with at most two decimals, e.g. 456000.50") }
+    }
+
+    func run() async throws {
+        let outcome = Components.Schemas.ResolutionOutcome(rawValue: outcome)!
+        let fen = YuanAmount.fen(paid)!
+        try await target.perform { client, id, tag in
+            try settle(try await client.resolveComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag),
+                body: .json(.init(outcome: outcome, amountPaid: fen, summary: summary))))
+        }
+    }
+}
+
+/// `arrearsctl rate`
+struct Rate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Rate the result as the complainant; this closes the complaint.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "satisfied, basically_satisfied or dissatisfied.") var rating: String
+    @Option(help: "A comment.") var comment: String?
+
+    func validate() throws {
+        guard Components.Schemas.Satisfaction(rawValue: rating) != nil else {
+            throw ValidationError("--rating must be satisfied, basically_satisfied or dissatisfied")
+        }
+    }
+
+    func run() async throws {
+        let rating = Components.Schemas.Satisfaction(rawValue: rating)!
+        try await target.perform { client, id, tag in
+            try settle(try await client.rateComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(rating: rating, comment: comment))))
+        }
+    }
+}
+
+/// `arrearsctl close`
+struct Close: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Close a complaint whose rating or supplement period has run out.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "A note for the record.") var note: String?
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.closeComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))))
+        }
+    }
+}
+
+/// `arrearsctl withdraw`
+struct Withdraw: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Withdraw your complaint (撤回) before a result, as the complainant.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "Why.") var reason: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.withdrawComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+        }
+    }
+}
+
+/// `arrearsctl reopen`
+struct Reopen: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Reopen a complaint rated dissatisfied (supervisors).")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "The new facts or reasons.") var reason: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try settle(try await client.reopenComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+        }
+    }
+}

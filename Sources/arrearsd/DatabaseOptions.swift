@@ -1,0 +1,23 @@
+import ArgumentParser
+import ArrearsSQLite
+import Foundation
+
+/// Where the database is: `--database`, else `ARREARS_DATABASE`, else ./arrears.sqlite.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite database file (env ARREARS_DATABASE; default ./arrears.sqlite).")
+    var database: String?
+
+    var path: String { database ?? Environment.value("DATABASE") ?? "./arrears.sqlite" }
+
+    func openStore() throws -> SQLiteComplaintStore {
+        try SQLiteComplaintStore.open(path: path)
+    }
+}
+
+/// `ARREARS_*` environment variables, the second source of configuration after flags.
+enum Environment {
+    static func value(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment["ARREARS_" + name], !value.isEmpty else { return nil }
+        return value
+    }
+}
