@@ -97,7 +97,12 @@ let package = Package(
         ),
         .testTarget(name: "ArrearsCoreTests", dependencies: ["ArrearsCore", "ArrearsTestSupport"]),
         .testTarget(name: "ArrearsStoreTests", dependencies: ["ArrearsStore", "ArrearsTestSupport"]),
-        .testTarget(name: "ArrearsSQLiteTests", dependencies: ["ArrearsSQLite", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore"]),
+        .testTarget(
+            name: "ArrearsSQLiteTests",
+            dependencies: [
+                "ArrearsSQLite", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ArrearsHTTPTests",
             dependencies: [

@@ -6,6 +6,6 @@ public struct SystemInstantSource: InstantSource {
     public init() {}
 
     public func now() -> Date {
-        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: TimeInterval(Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) / 1000)
     }
 }

@@ -3,12 +3,25 @@ import Foundation
 
 /// How every engine writes instants and JSON columns, so a database reads the same whichever wrote it.
 public enum StoreCoding {
-    static let instantStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    static let secondsStyle = Date.ISO8601FormatStyle()
 
-    /// UTC, ISO 8601, milliseconds: sorts as text.
-    public static func instant(_ date: Date) -> String { instantStyle.format(date) }
+    /// UTC, ISO 8601, milliseconds (`2026-11-02T01:30:00.123Z`): sorts as text. Milliseconds are
+    /// counted as integers, because a formatter that truncates a binary fraction can lose one.
+    public static func instant(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let whole = secondsStyle.format(Date(timeIntervalSince1970: TimeInterval(seconds - (fraction < 0 ? 1 : 0))))
+        return String(whole.dropLast()) + String(format: ".%03lld", (fraction + 1000) % 1000) + "Z"
+    }
 
-    public static func instant(_ text: String) throws -> Date { try instantStyle.parse(text) }
+    public static func instant(_ text: String) throws -> Date {
+        let parts = text.split(separator: ".")
+        guard parts.count == 2, parts[1].count == 4, parts[1].hasSuffix("Z"), let fraction = Int64(parts[1].dropLast()) else {
+            return try secondsStyle.parse(text)
+        }
+        let seconds = Int64(try secondsStyle.parse(parts[0] + "Z").timeIntervalSince1970)
+        return Date(timeIntervalSince1970: TimeInterval(seconds * 1000 + fraction) / 1000)
+    }
 
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()

@@ -1,0 +1,84 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+
+extension ComplaintStoreContract {
+    /// Takes a command on the complaint's current version, as an official would after reading it.
+    func act(_ store: any ComplaintStore, _ id: ComplaintID, _ actor: Actor, _ iso: String, _ command: ComplaintCommand) async throws {
+        let lifecycle = Fixtures.lifecycle
+        let now = Fixtures.instant(iso)
+        guard let current = try await store.complaint(id, visibleTo: actor) else {
+            expect(false, "\(actor.account) cannot see \(id)")
+            return
+        }
+        _ = try await store.transition(id, visibleTo: actor, expectedVersion: current.version) { complaint in
+            try lifecycle.apply(command, to: complaint, by: actor, at: now)
+        }
+    }
+
+    /// Six complaints over October and November 2026, two of them either side of a CST midnight;
+    /// every figure below was counted by hand (see the comments).
+    public func monthlyStatisticsCountedByHand() async throws {
+        let store = try await makeStore()
+        func file(_ iso: String, _ filing: ComplaintFiling = Fixtures.filing(), by actor: Actor = Fixtures.sme) async throws -> ComplaintID {
+            let (complaint, event) = Fixtures.registered(filing, by: actor, at: iso)
+            _ = try await store.register(complaint, event: event, idempotency: nil)
+            return complaint.id
+        }
+        let intake = Fixtures.zhejiangIntake
+        // C1: 2026-10-31 23:59 CST, October. C2: 2026-11-01 00:00 CST, November, one minute later in UTC terms.
+        let c1 = try await file("2026-10-31T15:59:00Z")
+        _ = try await file("2026-10-31T16:00:00Z")
+        // C3: registered, accepted and forwarded in October; resolved (partly paid) and rated in November.
+        let c3 = try await file("2026-10-15T02:00:00Z")
+        try await act(store, c3, intake, "2026-10-16T02:00:00Z", .accept(note: nil))
+        try await act(store, c3, intake, "2026-10-20T02:00:00Z", .forward(to: try DepartmentID("ZJ-EDU"), note: nil))
+        try await act(store, c3, Fixtures.educationHandler, "2026-11-05T02:00:00Z",
+                      .resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(30_000_000), summary: "已支付3000万分"))
+        try await act(store, c3, Fixtures.sme, "2026-11-06T02:00:00Z", .rate(.satisfied, comment: nil))
+        // C1 accepted in November; C4 rejected and C5 withdrawn in November.
+        try await act(store, c1, intake, "2026-11-02T02:00:00Z", .accept(note: nil))
+        let c4 = try await file("2026-11-10T02:00:00Z")
+        try await act(store, c4, intake, "2026-11-11T02:00:00Z", .reject(ground: .notSME, reason: "2024年营业收入超过标准"))
+        let c5 = try await file("2026-11-12T02:00:00Z")
+        try await act(store, c5, Fixtures.sme, "2026-11-13T02:00:00Z", .withdraw(reason: "已与对方达成和解"))
+        // C6: a Shenzhen respondent, outside Zhejiang's scope.
+        _ = try await file("2026-11-20T02:00:00Z", Fixtures.filing(complainantCode: "91110108551385082Q", respondentRegion: "440300", level: .city),
+                           by: Fixtures.otherSME)
+
+        let claim: Int64 = 45_600_000
+        let october = try await store.monthlyStatistics(try CSTMonth("2026-10"), visibleTo: intake)
+        var expected = StatisticsFigures()
+        expected.registered = 2  // C1 (23:59 CST), C3
+        expected.accepted = 1    // C3
+        expected.forwarded = 1   // C3
+        expected.openAtEnd = 2   // C1 submitted, C3 forwarded
+        expected.amountClaimed = Fixtures.fen(2 * claim)
+        expect(october.monthly == expected, "October's month figures, got \(october.monthly)")
+        expect(october.cumulative == expected, "October's cumulative equals its month (nothing earlier), got \(october.cumulative)")
+
+        let november = try await store.monthlyStatistics(try CSTMonth("2026-11"), visibleTo: intake)
+        var month = StatisticsFigures()
+        month.registered = 3     // C2 (00:00 CST), C4, C5
+        month.accepted = 1       // C1
+        month.rejected = 1       // C4
+        month.resolved = 1       // C3
+        month.withdrawn = 1      // C5
+        month.openAtEnd = 2      // C1 accepted, C2 submitted
+        month.amountClaimed = Fixtures.fen(3 * claim)
+        month.amountPaid = Fixtures.fen(30_000_000)
+        expect(november.monthly == month, "November's month figures, got \(november.monthly)")
+        var cumulative = month
+        cumulative.registered = 5
+        cumulative.accepted = 2
+        cumulative.forwarded = 1
+        cumulative.amountClaimed = Fixtures.fen(5 * claim)
+        expect(november.cumulative == cumulative, "cumulative to the end of November, got \(november.cumulative)")
+        expect(november.province == Fixtures.region("330000"), "a provincial official's figures are its province's")
+
+        let national = try await store.monthlyStatistics(try CSTMonth("2026-11"), visibleTo: Fixtures.nationalIntake)
+        expect(national.monthly.registered == 4 && national.province == nil, "national figures include Guangdong's C6, got \(national.monthly.registered)")
+        let before = try await store.monthlyStatistics(try CSTMonth("2026-09"), visibleTo: intake)
+        expect(before.cumulative == StatisticsFigures(), "nothing before the first complaint")
+    }
+}

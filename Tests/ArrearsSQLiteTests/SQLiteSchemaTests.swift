@@ -1,0 +1,71 @@
+import ArrearsCore
+import ArrearsSQLite
+import ArrearsTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@Suite("The SQLite schema")
+struct SQLiteSchemaTests {
+    func openPool() throws -> DatabasePool {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try SQLiteDatabase.open(path: folder.appendingPathComponent("arrears.sqlite").path)
+    }
+
+    @Test("Migrating twice is harmless and leaves the schema current")
+    func migrateTwice() throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        try SQLiteDatabase.migrate(pool)
+        #expect(try SQLiteDatabase.isCurrent(pool))
+        let tables = try pool.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") }
+        #expect(tables.contains("complaints") && tables.contains("complaint_events") && tables.contains("accounts"))
+    }
+
+    @Test("A database migrated by a newer release is refused")
+    func newerSchemaRefused() throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        try pool.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('9999_from_the_future')") }
+        #expect(throws: SchemaError.self) { try SQLiteDatabase.migrate(pool) }
+    }
+
+    @Test("The database runs in WAL mode with full fsync on commit")
+    func durability() throws {
+        let pool = try openPool()
+        let mode = try pool.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let synchronous = try pool.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(mode == "wal")
+        #expect(synchronous == 2, "2 is FULL")
+    }
+
+    @Test("The event log refuses updates and deletes")
+    func appendOnly() async throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        let store = SQLiteComplaintStore(pool)
+        let (complaint, event) = Fixtures.registered(at: "2026-11-02T01:30:00Z")
+        _ = try await store.register(complaint, event: event, idempotency: nil)
+        #expect(throws: DatabaseError.self) {
+            try pool.write { try $0.execute(sql: "UPDATE complaint_events SET kind = 'withdrawn'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try pool.write { try $0.execute(sql: "DELETE FROM complaint_events") }
+        }
+    }
+
+    @Test("Queue queries are answered from indexes, oldest first, without sorting", arguments: [
+        "SELECT seq, body FROM complaints WHERE state IN ('submitted') ORDER BY seq LIMIT 51",
+        "SELECT seq, body FROM complaints WHERE intake_province = '330000' AND state IN ('accepted') ORDER BY seq LIMIT 51",
+        "SELECT seq, body FROM complaints WHERE handling_department = 'ZJ-EDU' AND state IN ('forwarded') ORDER BY seq LIMIT 51",
+        "SELECT seq, body FROM complaints WHERE complainant_account = 'sme-hz' ORDER BY seq LIMIT 51",
+    ])
+    func queueIndexes(sql: String) throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+        #expect(plan.contains { $0.contains("USING INDEX complaints_by_") }, "plan: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
+    }
+}
