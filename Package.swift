@@ -108,6 +108,8 @@ let package = Package(
             dependencies: [
                 "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         // Starts the real binaries: arrearsd serve, arrearsctl, SIGKILL and restart.

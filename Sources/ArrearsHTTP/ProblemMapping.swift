@@ -85,12 +85,11 @@ enum ProblemMapping {
             return Problem(status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: "\(field) is required",
                            violations: [FieldViolation(field: field, rule: "required", detail: "is required")])
         case let .dataCorrupted(context) where context.debugDescription.contains("Additional properties are disabled"):
-            // The runtime reports unknown keys with the object's path; name the keys themselves.
-            let keys = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+            // The runtime's coding path ends with the unknown key itself.
             let field = path(context.codingPath)
             return Problem(
                 status: .badRequest, slug: "malformed-request", title: "The request could not be read",
-                detail: "unknown field in \(field.isEmpty ? "the body" : field): \(keys)",
+                detail: "unknown field \(field); only the fields the API documents are accepted",
                 violations: [FieldViolation(field: field, rule: "json.unknown-field", detail: "only the fields the API documents are accepted")])
         case let .dataCorrupted(context):
             let field = path(context.codingPath)
