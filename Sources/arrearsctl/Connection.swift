@@ -1,9 +1,8 @@
 import ArgumentParser
 import ArrearsAPI
-import AsyncHTTPClient
 import Foundation
 import HTTPTypes
-import OpenAPIAsyncHTTPClient
+import OpenAPIURLSession
 import OpenAPIRuntime
 
 /// Options every command that talks to the server shares.
@@ -33,7 +32,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func client() throws -> Client {
         let (server, token) = try resolved()
-        return Client(serverURL: server, transport: AsyncHTTPClientTransport(), middlewares: [BearerAuthentication(token: token)])
+        return Client(serverURL: server, transport: URLSessionTransport(), middlewares: [BearerAuthentication(token: token)])
     }
 
     private func env(_ name: String) -> String? {
@@ -64,6 +63,7 @@ func withAPI<T>(_ options: ConnectionOptions, _ body: (Client) async throws -> T
     } catch let error as CLIError {
         throw error.report()
     } catch let error as ClientError {
-        throw CLIError.unavailable("cannot reach \(server.absoluteString): \(error.underlyingError)").report()
+        let cause = (error.underlyingError as NSError).userInfo[NSLocalizedDescriptionKey].map { "\($0)" } ?? "\(error.underlyingError)"
+        throw CLIError.unavailable("cannot reach \(server.absoluteString): \(cause)").report()
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The built `arrearsd` and `arrearsctl`, run as real processes.
+enum Binaries {
+    /// Beside the test bundle: `swift test` builds the executables into the same folder.
+    static var folder: URL {
+        if let explicit = ProcessInfo.processInfo.environment["ARREARS_BIN_DIR"] { return URL(fileURLWithPath: explicit) }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.isExecutableFile(atPath: url.appendingPathComponent("arrearsd").path) { return url }
+        }
+        fatalError("arrearsd not found near \(CommandLine.arguments[0]); run `swift build` first or set ARREARS_BIN_DIR")
+    }
+
+    struct Result {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// Runs a binary to completion.
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = folder.appendingPathComponent(name)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), error: String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// A running `arrearsd serve` on 127.0.0.1 and a free port, with its database in a folder of its own.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let directory: URL
+    private(set) var port = 0
+
+    init(directory: URL) {
+        self.directory = directory
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts the server and waits for the line that says where it listens.
+    func start() throws {
+        process.executableURL = Binaries.folder.appendingPathComponent("arrearsd")
+        process.arguments = ["serve", "--port", "0", "--database", directory.appendingPathComponent("arrears.sqlite").path, "--log-level", "warning"]
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var buffer = Data()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            let text = String(decoding: buffer, as: UTF8.self)
+            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                port = Int(text[range].split(separator: ":").last!)!
+                return
+            }
+        }
+        process.terminate()
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "arrearsd did not start: \(String(decoding: buffer, as: UTF8.self))"])
+    }
+
+    /// SIGKILL: no chance to flush or finish anything.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

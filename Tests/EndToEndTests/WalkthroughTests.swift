@@ -1,0 +1,122 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Testing
+
+/// The README's walkthrough, run with the real binaries against a real server.
+@Suite("End to end with arrearsd and arrearsctl", .serialized)
+struct WalkthroughTests {
+    static let filing = """
+        {"complainant":{"name":"杭州示例建设有限公司","creditCode":"91330100716105852F","region":"330100","industry":"construction",
+          "declaredSize":"small","contact":{"person":"王芳","phone":"0571-87000000","email":"wang.fang@example.cn"}},
+         "respondent":{"name":"浙江省示例职业技术学院","kind":"public_institution","level":"provincial","region":"330000",
+          "supervisingAuthority":"浙江省教育厅"},
+         "contracts":[{"number":"ZJ-2025-0318","subject":"works","signedOn":"2025-03-18","amount":128000000,
+          "deliveredOn":"2025-09-30","paymentTermDays":30,"amountOverdue":45600000}],
+         "facts":"校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。","demand":"支付尾款人民币45.6万元及逾期利息。",
+         "otherBodyInvolved":false,"channel":"online"}
+        """
+
+    func account(_ directory: URL, _ arguments: [String]) throws -> String {
+        let result = try Binaries.run("arrearsd", ["account", "create", "--database", directory.appendingPathComponent("arrears.sqlite").path] + arguments, in: directory)
+        #expect(result.status == 0, "account create: \(result.error)")
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func file(_ server: ServerProcess, token: String, key: String) async throws -> (status: UInt, body: [String: Any]) {
+        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Idempotency-Key", value: key)
+        request.body = .bytes(ByteBuffer(string: Self.filing))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        return (response.status.code, object)
+    }
+
+    func get(_ server: ServerProcess, token: String, _ path: String) async throws -> (status: UInt, body: [String: Any]) {
+        var request = HTTPClientRequest(url: server.baseURL + path)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (response.status.code, (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:])
+    }
+
+    @Test("A complaint is filed, accepted, forwarded, resolved, rated and closed, and stats shows it")
+    func walkthrough() async throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let smeToken = try account(directory, ["--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"])
+        let intakeToken = try account(directory, ["--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"])
+        let handlerToken = try account(directory, ["--role", "handler", "--name", "浙江省教育厅财务处", "--department", "ZJ-EDU"])
+        let server = ServerProcess(directory: directory)
+        try server.start()
+        defer { server.stop() }
+
+        let filed = try await file(server, token: smeToken, key: "walkthrough-1")
+        #expect(filed.status == 201)
+        let number = (filed.body["complaint"] as? [String: Any])?["number"] as? String ?? ""
+        #expect(number.hasPrefix("ARR-"))
+
+        let config = directory.appendingPathComponent("arrearsctl.json").path
+        func ctl(_ arguments: [String], token: String? = nil) throws -> Binaries.Result {
+            var environment = ["ARREARS_CONFIG": config]
+            if let token { environment["ARREARS_TOKEN"] = token }
+            return try Binaries.run("arrearsctl", arguments, environment: environment, in: directory)
+        }
+        let login = try ctl(["login", "--server", server.baseURL, "--token", intakeToken])
+        #expect(login.status == 0 && login.output.contains("as 浙江省中小企业服务中心 (intake)"), "\(login.output)\(login.error)")
+        let queue = try ctl(["queue", "--state", "submitted"])
+        #expect(queue.status == 0 && queue.output.contains(number) && queue.output.contains("¥456,000.00"), "\(queue.output)")
+        #expect(try ctl(["accept", number, "--note", "材料齐全"]).output.contains("accepted  (version 2"))
+        #expect(try ctl(["forward", number, "--to", "ZJ-EDU"]).output.contains("forwarded  (version 3"))
+        let resolved = try ctl(["resolve", number, "--outcome", "paid_in_full", "--paid", "456000", "--summary", "学院已全额支付尾款"], token: handlerToken)
+        #expect(resolved.status == 0 && resolved.output.contains("paid ¥456,000.00"), "\(resolved.output)\(resolved.error)")
+        let rated = try ctl(["rate", number, "--rating", "satisfied"], token: smeToken)
+        #expect(rated.status == 0 && rated.output.contains("closed  (version 5"), "\(rated.output)\(rated.error)")
+
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM"
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        let month = formatter.string(from: Date())
+        let stats = try ctl(["stats", "--month", month, "--format", "csv"])
+        #expect(stats.status == 0)
+        #expect(stats.output.contains("registered,1,1") && stats.output.contains("resolved,1,1") && stats.output.contains("amount_paid_yuan,456000.00,456000.00"),
+                "\(stats.output)")
+
+        let refused = try ctl(["accept", number])
+        #expect(refused.status == 65 && refused.error.contains("cannot accept a complaint that is closed"), "\(refused.error)")
+        let usage = try ctl(["stats", "--month", "2026-13"])
+        #expect(usage.status == 64)
+        let json = try ctl(["show", number, "--json"])
+        let shown = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect((shown?["events"] as? [Any])?.count == 5)
+        server.stop()
+        let unreachable = try ctl(["queue"])
+        #expect(unreachable.status == 69)
+    }
+
+    @Test("A complaint acknowledged with 201 is there after SIGKILL and restart; the retry creates nothing new")
+    func survivesKill() async throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let smeToken = try account(directory, ["--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"])
+        let server = ServerProcess(directory: directory)
+        try server.start()
+        let filed = try await file(server, token: smeToken, key: "kill-1")
+        server.kill()
+        #expect(filed.status == 201)
+        let id = (filed.body["complaint"] as? [String: Any])?["id"] as? String ?? ""
+
+        let restarted = ServerProcess(directory: directory)
+        try restarted.start()
+        defer { restarted.stop() }
+        let read = try await get(restarted, token: smeToken, "/v1/complaints/\(id)")
+        #expect(read.status == 200)
+        let retry = try await file(restarted, token: smeToken, key: "kill-1")
+        #expect(retry.status == 200)
+        #expect((retry.body["complaint"] as? [String: Any])?["id"] as? String == id)
+        let list = try await get(restarted, token: smeToken, "/v1/complaints")
+        #expect((list.body["items"] as? [Any])?.count == 1)
+    }
+}
