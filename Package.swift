@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "ArrearsHTTPTests",
             dependencies: [
-                "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore",
+                "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -30,6 +30,7 @@ CREATE TABLE complaint_events (
     from_state           TEXT,
     to_state             TEXT NOT NULL,
     actor                TEXT NOT NULL,
+    actor_name           TEXT,
     role                 TEXT NOT NULL CHECK (role IN ('sme', 'intake', 'handler', 'supervisor', 'admin')),
     occurred_at          TEXT NOT NULL,                       -- UTC instant, ISO 8601
     cst_date             TEXT NOT NULL,                       -- the China Standard Time date statistics count it on

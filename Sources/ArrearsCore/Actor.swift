@@ -20,11 +20,14 @@ public struct Actor: Sendable, Codable, Equatable {
     public let province: RegionCode?
     /// For handlers: their department.
     public let department: DepartmentID?
+    /// The name a person reads in a history ("浙江省中小企业服务中心"), when known.
+    public let name: String?
 
-    public init(account: AccountID, role: Role, province: RegionCode? = nil, department: DepartmentID? = nil) {
+    public init(account: AccountID, role: Role, province: RegionCode? = nil, department: DepartmentID? = nil, name: String? = nil) {
         self.account = account
         self.role = role
         self.province = province
         self.department = department
+        self.name = name
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date in China Standard Time (UTC+8), the dates the law counts in, whatever the server's zone.
-public struct CSTDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
     /// Seconds east of UTC; China has one zone and no daylight saving.
     public static let utcOffset = 8 * 3600
 
@@ -59,24 +59,15 @@ public struct CSTDate: Hashable, Sendable, Comparable, Codable, CustomStringConv
         return CSTMonth(validYear: c.year, month: c.month)
     }
 
-    public var description: String {
+    public init(checking text: String) throws(InvalidValue) { try self.init(text) }
+
+    public var stringValue: String {
         let c = components
         return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
     }
 
     public static func < (lhs: CSTDate, rhs: CSTDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 

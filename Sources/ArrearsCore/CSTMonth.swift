@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar month in China Standard Time, the period statistics are published for.
-public struct CSTMonth: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct CSTMonth: Hashable, Sendable, Comparable, StringValue {
     public let year: Int
     public let month: Int
 
@@ -29,19 +29,10 @@ public struct CSTMonth: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     public var next: CSTMonth { month == 12 ? CSTMonth(validYear: year + 1, month: 1) : CSTMonth(validYear: year, month: month + 1) }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public init(checking text: String) throws(InvalidValue) { try self.init(text) }
+
+    public var stringValue: String { String(format: "%04d-%02d", year, month) }
 
     public static func < (lhs: CSTMonth, rhs: CSTMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }

@@ -50,18 +50,21 @@ public struct ComplaintEvent: Sendable, Codable, Equatable {
     public let from: ComplaintState?
     public let to: ComplaintState
     public let actor: AccountID
+    /// The actor's name when the event was written; kept so the history reads the same after renames.
+    public let actorName: String?
     public let role: Role
     public let at: Date
     public let detail: EventDetail
 
     public init(complaintID: ComplaintID, sequence: Int, kind: ComplaintEventKind, from: ComplaintState?, to: ComplaintState,
-                actor: AccountID, role: Role, at: Date, detail: EventDetail) {
+                actor: AccountID, actorName: String? = nil, role: Role, at: Date, detail: EventDetail) {
         self.complaintID = complaintID
         self.sequence = sequence
         self.kind = kind
         self.from = from
         self.to = to
         self.actor = actor
+        self.actorName = actorName
         self.role = role
         self.at = at
         self.detail = detail

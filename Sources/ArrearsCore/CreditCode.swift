@@ -1,5 +1,5 @@
 /// A unified social credit code (统一社会信用代码, GB 32100-2015), valid by construction.
-public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CreditCode: Hashable, Sendable, StringValue {
     /// The 31 characters the standard allows, in value order (no I, O, S, V, Z).
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     /// Weights 3^(i-1) mod 31 for positions 1…17.
@@ -42,17 +42,8 @@ public struct CreditCode: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The registering authority's GB/T 2260 region code, positions 3–8.
     public var registrationRegion: String { String(text.dropFirst(2).prefix(6)) }
 
-    public var description: String { text }
+    public init(checking text: String) throws(InvalidValue) { try self.init(text) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
-        }
-    }
+    public var stringValue: String { text }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
 }

@@ -1,29 +1,21 @@
 /// The identity of a complaint (a UUID chosen by the caller; the core makes no ids).
-public struct ComplaintID: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct ComplaintID: Hashable, Sendable, StringValue {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init(checking text: String) { self.init(text) }
+    public var stringValue: String { rawValue }
 }
 
 /// The identity of an account (an SME or an official).
-public struct AccountID: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct AccountID: Hashable, Sendable, StringValue {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
-    public var description: String { rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init(checking text: String) { self.init(text) }
+    public var stringValue: String { rawValue }
 }
 
 /// The identity of a handling department (处理投诉部门), e.g. `GD-SASAC` or `440300-FIN`.
-public struct DepartmentID: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct DepartmentID: Hashable, Sendable, StringValue {
     public let rawValue: String
 
     /// 1–64 characters of letters, digits, `.`, `_` and `-`, so ids survive URLs, CSV and shells.
@@ -39,17 +31,6 @@ public struct DepartmentID: Hashable, Sendable, Codable, CustomStringConvertible
         rawValue = text
     }
 
-    public var description: String { rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init(checking text: String) throws(InvalidValue) { try self.init(text) }
+    public var stringValue: String { rawValue }
 }

@@ -63,7 +63,8 @@ public struct Lifecycle: Sendable {
             id: id, number: "", filing: filing, complainantAccount: complainantAccount, registeredBy: actor.account,
             receivedAt: now, state: .submitted, version: 1, updatedAt: now, deadline: deadline)
         let event = ComplaintEvent(
-            complaintID: id, sequence: 1, kind: .submitted, from: nil, to: .submitted, actor: actor.account, role: actor.role, at: now,
+            complaintID: id, sequence: 1, kind: .submitted, from: nil, to: .submitted, actor: actor.account, actorName: actor.name,
+            role: actor.role, at: now,
             detail: EventDetail(amountClaimed: filing.amountClaimed, deadline: deadline))
         return (complaint, event)
     }
@@ -160,7 +161,7 @@ public struct Lifecycle: Sendable {
         detail.deadline = next.deadline
         let event = ComplaintEvent(
             complaintID: complaint.id, sequence: next.version, kind: transition.event, from: complaint.state, to: next.state,
-            actor: actor.account, role: actor.role, at: now, detail: detail)
+            actor: actor.account, actorName: actor.name, role: actor.role, at: now, detail: detail)
         return (next, event)
     }
 

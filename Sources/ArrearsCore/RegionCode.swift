@@ -1,5 +1,5 @@
 /// A GB/T 2260 administrative region code: `PP0000` province, `PPCC00` city, `PPCCXX` county.
-public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct RegionCode: Hashable, Sendable, StringValue, Comparable {
     /// The six digits.
     public let code: String
 
@@ -27,19 +27,10 @@ public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringC
 
     public var isProvince: Bool { code.hasSuffix("0000") }
 
-    public var description: String { code }
+    public init(checking text: String) throws(InvalidValue) { try self.init(format: text) }
+
+    public var stringValue: String { code }
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.code < rhs.code }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        do { try self.init(format: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
 }

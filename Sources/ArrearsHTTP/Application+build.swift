@@ -24,11 +24,13 @@ public func buildRouter(
     configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource
 ) throws -> Router<BasicRequestContext> {
     let router = Router()
+    let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(routes: DocumentedRoutes(
+        openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store))
     router.get("/healthz") { _, _ in "ok\n" }
-    let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
     }

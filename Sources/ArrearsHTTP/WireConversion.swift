@@ -42,7 +42,7 @@ enum Wire {
     static func event(_ e: ComplaintEvent) -> Components.Schemas.Event {
         .init(
             sequence: e.sequence, kind: .init(rawValue: e.kind.rawValue)!, from: e.from.map(state), to: state(e.to),
-            actor: e.actor.rawValue, role: .init(rawValue: e.role.rawValue)!, at: e.at, on: e.on.description,
+            actor: e.actor.rawValue, actorName: e.actorName, role: .init(rawValue: e.role.rawValue)!, at: e.at, on: e.on.description,
             detail: .init(
                 text: e.detail.text, ground: e.detail.ground.map { .init(rawValue: $0.rawValue)! }, department: e.detail.department?.rawValue,
                 outcome: e.detail.outcome.map { .init(rawValue: $0.rawValue)! }, amountPaid: e.detail.amountPaid?.value,

@@ -70,13 +70,16 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             let id = complaint.id
             return try Row.fetchAll(
                 db,
-                sql: "SELECT kind, from_state, to_state, actor, role, occurred_at, sequence, detail FROM complaint_events WHERE complaint_id = ? ORDER BY sequence",
+                sql: """
+                    SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
+                    FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
+                    """,
                 arguments: [id.rawValue]
             ).map { row in
                 ComplaintEvent(
                     complaintID: id, sequence: row["sequence"], kind: try Self.decodeEnum(row["kind"]),
                     from: try (row["from_state"] as String?).map { try Self.decodeEnum($0) }, to: try Self.decodeEnum(row["to_state"]),
-                    actor: AccountID(row["actor"]), role: try Self.decodeEnum(row["role"]),
+                    actor: AccountID(row["actor"]), actorName: row["actor_name"], role: try Self.decodeEnum(row["role"]),
                     at: try StoreCoding.instant(row["occurred_at"]), detail: try StoreCoding.decode(EventDetail.self, from: row["detail"]))
             }
         }
@@ -108,13 +111,13 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, role, occurred_at,
+                INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
                     cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
-                event.actor.rawValue, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
+                event.actor.rawValue, event.actorName, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
                 event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, try StoreCoding.encode(event.detail),
             ])
     }

@@ -22,7 +22,7 @@ public struct Account: Sendable, Equatable, Codable {
         self.createdAt = createdAt
     }
 
-    public var actor: Actor { Actor(account: id, role: role, province: province, department: department) }
+    public var actor: Actor { Actor(account: id, role: role, province: province, department: department, name: name) }
 }
 
 /// Accounts and their bearer tokens, which are stored only as digests.

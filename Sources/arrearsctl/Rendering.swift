@@ -64,7 +64,7 @@ enum Rendering {
             if let claimed = event.detail.amountClaimed { particulars.append("claimed \(yuan(claimed))") }
             if let rating = event.detail.rating { particulars.append(rating.rawValue) }
             if let text = event.detail.text { particulars.append(text) }
-            table.add([String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue, "\(event.actor) (\(event.role.rawValue))",
+            table.add([String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue, "\(event.actorName ?? event.actor) (\(event.role.rawValue))",
                        particulars.joined(separator: "; ")])
         }
         return (lines + ["", table.render()]).joined(separator: "\n")

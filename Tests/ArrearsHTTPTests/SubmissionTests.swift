@@ -128,3 +128,23 @@ struct SubmissionTests {
         }
     }
 }
+
+@Suite("Routing")
+struct RoutingTests {
+    @Test("A known path with the wrong method gets 405 and Allow; an unknown path 404", arguments: [
+        ("/v1/complaints", HTTPRequest.Method.delete, HTTPResponse.Status.methodNotAllowed, "GET, POST" as String?),
+        ("/v1/complaints/ARR-2026-000001/accept", .get, .methodNotAllowed, "POST"),
+        ("/openapi.yaml", .post, .methodNotAllowed, "GET"),
+        ("/v1/nothing-here", .get, .notFound, nil),
+    ])
+    func methods(path: String, method: HTTPRequest.Method, status: HTTPResponse.Status, allow: String?) async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            try await client.execute(uri: path, method: method, headers: harness.headers("intake")) { response in
+                #expect(response.status == status)
+                #expect(response.headers[.allow] == allow)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+}
