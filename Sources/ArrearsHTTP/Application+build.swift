@@ -30,6 +30,7 @@ public func buildRouter(
         openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store))
+    router.add(middleware: PreconditionMiddleware())
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))

@@ -6,15 +6,9 @@ import Foundation
 extension ArrearsService {
     /// Every transition goes through here: version check, lifecycle decision, one store transaction.
     func perform(
-        _ complaintID: String, ifMatch: String?, _ command: () throws -> ComplaintCommand
+        _ complaintID: String, ifMatch: String, _ command: () throws -> ComplaintCommand
     ) async throws -> Components.Responses.ComplaintDetail {
         let account = try caller()
-        guard let ifMatch else {
-            throw Problem(
-                status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
-                detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
-                violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
-        }
         guard let version = VersionTag.version(fromIfMatch: ifMatch) else {
             throw Problem(
                 status: .badRequest, slug: "malformed-request", title: "The request could not be read",

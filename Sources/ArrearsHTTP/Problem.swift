@@ -40,6 +40,11 @@ public struct Problem: Error, Sendable, Equatable {
         status: .unauthorized, slug: "unauthenticated", title: "Sign-in required",
         detail: "send a bearer token: Authorization: Bearer <token>", headers: ["WWW-Authenticate": "Bearer realm=\"arrears\""])
 
+    static let versionRequired = Problem(
+        status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
+        detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
+        violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
+
     static let notFound = Problem(status: .notFound, slug: "not-found", title: "Not found", detail: "no such complaint in your scope")
 
     /// The JSON body, with `violations` only when there are some.
