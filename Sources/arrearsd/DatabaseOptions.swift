@@ -20,4 +20,11 @@ enum Environment {
         guard let value = ProcessInfo.processInfo.environment["ARREARS_" + name], !value.isEmpty else { return nil }
         return value
     }
+
+    /// A whole number from `ARREARS_<name>`, nil when unset; anything else is a usage error.
+    static func integer(_ name: String) throws -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text) else { throw ValidationError("ARREARS_\(name) must be a whole number, got \(text)") }
+        return number
+    }
 }

@@ -23,21 +23,29 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ARREARS_LOG_LEVEL; default info).")
     var logLevel: String?
 
-    func validate() throws {
-        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0–65535") }
-        if let bodyLimit, bodyLimit < 1024 { throw ValidationError("--body-limit must be at least 1024 bytes") }
-        if let logLevel, Logger.Level(rawValue: logLevel) == nil { throw ValidationError("unknown --log-level \(logLevel)") }
-    }
+    @Option(help: "Working days a complainant has to supply missing material before the complaint lapses (env ARREARS_SUPPLEMENT_WORKING_DAYS; default 10).")
+    var supplementWorkingDays: Int?
+
+    @Option(help: "Days the complainant has to rate a result before it may be closed unrated (env ARREARS_RATING_DAYS; default 15).")
+    var ratingDays: Int?
 
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.host = host ?? Environment.value("HOST") ?? configuration.host
-        if let port = try port ?? Environment.value("PORT").map({ try Self.integer($0, "ARREARS_PORT") }) { configuration.port = port }
-        if let limit = try bodyLimit ?? Environment.value("BODY_LIMIT").map({ try Self.integer($0, "ARREARS_BODY_LIMIT") }) {
+        if let port = try port ?? Environment.integer("PORT") { configuration.port = port }
+        if let limit = try bodyLimit ?? Environment.integer("BODY_LIMIT") {
             configuration.bodyLimit = limit
         }
+        if let days = try supplementWorkingDays ?? Environment.integer("SUPPLEMENT_WORKING_DAYS") {
+            configuration.deadlines.supplementWorkingDays = days
+        }
+        if let days = try ratingDays ?? Environment.integer("RATING_DAYS") {
+            configuration.deadlines.ratingCalendarDays = days
+        }
         configuration.databasePath = database.path
-        let level = Logger.Level(rawValue: logLevel ?? Environment.value("LOG_LEVEL") ?? "info") ?? .info
+        try Self.check(configuration)
+        let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: levelName) else { throw ValidationError("unknown log level \(levelName)") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -53,8 +61,13 @@ struct Serve: AsyncParsableCommand {
         try await app.runService()
     }
 
-    static func integer(_ text: String, _ name: String) throws -> Int {
-        guard let value = Int(text) else { throw ValidationError("\(name) must be a whole number, got \(text)") }
-        return value
+    /// Ranges checked after flags and environment are merged, so both sources meet the same rules.
+    static func check(_ configuration: ServerConfiguration) throws {
+        guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0–65535") }
+        guard configuration.bodyLimit >= 1024 else { throw ValidationError("the body limit must be at least 1024 bytes") }
+        guard (1...60).contains(configuration.deadlines.supplementWorkingDays) else {
+            throw ValidationError("the supplement period must be 1–60 working days")
+        }
+        guard (1...90).contains(configuration.deadlines.ratingCalendarDays) else { throw ValidationError("the rating period must be 1–90 days") }
     }
 }
