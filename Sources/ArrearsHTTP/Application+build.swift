@@ -39,6 +39,7 @@ public func buildRouter(
         store: store, accounts: store,
         lifecycle: Lifecycle(policy: configuration.deadlines, calendar: try ShippedReferenceData.calendar()),
         regions: try ShippedReferenceData.regions(), clock: clock)
-    try service.registerHandlers(on: router)
+    // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
+    try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router
 }

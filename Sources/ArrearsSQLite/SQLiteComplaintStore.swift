@@ -66,8 +66,10 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     public func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]? {
         try await writer.read { db in
-            guard let complaint = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { return nil }
-            let id = complaint.id
+            // Only the id is needed to check scope; decoding the whole complaint here doubled the cost of a read.
+            let (condition, arguments) = Self.lookup(id, SQLiteScope(actor))
+            guard let found = try String.fetchOne(db, sql: "SELECT id FROM complaints WHERE \(condition)", arguments: arguments) else { return nil }
+            let id = ComplaintID(found)
             return try Row.fetchAll(
                 db,
                 sql: """
@@ -124,10 +126,14 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     /// Finds a complaint by its id or its number (officials type numbers), within a scope.
     static func fetchComplaint(_ db: Database, id: ComplaintID, scope: SQLiteScope) throws -> Complaint? {
-        guard let body = try String.fetchOne(
-            db, sql: "SELECT body FROM complaints WHERE (id = ?1 OR number = ?1) AND \(scope.sql)", arguments: [id.rawValue] + scope.arguments)
-        else { return nil }
+        let (condition, arguments) = lookup(id, scope)
+        guard let body = try String.fetchOne(db, sql: "SELECT body FROM complaints WHERE \(condition)", arguments: arguments) else { return nil }
         return try StoreCoding.decode(Complaint.self, from: body)
+    }
+
+    /// The condition that finds one complaint by id or number within a scope.
+    static func lookup(_ id: ComplaintID, _ scope: SQLiteScope) -> (String, StatementArguments) {
+        ("(id = ?1 OR number = ?1) AND \(scope.sql)", [id.rawValue] + scope.arguments)
     }
 
     static func decodeEnum<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
