@@ -22,7 +22,7 @@ extension SQLiteComplaintStore: AccountStore {
     }
 
     public func account(tokenDigest: String) async throws -> Account? {
-        try await writer.read { db in
+        try await read { db in
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT id, name, role, province, department, credit_code, created_at FROM accounts WHERE token_digest = ?",
                 arguments: [tokenDigest])

@@ -30,10 +30,13 @@ extension SQLiteComplaintStore {
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
         arguments += [limit + 1]
         let sql = "SELECT seq, body FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
-        let rows = try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+        let bound = arguments
+        let rows = try await read { db in
+            try Row.fetchAll(db, sql: sql, arguments: bound).map { (seq: $0["seq"] as Int64, body: $0["body"] as String) }
+        }
         let page = rows.prefix(limit)
-        let items = try page.map { try StoreCoding.decode(Complaint.self, from: $0["body"]) }
-        let next = rows.count > limit ? page.last.map { QueueCursor(position: $0["seq"]) } : nil
+        let items = try page.map { try StoreCoding.decode(Complaint.self, from: $0.body) }
+        let next = rows.count > limit ? page.last.map { QueueCursor(position: $0.seq) } : nil
         return QueuePage(items: items, nextCursor: next)
     }
 }

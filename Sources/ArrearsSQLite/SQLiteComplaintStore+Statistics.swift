@@ -6,7 +6,7 @@ extension SQLiteComplaintStore {
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics {
         let province = actor.role == .admin ? nil : actor.province
         let end = month.lastDay.description
-        return try await writer.read { db in
+        return try await read { db in
             let monthly = try Self.figures(db, from: month.firstDay.description, through: end, province: province)
             let cumulative = try Self.figures(db, from: "0000-01-01", through: end, province: province)
             return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative)
