@@ -14,7 +14,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
 
     public init(year: Int, month: Int, day: Int) throws(InvalidValue) {
         guard (1900...2999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day)
+            (1...Self.daysIn(month: month, year: year)).contains(day)
         else {
             throw InvalidValue(rule: "date.invalid", detail: "\(year)-\(month)-\(day) is not a calendar date")
         }
@@ -25,7 +25,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
     public init(_ text: String) throws(InvalidValue) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else {
             throw InvalidValue(rule: "date.format", detail: "a date is written YYYY-MM-DD, got \"\(text)\"")
         }
@@ -67,7 +67,6 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
     }
 
     public static func < (lhs: CSTDate, rhs: CSTDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
-
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 

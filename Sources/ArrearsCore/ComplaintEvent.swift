@@ -28,8 +28,10 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var rating: Satisfaction?
     public var deadline: Deadline?
 
-    public init(text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,
-                amountPaid: Fen? = nil, amountClaimed: Fen? = nil, rating: Satisfaction? = nil, deadline: Deadline? = nil) {
+    public init(
+        text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,
+        amountPaid: Fen? = nil, amountClaimed: Fen? = nil, rating: Satisfaction? = nil, deadline: Deadline? = nil
+    ) {
         self.text = text
         self.ground = ground
         self.department = department
@@ -56,8 +58,10 @@ public struct ComplaintEvent: Sendable, Codable, Equatable {
     public let at: Date
     public let detail: EventDetail
 
-    public init(complaintID: ComplaintID, sequence: Int, kind: ComplaintEventKind, from: ComplaintState?, to: ComplaintState,
-                actor: AccountID, actorName: String? = nil, role: Role, at: Date, detail: EventDetail) {
+    public init(
+        complaintID: ComplaintID, sequence: Int, kind: ComplaintEventKind, from: ComplaintState?, to: ComplaintState,
+        actor: AccountID, actorName: String? = nil, role: Role, at: Date, detail: EventDetail
+    ) {
         self.complaintID = complaintID
         self.sequence = sequence
         self.kind = kind

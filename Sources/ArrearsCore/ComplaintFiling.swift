@@ -11,7 +11,10 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
     public var otherBodyInvolved: Bool
     public var channel: IntakeChannel
 
-    public init(complainant: Complainant, respondent: Respondent, contracts: [Contract], facts: String, demand: String, otherBodyInvolved: Bool, channel: IntakeChannel) {
+    public init(
+        complainant: Complainant, respondent: Respondent, contracts: [Contract], facts: String, demand: String, otherBodyInvolved: Bool,
+        channel: IntakeChannel
+    ) {
         self.complainant = complainant
         self.respondent = respondent
         self.contracts = contracts
@@ -56,36 +59,54 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         text(facts, "facts", max: Self.textLimits.facts)
         text(demand, "demand", max: Self.textLimits.demand)
         if let code = respondent.creditCode, code == complainant.creditCode {
-            found.append(FieldViolation(field: "respondent.creditCode", rule: "respondent.is-complainant", detail: "the respondent cannot be the complainant itself"))
+            found.append(
+                FieldViolation(
+                    field: "respondent.creditCode", rule: "respondent.is-complainant", detail: "the respondent cannot be the complainant itself"))
         }
         if contracts.isEmpty {
             found.append(FieldViolation(field: "contracts", rule: "contracts.required", detail: "a complaint names at least one contract"))
         }
         if contracts.count > Self.contractLimit {
-            found.append(FieldViolation(field: "contracts", rule: "contracts.too-many", detail: "at most \(Self.contractLimit) contracts per complaint"))
+            found.append(
+                FieldViolation(field: "contracts", rule: "contracts.too-many", detail: "at most \(Self.contractLimit) contracts per complaint"))
         }
         for (index, contract) in contracts.enumerated() {
             let at = "contracts[\(index)]"
             text(contract.number, "\(at).number", max: Self.textLimits.contractNumber)
             if contract.signedOn > today {
-                found.append(FieldViolation(field: "\(at).signedOn", rule: "date.in-future", detail: "signed on \(contract.signedOn), after today (\(today), China Standard Time)"))
+                found.append(
+                    FieldViolation(
+                        field: "\(at).signedOn", rule: "date.in-future",
+                        detail: "signed on \(contract.signedOn), after today (\(today), China Standard Time)"))
             }
             if let delivered = contract.deliveredOn {
                 if delivered > today {
-                    found.append(FieldViolation(field: "\(at).deliveredOn", rule: "date.in-future", detail: "delivered on \(delivered), after today (\(today), China Standard Time)"))
+                    found.append(
+                        FieldViolation(
+                            field: "\(at).deliveredOn", rule: "date.in-future",
+                            detail: "delivered on \(delivered), after today (\(today), China Standard Time)"))
                 }
                 if delivered < contract.signedOn {
-                    found.append(FieldViolation(field: "\(at).deliveredOn", rule: "date.before-signing", detail: "delivered on \(delivered), before the contract was signed on \(contract.signedOn)"))
+                    found.append(
+                        FieldViolation(
+                            field: "\(at).deliveredOn", rule: "date.before-signing",
+                            detail: "delivered on \(delivered), before the contract was signed on \(contract.signedOn)"))
                 }
             }
             if let term = contract.paymentTermDays, !(0...3650).contains(term) {
-                found.append(FieldViolation(field: "\(at).paymentTermDays", rule: "payment-term.range", detail: "a payment term is 0–3650 days, got \(term)"))
+                found.append(
+                    FieldViolation(field: "\(at).paymentTermDays", rule: "payment-term.range", detail: "a payment term is 0–3650 days, got \(term)"))
             }
             if contract.amountOverdue.value == 0 {
-                found.append(FieldViolation(field: "\(at).amountOverdue", rule: "money.zero", detail: "a complaint is about money overdue; this contract names none"))
+                found.append(
+                    FieldViolation(
+                        field: "\(at).amountOverdue", rule: "money.zero", detail: "a complaint is about money overdue; this contract names none"))
             }
             if contract.amountOverdue > contract.amount {
-                found.append(FieldViolation(field: "\(at).amountOverdue", rule: "money.overdue-exceeds-contract", detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
+                found.append(
+                    FieldViolation(
+                        field: "\(at).amountOverdue", rule: "money.overdue-exceeds-contract",
+                        detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
             }
         }
         return found

@@ -63,13 +63,14 @@ public struct DeadlinePolicy: Sendable, Equatable {
 
     /// The clock for a stage started on `start`, counted on `calendar`.
     public func deadline(_ stage: DeadlineStage, from start: CSTDate, on calendar: WorkingDayCalendar) -> Deadline {
-        let (unit, length): (ClockUnit, Int) = switch stage {
-        case .review: (.workingDays, reviewWorkingDays)
-        case .supplement: (.workingDays, supplementWorkingDays)
-        case .forward: (.workingDays, forwardWorkingDays)
-        case .handling: (.calendarDays, handlingCalendarDays)
-        case .rating: (.calendarDays, ratingCalendarDays)
-        }
+        let (unit, length): (ClockUnit, Int) =
+            switch stage {
+            case .review: (.workingDays, reviewWorkingDays)
+            case .supplement: (.workingDays, supplementWorkingDays)
+            case .forward: (.workingDays, forwardWorkingDays)
+            case .handling: (.calendarDays, handlingCalendarDays)
+            case .rating: (.calendarDays, ratingCalendarDays)
+            }
         do throws(CalendarError) {
             switch unit {
             case .workingDays:

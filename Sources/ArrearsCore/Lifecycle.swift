@@ -24,7 +24,8 @@ public struct Lifecycle: Sendable {
         Transition(command: "rate", from: [.resolved], to: .closed, roles: [.sme], event: .rated),
         Transition(command: "close", from: [.resolved], to: .closed, roles: [.intake, .supervisor], event: .closed),
         Transition(command: "close", from: [.needsSupplement], to: .closed, roles: [.intake, .supervisor], event: .lapsed),
-        Transition(command: "withdraw", from: [.submitted, .needsSupplement, .accepted, .forwarded], to: .withdrawn, roles: [.sme], event: .withdrawn),
+        Transition(
+            command: "withdraw", from: [.submitted, .needsSupplement, .accepted, .forwarded], to: .withdrawn, roles: [.sme], event: .withdrawn),
         Transition(command: "reopen", from: [.closed], to: .accepted, roles: [.supervisor], event: .reopened),
     ]
 
@@ -49,10 +50,14 @@ public struct Lifecycle: Sendable {
             guard complainantAccount == actor.account else { throw .outOfScope }
         case .intake:
             guard filing.channel != .online else {
-                throw .invalidInput(FieldViolation(field: "channel", rule: "channel.online-is-self-service", detail: "officials register phone, fax and letter complaints; online ones are filed by the SME"))
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "channel", rule: "channel.online-is-self-service",
+                        detail: "officials register phone, fax and letter complaints; online ones are filed by the SME"))
             }
             if let province = actor.province, filing.respondent.intakeProvince != province {
-                throw .invalidInput(FieldViolation(field: "respondent.region", rule: "scope.province", detail: "this complaint belongs to another intake department"))
+                throw .invalidInput(
+                    FieldViolation(field: "respondent.region", rule: "scope.province", detail: "this complaint belongs to another intake department"))
             }
         default:
             throw .roleNotPermitted(command: "register", role: actor.role)
@@ -119,10 +124,14 @@ public struct Lifecycle: Sendable {
             let summary = try Self.required(summary, "summary")
             let claimed = complaint.filing.amountClaimed
             guard amountPaid <= claimed else {
-                throw .invalidInput(FieldViolation(field: "amountPaid", rule: "money.paid-exceeds-claim", detail: "paid \(amountPaid) is more than the \(claimed) claimed"))
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "amountPaid", rule: "money.paid-exceeds-claim", detail: "paid \(amountPaid) is more than the \(claimed) claimed"))
             }
             if outcome == .paidInFull, amountPaid != claimed {
-                throw .invalidInput(FieldViolation(field: "amountPaid", rule: "money.paid-in-full-mismatch", detail: "paid in full means \(claimed); got \(amountPaid)"))
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "amountPaid", rule: "money.paid-in-full-mismatch", detail: "paid in full means \(claimed); got \(amountPaid)"))
             }
             detail.outcome = outcome
             detail.amountPaid = amountPaid

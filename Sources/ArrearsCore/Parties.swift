@@ -1,9 +1,12 @@
 /// What the complainant's business does, by the rows of the 2011 SME size standard (中小企业划型标准规定).
 public enum Industry: String, Sendable, Codable, CaseIterable {
     case agriculture, industry, construction, wholesale, retail, transport, warehousing, postal
-    case accommodation, catering, informationTransmission = "information_transmission"
-    case software, realEstateDevelopment = "real_estate_development"
-    case propertyManagement = "property_management", leasingAndBusinessServices = "leasing_business_services"
+    case accommodation, catering
+    case informationTransmission = "information_transmission"
+    case software
+    case realEstateDevelopment = "real_estate_development"
+    case propertyManagement = "property_management"
+    case leasingAndBusinessServices = "leasing_business_services"
     case other
 }
 
@@ -81,7 +84,9 @@ public struct Respondent: Sendable, Codable, Equatable {
     public var region: RegionCode
     public var supervisingAuthority: String?
 
-    public init(name: String, creditCode: CreditCode?, kind: RespondentKind, level: AdministrativeLevel, region: RegionCode, supervisingAuthority: String?) {
+    public init(
+        name: String, creditCode: CreditCode?, kind: RespondentKind, level: AdministrativeLevel, region: RegionCode, supervisingAuthority: String?
+    ) {
         self.name = name
         self.creditCode = creditCode
         self.kind = kind
@@ -107,7 +112,9 @@ public struct Contract: Sendable, Codable, Equatable {
     public var paymentTermDays: Int?
     public var amountOverdue: Fen
 
-    public init(number: String, subject: ContractSubject, signedOn: CSTDate, amount: Fen, deliveredOn: CSTDate?, paymentTermDays: Int?, amountOverdue: Fen) {
+    public init(
+        number: String, subject: ContractSubject, signedOn: CSTDate, amount: Fen, deliveredOn: CSTDate?, paymentTermDays: Int?, amountOverdue: Fen
+    ) {
         self.number = number
         self.subject = subject
         self.signedOn = signedOn

@@ -26,8 +26,10 @@ public func buildRouter(
     let router = Router()
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: MethodNotAllowedMiddleware(routes: DocumentedRoutes(
-        openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/openapi.yaml": ["GET"]])))
+    router.add(
+        middleware: MethodNotAllowedMiddleware(
+            routes: DocumentedRoutes(
+                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store))
     router.add(middleware: PreconditionMiddleware())

@@ -30,8 +30,9 @@ extension ArrearsService {
         let body = Wire.detail(stored, events: events, today: CSTDate(now))
         switch registration {
         case .created:
-            return .created(.init(
-                headers: .init(eTag: VersionTag.etag(stored.version), location: "/v1/complaints/\(stored.id)"), body: .json(body)))
+            return .created(
+                .init(
+                    headers: .init(eTag: VersionTag.etag(stored.version), location: "/v1/complaints/\(stored.id)"), body: .json(body)))
         case .replayed:
             return .ok(.init(headers: .init(eTag: VersionTag.etag(stored.version)), body: .json(body)))
         }
@@ -41,11 +42,12 @@ extension ArrearsService {
         let account = try caller()
         let id = ComplaintID(input.path.complaintId)
         guard let complaint = try await store.complaint(id, visibleTo: account.actor),
-              let events = try await store.events(of: id, visibleTo: account.actor)
+            let events = try await store.events(of: id, visibleTo: account.actor)
         else { throw Problem.notFound }
-        return .ok(.init(
-            headers: .init(eTag: VersionTag.etag(complaint.version)),
-            body: .json(Wire.detail(complaint, events: events, today: CSTDate(clock.now())))))
+        return .ok(
+            .init(
+                headers: .init(eTag: VersionTag.etag(complaint.version)),
+                body: .json(Wire.detail(complaint, events: events, today: CSTDate(clock.now())))))
     }
 
     public func listComplaints(_ input: Operations.ListComplaints.Input) async throws -> Operations.ListComplaints.Output {
@@ -62,10 +64,14 @@ extension ArrearsService {
         try check.check()
         let states = (query.state ?? []).compactMap { ComplaintState(rawValue: $0.rawValue) }
         let page = try await store.queue(
-            QueueQuery(states: states, province: province, department: department, overdueOn: query.overdue == true ? today : nil,
-                       after: cursor, limit: query.limit ?? 50),
+            QueueQuery(
+                states: states, province: province, department: department, overdueOn: query.overdue == true ? today : nil,
+                after: cursor, limit: query.limit ?? 50),
             visibleTo: account.actor)
-        return .ok(.init(body: .json(.init(
-            items: page.items.map { Wire.summary($0, today: today) }, nextCursor: page.nextCursor?.token))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: page.items.map { Wire.summary($0, today: today) }, nextCursor: page.nextCursor?.token))))
     }
 }

@@ -45,16 +45,18 @@ extension ArrearsService {
 
     public func rejectComplaint(_ input: Operations.RejectComplaint.Input) async throws -> Operations.RejectComplaint.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
-        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-            .reject(ground: RejectionGround(rawValue: body.ground.rawValue)!, reason: body.reason)
-        })
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .reject(ground: RejectionGround(rawValue: body.ground.rawValue)!, reason: body.reason)
+            })
     }
 
     public func forwardComplaint(_ input: Operations.ForwardComplaint.Input) async throws -> Operations.ForwardComplaint.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
-        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-            .forward(to: try FieldViolation.at("department") { try DepartmentID(body.department) }, note: body.note)
-        })
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .forward(to: try FieldViolation.at("department") { try DepartmentID(body.department) }, note: body.note)
+            })
     }
 
     public func returnComplaint(_ input: Operations.ReturnComplaint.Input) async throws -> Operations.ReturnComplaint.Output {
@@ -64,17 +66,19 @@ extension ArrearsService {
 
     public func resolveComplaint(_ input: Operations.ResolveComplaint.Input) async throws -> Operations.ResolveComplaint.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
-        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-            let paid = try FieldViolation.at("amountPaid") { try Fen(body.amountPaid) }
-            return .resolve(outcome: ResolutionOutcome(rawValue: body.outcome.rawValue)!, amountPaid: paid, summary: body.summary)
-        })
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                let paid = try FieldViolation.at("amountPaid") { try Fen(body.amountPaid) }
+                return .resolve(outcome: ResolutionOutcome(rawValue: body.outcome.rawValue)!, amountPaid: paid, summary: body.summary)
+            })
     }
 
     public func rateComplaint(_ input: Operations.RateComplaint.Input) async throws -> Operations.RateComplaint.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
-        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-            .rate(Satisfaction(rawValue: body.rating.rawValue)!, comment: body.comment)
-        })
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .rate(Satisfaction(rawValue: body.rating.rawValue)!, comment: body.comment)
+            })
     }
 
     public func closeComplaint(_ input: Operations.CloseComplaint.Input) async throws -> Operations.CloseComplaint.Output {

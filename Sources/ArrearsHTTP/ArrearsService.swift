@@ -38,9 +38,12 @@ public struct ArrearsService: APIProtocol {
         }
         let month = try FieldViolation.at("month") { try CSTMonth(input.query.month) }
         let statistics = try await store.monthlyStatistics(month, visibleTo: account.actor)
-        return .ok(.init(body: .json(.init(
-            month: statistics.month.description, province: statistics.province?.code,
-            monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        month: statistics.month.description, province: statistics.province?.code,
+                        monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative)))))
     }
 
     /// A digest of the request as the client meant it (field order and spacing do not matter).

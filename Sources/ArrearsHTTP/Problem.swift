@@ -12,7 +12,9 @@ public struct Problem: Error, Sendable, Equatable {
     public var violations: [FieldViolation] = []
     public var headers: [String: String] = [:]
 
-    public init(status: HTTPResponse.Status, slug: String, title: String, detail: String, violations: [FieldViolation] = [], headers: [String: String] = [:]) {
+    public init(
+        status: HTTPResponse.Status, slug: String, title: String, detail: String, violations: [FieldViolation] = [], headers: [String: String] = [:]
+    ) {
         self.status = status
         self.slug = slug
         self.title = title

@@ -31,7 +31,8 @@ enum ProblemMapping {
             }
             return nil
         case let error as HTTPError:
-            return Problem(status: error.status, slug: slug(error.status), title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+            return Problem(
+                status: error.status, slug: slug(error.status), title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
         default:
             return nil
         }
@@ -48,8 +49,9 @@ enum ProblemMapping {
         case let .invalidInput(violation):
             .validation([violation])
         case let .notYet(rule, detail):
-            Problem(status: .conflict, slug: "not-yet", title: "Not yet possible", detail: detail,
-                    violations: [FieldViolation(field: "", rule: rule, detail: detail)])
+            Problem(
+                status: .conflict, slug: "not-yet", title: "Not yet possible", detail: detail,
+                violations: [FieldViolation(field: "", rule: rule, detail: detail)])
         }
     }
 
@@ -60,8 +62,9 @@ enum ProblemMapping {
         case .versionConflict:
             Problem(status: .conflict, slug: "version-conflict", title: "Changed by someone else", detail: error.description)
         case .idempotencyKeyReused:
-            Problem(status: .unprocessableContent, slug: "idempotency-key-reused", title: "Idempotency-Key reused", detail: error.description,
-                    violations: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: error.description)])
+            Problem(
+                status: .unprocessableContent, slug: "idempotency-key-reused", title: "Idempotency-Key reused", detail: error.description,
+                violations: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: error.description)])
         case .duplicate:
             Problem(status: .conflict, slug: "duplicate", title: "Already exists", detail: error.description)
         }
@@ -82,8 +85,9 @@ enum ProblemMapping {
             return .malformed(field: path(context.codingPath), detail: "expected \(describe(type)) at \(path(context.codingPath)), found null")
         case let .keyNotFound(key, context):
             let field = path(context.codingPath + [key])
-            return Problem(status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: "\(field) is required",
-                           violations: [FieldViolation(field: field, rule: "required", detail: "is required")])
+            return Problem(
+                status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: "\(field) is required",
+                violations: [FieldViolation(field: field, rule: "required", detail: "is required")])
         case let .dataCorrupted(context) where context.debugDescription.contains("Additional properties are disabled"):
             // The runtime's coding path ends with the unknown key itself.
             let field = path(context.codingPath)
@@ -93,7 +97,8 @@ enum ProblemMapping {
                 violations: [FieldViolation(field: field, rule: "json.unknown-field", detail: "only the fields the API documents are accepted")])
         case let .dataCorrupted(context):
             let field = path(context.codingPath)
-            return .malformed(field: field.isEmpty ? nil : field, detail: field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
+            return .malformed(
+                field: field.isEmpty ? nil : field, detail: field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
         @unknown default:
             return .malformed(field: nil, detail: "the body could not be read")
         }

@@ -52,7 +52,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     static func requestID(from request: Request) -> String {
         if let given = request.headers[requestIDField], (1...64).contains(given.count),
-           given.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
+            given.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" })
         {
             return given
         }

@@ -16,7 +16,9 @@ enum Wire {
             amountClaimed: c.filing.amountClaimed.value, deadline: c.deadline.map { deadline($0, today: today) },
             rejection: c.rejection.map { .init(ground: .init(rawValue: $0.ground.rawValue)!, reason: $0.reason) },
             resolution: c.resolution.map {
-                .init(outcome: .init(rawValue: $0.outcome.rawValue)!, amountPaid: $0.amountPaid.value, summary: $0.summary, resolvedOn: $0.resolvedOn.description)
+                .init(
+                    outcome: .init(rawValue: $0.outcome.rawValue)!, amountPaid: $0.amountPaid.value, summary: $0.summary,
+                    resolvedOn: $0.resolvedOn.description)
             },
             rating: c.rating.map { .init(rawValue: $0.rawValue)! }, closure: c.closure.map { .init(rawValue: $0.rawValue)! },
             filing: filing(c.filing))
@@ -70,12 +72,14 @@ enum Wire {
     }
 
     static func account(_ a: Account) -> Components.Schemas.Account {
-        .init(id: a.id.rawValue, name: a.name, role: .init(rawValue: a.role.rawValue)!, province: a.province?.code,
-              department: a.department?.rawValue, creditCode: a.creditCode?.text)
+        .init(
+            id: a.id.rawValue, name: a.name, role: .init(rawValue: a.role.rawValue)!, province: a.province?.code,
+            department: a.department?.rawValue, creditCode: a.creditCode?.text)
     }
 
     static func figures(_ f: StatisticsFigures) -> Components.Schemas.Figures {
-        .init(registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
-              withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value)
+        .init(
+            registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
+            withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value)
     }
 }

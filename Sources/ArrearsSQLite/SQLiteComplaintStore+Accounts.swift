@@ -23,9 +23,10 @@ extension SQLiteComplaintStore: AccountStore {
 
     public func account(tokenDigest: String) async throws -> Account? {
         try await read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, name, role, province, department, credit_code, created_at FROM accounts WHERE token_digest = ?",
-                arguments: [tokenDigest])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, name, role, province, department, credit_code, created_at FROM accounts WHERE token_digest = ?",
+                    arguments: [tokenDigest])
             else { return nil }
             return Account(
                 id: AccountID(row["id"]), name: row["name"], role: try Self.decodeEnum(row["role"]),

@@ -34,10 +34,10 @@ extension SQLiteComplaintStore {
             claimed += row["claimed"] as Int64
             paid += row["paid"] as Int64
         }
-        let open = try Int.fetchOne(
-            db, sql: "SELECT COALESCE(SUM(open_delta), 0) FROM complaint_events WHERE cst_date <= ?\(filter)",
-            arguments: [end] + extra) ?? 0
+        let open =
+            try Int.fetchOne(
+                db, sql: "SELECT COALESCE(SUM(open_delta), 0) FROM complaint_events WHERE cst_date <= ?\(filter)",
+                arguments: [end] + extra) ?? 0
         return StatisticsFigures(tallies: tallies, amountClaimed: Fen(unchecked: claimed), amountPaid: Fen(unchecked: paid), openAtEnd: open)
     }
 }
-

@@ -30,9 +30,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
         try await writer.write { db in
             if let claim = idempotency,
-               let row = try Row.fetchOne(
-                   db, sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?",
-                   arguments: [claim.account.rawValue, claim.key])
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?",
+                    arguments: [claim.account.rawValue, claim.key])
             {
                 guard row["fingerprint"] as String == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
                 let id = ComplaintID(row["complaint_id"])
@@ -40,10 +40,11 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 return .replayed(earlier)
             }
             let year = complaint.receivedOn.components.year
-            let ordinal = try Int.fetchOne(
-                db,
-                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-                arguments: [year]) ?? 1
+            let ordinal =
+                try Int.fetchOne(
+                    db,
+                    sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                    arguments: [year]) ?? 1
             var numbered = complaint
             numbered.number = StoreCoding.complaintNumber(year: year, ordinal: ordinal)
             try db.execute(

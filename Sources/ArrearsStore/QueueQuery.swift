@@ -13,8 +13,10 @@ public struct QueueQuery: Sendable, Equatable {
 
     public static let maximumLimit = 200
 
-    public init(states: [ComplaintState] = [], province: RegionCode? = nil, department: DepartmentID? = nil,
-                overdueOn: CSTDate? = nil, after: QueueCursor? = nil, limit: Int = 50) {
+    public init(
+        states: [ComplaintState] = [], province: RegionCode? = nil, department: DepartmentID? = nil,
+        overdueOn: CSTDate? = nil, after: QueueCursor? = nil, limit: Int = 50
+    ) {
         self.states = states
         self.province = province
         self.department = department

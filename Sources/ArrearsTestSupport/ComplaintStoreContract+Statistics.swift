@@ -33,8 +33,9 @@ extension ComplaintStoreContract {
         let c3 = try await file("2026-10-15T02:00:00Z")
         try await act(store, c3, intake, "2026-10-16T02:00:00Z", .accept(note: nil))
         try await act(store, c3, intake, "2026-10-20T02:00:00Z", .forward(to: try DepartmentID("ZJ-EDU"), note: nil))
-        try await act(store, c3, Fixtures.educationHandler, "2026-11-05T02:00:00Z",
-                      .resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(30_000_000), summary: "已支付3000万分"))
+        try await act(
+            store, c3, Fixtures.educationHandler, "2026-11-05T02:00:00Z",
+            .resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(30_000_000), summary: "已支付3000万分"))
         try await act(store, c3, Fixtures.sme, "2026-11-06T02:00:00Z", .rate(.satisfied, comment: nil))
         // C1 accepted in November; C4 rejected and C5 withdrawn in November.
         try await act(store, c1, intake, "2026-11-02T02:00:00Z", .accept(note: nil))
@@ -43,28 +44,29 @@ extension ComplaintStoreContract {
         let c5 = try await file("2026-11-12T02:00:00Z")
         try await act(store, c5, Fixtures.sme, "2026-11-13T02:00:00Z", .withdraw(reason: "已与对方达成和解"))
         // C6: a Shenzhen respondent, outside Zhejiang's scope.
-        _ = try await file("2026-11-20T02:00:00Z", Fixtures.filing(complainantCode: "91110108551385082Q", respondentRegion: "440300", level: .city),
-                           by: Fixtures.otherSME)
+        _ = try await file(
+            "2026-11-20T02:00:00Z", Fixtures.filing(complainantCode: "91110108551385082Q", respondentRegion: "440300", level: .city),
+            by: Fixtures.otherSME)
 
         let claim: Int64 = 45_600_000
         let october = try await store.monthlyStatistics(try CSTMonth("2026-10"), visibleTo: intake)
         var expected = StatisticsFigures()
         expected.registered = 2  // C1 (23:59 CST), C3
-        expected.accepted = 1    // C3
-        expected.forwarded = 1   // C3
-        expected.openAtEnd = 2   // C1 submitted, C3 forwarded
+        expected.accepted = 1  // C3
+        expected.forwarded = 1  // C3
+        expected.openAtEnd = 2  // C1 submitted, C3 forwarded
         expected.amountClaimed = Fixtures.fen(2 * claim)
         expect(october.monthly == expected, "October's month figures, got \(october.monthly)")
         expect(october.cumulative == expected, "October's cumulative equals its month (nothing earlier), got \(october.cumulative)")
 
         let november = try await store.monthlyStatistics(try CSTMonth("2026-11"), visibleTo: intake)
         var month = StatisticsFigures()
-        month.registered = 3     // C2 (00:00 CST), C4, C5
-        month.accepted = 1       // C1
-        month.rejected = 1       // C4
-        month.resolved = 1       // C3
-        month.withdrawn = 1      // C5
-        month.openAtEnd = 2      // C1 accepted, C2 submitted
+        month.registered = 3  // C2 (00:00 CST), C4, C5
+        month.accepted = 1  // C1
+        month.rejected = 1  // C4
+        month.resolved = 1  // C3
+        month.withdrawn = 1  // C5
+        month.openAtEnd = 2  // C1 accepted, C2 submitted
         month.amountClaimed = Fixtures.fen(3 * claim)
         month.amountPaid = Fixtures.fen(30_000_000)
         expect(november.monthly == month, "November's month figures, got \(november.monthly)")
@@ -77,7 +79,9 @@ extension ComplaintStoreContract {
         expect(november.province == Fixtures.region("330000"), "a provincial official's figures are its province's")
 
         let national = try await store.monthlyStatistics(try CSTMonth("2026-11"), visibleTo: Fixtures.nationalIntake)
-        expect(national.monthly.registered == 4 && national.province == nil, "national figures include Guangdong's C6, got \(national.monthly.registered)")
+        expect(
+            national.monthly.registered == 4 && national.province == nil,
+            "national figures include Guangdong's C6, got \(national.monthly.registered)")
         let before = try await store.monthlyStatistics(try CSTMonth("2026-09"), visibleTo: intake)
         expect(before.cumulative == StatisticsFigures(), "nothing before the first complaint")
     }

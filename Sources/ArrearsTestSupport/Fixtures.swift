@@ -39,7 +39,7 @@ public enum Fixtures {
             contracts: [
                 Contract(
                     number: "ZJ-2025-0318", subject: .works, signedOn: date("2025-03-18"), amount: fen(128_000_000),
-                    deliveredOn: date("2025-09-30"), paymentTermDays: 30, amountOverdue: fen(overdue)),
+                    deliveredOn: date("2025-09-30"), paymentTermDays: 30, amountOverdue: fen(overdue))
             ],
             facts: "校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。", demand: "支付尾款及逾期利息。", otherBodyInvolved: false, channel: channel)
     }
@@ -58,6 +58,7 @@ public enum Fixtures {
     public static func registered(
         _ filing: ComplaintFiling = filing(), id: String = UUID().uuidString.lowercased(), by actor: Actor = sme, at iso: String
     ) -> (Complaint, ComplaintEvent) {
-        try! lifecycle.register(filing, id: ComplaintID(id), complainantAccount: actor.role == .sme ? actor.account : nil, by: actor, at: instant(iso))
+        try! lifecycle.register(
+            filing, id: ComplaintID(id), complainantAccount: actor.role == .sme ? actor.account : nil, by: actor, at: instant(iso))
     }
 }

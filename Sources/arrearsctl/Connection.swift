@@ -2,8 +2,8 @@ import ArgumentParser
 import ArrearsAPI
 import Foundation
 import HTTPTypes
-import OpenAPIURLSession
 import OpenAPIRuntime
+import OpenAPIURLSession
 
 /// Options every command that talks to the server shares.
 struct ConnectionOptions: ParsableArguments {

@@ -28,9 +28,11 @@ struct QueueFilters: ParsableArguments {
 
     func list(_ connection: ConnectionOptions, overdue: Bool) async throws {
         let page = try await withAPI(connection) { client in
-            try settle(try await client.listComplaints(query: .init(
-                state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
-                province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)))
+            try settle(
+                try await client.listComplaints(
+                    query: .init(
+                        state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
+                        province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)))
         }
         print(connection.json ? Rendering.json(page) : Rendering.queue(page))
     }

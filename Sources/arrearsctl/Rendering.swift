@@ -51,7 +51,8 @@ enum Rendering {
         if let department = c.handlingDepartment { lines.append("handled by   \(department)") }
         if let rejection = c.rejection { lines.append("rejected     \(rejection.ground.rawValue): \(rejection.reason)") }
         if let resolution = c.resolution {
-            lines.append("result       \(resolution.outcome.rawValue), paid \(yuan(resolution.amountPaid)) on \(resolution.resolvedOn): \(resolution.summary)")
+            lines.append(
+                "result       \(resolution.outcome.rawValue), paid \(yuan(resolution.amountPaid)) on \(resolution.resolvedOn): \(resolution.summary)")
         }
         if let rating = c.rating { lines.append("rating       \(rating.rawValue)") }
         var table = TextTable(["#", "ON", "EVENT", "STATE", "BY", "DETAIL"])
@@ -64,8 +65,11 @@ enum Rendering {
             if let claimed = event.detail.amountClaimed { particulars.append("claimed \(yuan(claimed))") }
             if let rating = event.detail.rating { particulars.append(rating.rawValue) }
             if let text = event.detail.text { particulars.append(text) }
-            table.add([String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue, "\(event.actorName ?? event.actor) (\(event.role.rawValue))",
-                       particulars.joined(separator: "; ")])
+            table.add([
+                String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue,
+                "\(event.actorName ?? event.actor) (\(event.role.rawValue))",
+                particulars.joined(separator: "; "),
+            ])
         }
         return (lines + ["", table.render()]).joined(separator: "\n")
     }

@@ -9,7 +9,8 @@ struct SavedLogin: Codable {
     static var path: URL {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["ARREARS_CONFIG"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
         return base.appendingPathComponent("arrears/arrearsctl.json")
     }

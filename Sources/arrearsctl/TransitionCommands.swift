@@ -31,8 +31,9 @@ struct Reject: AsyncParsableCommand {
     func run() async throws {
         let ground = Components.Schemas.RejectionGround(rawValue: ground)!
         try await target.perform { client, id, tag in
-            try settle(try await client.rejectComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(ground: ground, reason: reason))))
+            try settle(
+                try await client.rejectComplaint(
+                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(ground: ground, reason: reason))))
         }
     }
 }
@@ -45,7 +46,8 @@ struct RequestSupplement: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.requestSupplement(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(items: items))))
+            try settle(
+                try await client.requestSupplement(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(items: items))))
         }
     }
 }
@@ -58,8 +60,9 @@ struct Supplement: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.supplementComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(material: material))))
+            try settle(
+                try await client.supplementComplaint(
+                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(material: material))))
         }
     }
 }
@@ -73,8 +76,9 @@ struct Forward: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.forwardComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))))
+            try settle(
+                try await client.forwardComplaint(
+                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))))
         }
     }
 }
@@ -87,7 +91,8 @@ struct Return: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.returnComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try settle(
+                try await client.returnComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
         }
     }
 }
@@ -112,9 +117,10 @@ struct Resolve: AsyncParsableCommand {
         let outcome = Components.Schemas.ResolutionOutcome(rawValue: outcome)!
         let fen = YuanAmount.fen(paid)!
         try await target.perform { client, id, tag in
-            try settle(try await client.resolveComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag),
-                body: .json(.init(outcome: outcome, amountPaid: fen, summary: summary))))
+            try settle(
+                try await client.resolveComplaint(
+                    path: .init(complaintId: id), headers: .init(ifMatch: tag),
+                    body: .json(.init(outcome: outcome, amountPaid: fen, summary: summary))))
         }
     }
 }
@@ -135,8 +141,9 @@ struct Rate: AsyncParsableCommand {
     func run() async throws {
         let rating = Components.Schemas.Satisfaction(rawValue: rating)!
         try await target.perform { client, id, tag in
-            try settle(try await client.rateComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(rating: rating, comment: comment))))
+            try settle(
+                try await client.rateComplaint(
+                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(rating: rating, comment: comment))))
         }
     }
 }
@@ -162,7 +169,8 @@ struct Withdraw: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.withdrawComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try settle(
+                try await client.withdrawComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
         }
     }
 }
@@ -175,7 +183,8 @@ struct Reopen: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.reopenComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try settle(
+                try await client.reopenComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
         }
     }
 }

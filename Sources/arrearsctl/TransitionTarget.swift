@@ -7,7 +7,9 @@ struct TransitionTarget: ParsableArguments {
     @Argument(help: "Complaint id or number (e.g. ARR-2026-000001).")
     var complaint: String
 
-    @Option(name: .customLong("expect-version"), help: "The version you decided on (from `show`); a newer one makes the server refuse with 409. Default: the current version.")
+    @Option(
+        name: .customLong("expect-version"),
+        help: "The version you decided on (from `show`); a newer one makes the server refuse with 409. Default: the current version.")
     var expectVersion: Int?
 
     @OptionGroup var connection: ConnectionOptions

@@ -6,7 +6,7 @@ enum YuanAmount {
         let plain = text.replacingOccurrences(of: ",", with: "")
         let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(\.isASCII), let whole = Int64(parts[0]), whole >= 0,
-              whole <= 100_000_000_000
+            whole <= 100_000_000_000
         else { return nil }
         var cents: Int64 = 0
         if parts.count == 2 {

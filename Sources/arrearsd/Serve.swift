@@ -23,7 +23,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ARREARS_LOG_LEVEL; default info).")
     var logLevel: String?
 
-    @Option(help: "Working days a complainant has to supply missing material before the complaint lapses (env ARREARS_SUPPLEMENT_WORKING_DAYS; default 10).")
+    @Option(
+        help:
+            "Working days a complainant has to supply missing material before the complaint lapses (env ARREARS_SUPPLEMENT_WORKING_DAYS; default 10)."
+    )
     var supplementWorkingDays: Int?
 
     @Option(help: "Days the complainant has to rate a result before it may be closed unrated (env ARREARS_RATING_DAYS; default 15).")

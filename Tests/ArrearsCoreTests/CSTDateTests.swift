@@ -5,12 +5,14 @@ import Testing
 
 @Suite("China Standard Time dates")
 struct CSTDateTests {
-    @Test("An instant falls on its China date, whatever the server's zone", arguments: [
-        ("2026-11-30T15:59:59Z", "2026-11-30"),
-        ("2026-11-30T16:00:00Z", "2026-12-01"),
-        ("2026-12-31T16:00:00Z", "2027-01-01"),
-        ("1969-12-31T16:00:00Z", "1970-01-01"),
-    ])
+    @Test(
+        "An instant falls on its China date, whatever the server's zone",
+        arguments: [
+            ("2026-11-30T15:59:59Z", "2026-11-30"),
+            ("2026-11-30T16:00:00Z", "2026-12-01"),
+            ("2026-12-31T16:00:00Z", "2027-01-01"),
+            ("1969-12-31T16:00:00Z", "1970-01-01"),
+        ])
     func instantToDate(instant: String, date: String) {
         #expect(CSTDate(Fixtures.instant(instant)).description == date)
     }
@@ -22,7 +24,9 @@ struct CSTDateTests {
         #expect(Fixtures.date("2024-02-29").isoWeekday == 4)
     }
 
-    @Test("Malformed and impossible dates are refused", arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T00:00"])
+    @Test(
+        "Malformed and impossible dates are refused",
+        arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "2026-01-01T00:00"])
     func refused(text: String) {
         #expect(throws: InvalidValue.self) { try CSTDate(text) }
     }

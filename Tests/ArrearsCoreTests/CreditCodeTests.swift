@@ -20,15 +20,17 @@ struct CreditCodeTests {
         #expect(try CreditCode("91310000132260250x").text == "91310000132260250X")
     }
 
-    @Test("Wrong length and forbidden letters are refused with their own rules", arguments: [
-        ("91330100716105852", "credit-code.length"),
-        ("91330100716105852FF", "credit-code.length"),
-        ("", "credit-code.length"),
-        ("9133010071610585IF", "credit-code.character"),
-        ("91330100716105852O", "credit-code.character"),
-        ("9133010071610S852F", "credit-code.character"),
-        ("91330100716105852Ｆ", "credit-code.character"),
-    ])
+    @Test(
+        "Wrong length and forbidden letters are refused with their own rules",
+        arguments: [
+            ("91330100716105852", "credit-code.length"),
+            ("91330100716105852FF", "credit-code.length"),
+            ("", "credit-code.length"),
+            ("9133010071610585IF", "credit-code.character"),
+            ("91330100716105852O", "credit-code.character"),
+            ("9133010071610S852F", "credit-code.character"),
+            ("91330100716105852Ｆ", "credit-code.character"),
+        ])
     func malformed(code: String, rule: String) {
         do {
             _ = try CreditCode(code)
@@ -53,9 +55,12 @@ struct RegionCodeTests {
         #expect(try RegionCode(code, in: Fixtures.regions).code == code)
     }
 
-    @Test("Unknown and malformed codes are refused", arguments: [
-        ("339999", "region.unknown"), ("990000", "region.unknown"), ("33010", "region.format"), ("33010A", "region.format"), ("３３０１００", "region.format"),
-    ])
+    @Test(
+        "Unknown and malformed codes are refused",
+        arguments: [
+            ("339999", "region.unknown"), ("990000", "region.unknown"), ("33010", "region.format"), ("33010A", "region.format"),
+            ("３３０１００", "region.format"),
+        ])
     func refused(code: String, rule: String) {
         do {
             _ = try RegionCode(code, in: Fixtures.regions)

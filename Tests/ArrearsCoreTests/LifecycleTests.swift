@@ -21,7 +21,8 @@ func complaint(in state: ComplaintState, rating: Satisfaction = .dissatisfied) t
         if state == .accepted { break }
         try step(.forward(to: try DepartmentID("ZJ-EDU"), note: nil), intake, "2026-11-04T02:00:00Z")
         if state == .forwarded { break }
-        try step(.resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(10_000_000), summary: "已付部分"), Fixtures.educationHandler, "2026-11-20T02:00:00Z")
+        try step(
+            .resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(10_000_000), summary: "已付部分"), Fixtures.educationHandler, "2026-11-20T02:00:00Z")
         if state == .resolved { break }
         try step(.rate(rating, comment: nil), Fixtures.sme, "2026-11-21T02:00:00Z")
     }
@@ -99,7 +100,8 @@ struct LifecycleTests {
 
     @Test("The table in the code is the table the tests check")
     func tableIsComplete() {
-        let code = Set(Lifecycle.transitions.flatMap { row in row.from.flatMap { from in row.roles.map { "\(row.command) \(from) \(row.to) \($0)" } } })
+        let code = Set(
+            Lifecycle.transitions.flatMap { row in row.from.flatMap { from in row.roles.map { "\(row.command) \(from) \(row.to) \($0)" } } })
         let tested = Set(Self.allowed.map { "\($0.0) \($0.1) \($0.3) \($0.2)" })
         #expect(code == tested)
     }
@@ -108,7 +110,8 @@ struct LifecycleTests {
     /// "not found", so that nobody learns of complaints they may not see.
     @Test("Each role is refused every command the table does not give it", arguments: Role.allCases)
     func forbiddenByRole(role: Role) throws {
-        for name in Set(Lifecycle.transitions.map(\.command)) where !Lifecycle.transitions.contains(where: { $0.command == name && $0.roles.contains(role) }) {
+        for name in Set(Lifecycle.transitions.map(\.command))
+        where !Lifecycle.transitions.contains(where: { $0.command == name && $0.roles.contains(role) }) {
             let source = try complaint(in: Lifecycle.transitions.first { $0.command == name }!.from.first!)
             let expected: TransitionError = Lifecycle.inScope(source, actor(role)) ? .roleNotPermitted(command: name, role: role) : .outOfScope
             #expect(throws: expected) {
@@ -122,17 +125,19 @@ struct LifecycleTests {
         #expect(!Lifecycle.inScope(try complaint(in: .submitted), Fixtures.admin))
     }
 
-    @Test("Commands from the wrong state are refused as illegal, not crashed on", arguments: [
-        ("forward", ComplaintState.submitted, Role.intake),
-        ("accept", .accepted, .intake),
-        ("accept", .rejected, .intake),
-        ("resolve", .resolved, .handler),
-        ("withdraw", .resolved, .sme),
-        ("withdraw", .closed, .sme),
-        ("rate", .forwarded, .sme),
-        ("reopen", .resolved, .supervisor),
-        ("request-supplement", .accepted, .intake),
-    ])
+    @Test(
+        "Commands from the wrong state are refused as illegal, not crashed on",
+        arguments: [
+            ("forward", ComplaintState.submitted, Role.intake),
+            ("accept", .accepted, .intake),
+            ("accept", .rejected, .intake),
+            ("resolve", .resolved, .handler),
+            ("withdraw", .resolved, .sme),
+            ("withdraw", .closed, .sme),
+            ("rate", .forwarded, .sme),
+            ("reopen", .resolved, .supervisor),
+            ("request-supplement", .accepted, .intake),
+        ])
     func illegalState(name: String, state: ComplaintState, role: Role) throws {
         #expect(throws: TransitionError.illegalInState(command: name, state: state)) {
             try lifecycle.apply(try command(name), to: try complaint(in: state), by: actor(role), at: late)
@@ -153,7 +158,9 @@ struct LifecycleTests {
     @Test("A rejection needs a reason; a decision's text has a limit")
     func requiredInputs() throws {
         let submitted = try complaint(in: .submitted)
-        #expect(throws: TransitionError.self) { try lifecycle.apply(.reject(ground: .notSME, reason: "  "), to: submitted, by: Fixtures.zhejiangIntake, at: late) }
+        #expect(throws: TransitionError.self) {
+            try lifecycle.apply(.reject(ground: .notSME, reason: "  "), to: submitted, by: Fixtures.zhejiangIntake, at: late)
+        }
         let long = String(repeating: "字", count: Lifecycle.textLimit + 1)
         #expect(throws: TransitionError.self) { try lifecycle.apply(.accept(note: long), to: submitted, by: Fixtures.zhejiangIntake, at: late) }
     }
@@ -163,7 +170,8 @@ struct LifecycleTests {
         let forwarded = try complaint(in: .forwarded)
         let handler = Fixtures.educationHandler
         #expect(throws: TransitionError.self) {
-            try lifecycle.apply(.resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(45_600_001), summary: "x"), to: forwarded, by: handler, at: later)
+            try lifecycle.apply(
+                .resolve(outcome: .partlyPaid, amountPaid: Fixtures.fen(45_600_001), summary: "x"), to: forwarded, by: handler, at: later)
         }
         #expect(throws: TransitionError.self) {
             try lifecycle.apply(.resolve(outcome: .paidInFull, amountPaid: Fixtures.fen(1), summary: "x"), to: forwarded, by: handler, at: later)
@@ -175,10 +183,12 @@ struct LifecycleTests {
         let resolved = try complaint(in: .resolved)  // resolved 2026-11-20: rating period to 2026-12-05 (a Saturday) → Monday 12-07
         #expect(resolved.deadline?.dueOn?.description == "2026-12-07")
         let early = Fixtures.instant("2026-12-07T02:00:00Z")
-        #expect(throws: TransitionError.notYet(rule: "close.period-running", detail: "the rating period has not run out (it runs until 2026-12-07)")) {
+        #expect(throws: TransitionError.notYet(rule: "close.period-running", detail: "the rating period has not run out (it runs until 2026-12-07)"))
+        {
             try lifecycle.apply(.close(note: nil), to: resolved, by: Fixtures.zhejiangIntake, at: early)
         }
-        let (closed, _) = try lifecycle.apply(.close(note: nil), to: resolved, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-12-08T02:00:00Z"))
+        let (closed, _) = try lifecycle.apply(
+            .close(note: nil), to: resolved, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-12-08T02:00:00Z"))
         #expect(closed.closure == .ratingPeriodEnded)
     }
 
@@ -194,17 +204,23 @@ struct LifecycleTests {
     func supplementClock() throws {
         let submitted = try complaint(in: .submitted)
         #expect(submitted.deadline?.stage == .review && submitted.deadline?.dueOn?.description == "2026-11-16")
-        let (waiting, _) = try lifecycle.apply(.requestSupplement(items: "发票"), to: submitted, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-11-03T02:00:00Z"))
+        let (waiting, _) = try lifecycle.apply(
+            .requestSupplement(items: "发票"), to: submitted, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-11-03T02:00:00Z"))
         #expect(waiting.deadline?.stage == .supplement && waiting.deadline?.dueOn?.description == "2026-11-17")
-        let (back, _) = try lifecycle.apply(.supplement(material: "发票已补"), to: waiting, by: Fixtures.sme, at: Fixtures.instant("2026-11-10T02:00:00Z"))
-        #expect(back.deadline?.stage == .review && back.deadline?.startedOn.description == "2026-11-10" && back.deadline?.dueOn?.description == "2026-11-24")
+        let (back, _) = try lifecycle.apply(
+            .supplement(material: "发票已补"), to: waiting, by: Fixtures.sme, at: Fixtures.instant("2026-11-10T02:00:00Z"))
+        #expect(
+            back.deadline?.stage == .review && back.deadline?.startedOn.description == "2026-11-10"
+                && back.deadline?.dueOn?.description == "2026-11-24")
     }
 
     @Test("Forwarding starts the 30-day handling clock, rolled past holidays")
     func handlingClock() throws {
         var accepted = try complaint(in: .accepted)
         accepted.updatedAt = Fixtures.instant("2026-09-01T02:00:00Z")
-        let (forwarded, _) = try lifecycle.apply(.forward(to: try DepartmentID("ZJ-EDU"), note: nil), to: accepted, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-09-01T02:00:00Z"))
+        let (forwarded, _) = try lifecycle.apply(
+            .forward(to: try DepartmentID("ZJ-EDU"), note: nil), to: accepted, by: Fixtures.zhejiangIntake,
+            at: Fixtures.instant("2026-09-01T02:00:00Z"))
         #expect(forwarded.deadline?.nominalDueOn?.description == "2026-10-01")
         #expect(forwarded.deadline?.dueOn?.description == "2026-10-08")
         #expect(forwarded.deadline?.isOverdue(today: Fixtures.date("2026-10-08")) == false)
@@ -217,7 +233,8 @@ struct LifecycleTests {
         #expect(throws: TransitionError.self) {
             try lifecycle.register(Fixtures.filing(), id: ComplaintID("a"), complainantAccount: nil, by: Fixtures.zhejiangIntake, at: now)
         }
-        let (byPhone, event) = try lifecycle.register(Fixtures.filing(channel: .phone), id: ComplaintID("b"), complainantAccount: nil, by: Fixtures.zhejiangIntake, at: now)
+        let (byPhone, event) = try lifecycle.register(
+            Fixtures.filing(channel: .phone), id: ComplaintID("b"), complainantAccount: nil, by: Fixtures.zhejiangIntake, at: now)
         #expect(byPhone.registeredBy == Fixtures.zhejiangIntake.account && event.detail.amountClaimed == Fixtures.fen(45_600_000))
         #expect(throws: TransitionError.roleNotPermitted(command: "register", role: .handler)) {
             try lifecycle.register(Fixtures.filing(), id: ComplaintID("c"), complainantAccount: nil, by: Fixtures.educationHandler, at: now)

@@ -6,20 +6,24 @@ import Testing
 struct WorkingDayCalendarTests {
     let calendar = Fixtures.calendar
 
-    @Test("10 working days, start day excluded (DOMAIN.md worked examples)", arguments: [
-        ("2026-09-24", "2026-10-15"),  // skips Mid-autumn 09-25…27 and National Day 10-01…07, counts Saturday 10-10
-        ("2026-02-12", "2026-03-04"),  // counts Saturday 02-14 and 02-28, skips Spring Festival 02-15…23
-        ("2026-04-30", "2026-05-18"),  // skips Labour Day 05-01…05, counts Saturday 05-09
-    ])
+    @Test(
+        "10 working days, start day excluded (DOMAIN.md worked examples)",
+        arguments: [
+            ("2026-09-24", "2026-10-15"),  // skips Mid-autumn 09-25…27 and National Day 10-01…07, counts Saturday 10-10
+            ("2026-02-12", "2026-03-04"),  // counts Saturday 02-14 and 02-28, skips Spring Festival 02-15…23
+            ("2026-04-30", "2026-05-18"),  // skips Labour Day 05-01…05, counts Saturday 05-09
+        ])
     func workingDays(start: String, due: String) throws {
         #expect(try calendar.adding(workingDays: 10, to: Fixtures.date(start)).description == due)
     }
 
-    @Test("30 calendar days: nominal end, and the effective one past a holiday", arguments: [
-        ("2026-09-01", "2026-10-01", "2026-10-08"),
-        ("2026-01-16", "2026-02-15", "2026-02-24"),
-        ("2026-11-02", "2026-12-02", "2026-12-02"),
-    ])
+    @Test(
+        "30 calendar days: nominal end, and the effective one past a holiday",
+        arguments: [
+            ("2026-09-01", "2026-10-01", "2026-10-08"),
+            ("2026-01-16", "2026-02-15", "2026-02-24"),
+            ("2026-11-02", "2026-12-02", "2026-12-02"),
+        ])
     func calendarDays(start: String, nominal: String, effective: String) throws {
         let result = try calendar.adding(calendarDays: 30, to: Fixtures.date(start))
         #expect(result.nominal.description == nominal)

@@ -34,8 +34,9 @@ struct HTTPHarness {
         for (name, actor, code) in accounts {
             let token = BearerToken.generate()
             try await harness.store.createAccount(
-                Account(id: actor.account, name: name, role: actor.role, province: actor.province, department: actor.department,
-                        creditCode: code, createdAt: harness.clock.now()),
+                Account(
+                    id: actor.account, name: name, role: actor.role, province: actor.province, department: actor.department,
+                    creditCode: code, createdAt: harness.clock.now()),
                 tokenDigest: BearerToken.digest(token))
             harness.tokens[name] = token
         }
@@ -74,10 +75,12 @@ func filingJSON(_ change: (inout [String: Any]) -> Void = { _ in }) -> ByteBuffe
         "respondent": [
             "name": "浙江省示例职业技术学院", "kind": "public_institution", "level": "provincial", "region": "330000", "supervisingAuthority": "浙江省教育厅",
         ],
-        "contracts": [[
-            "number": "ZJ-2025-0318", "subject": "works", "signedOn": "2025-03-18", "amount": 128_000_000, "deliveredOn": "2025-09-30",
-            "paymentTermDays": 30, "amountOverdue": 45_600_000,
-        ] as [String: Any]],
+        "contracts": [
+            [
+                "number": "ZJ-2025-0318", "subject": "works", "signedOn": "2025-03-18", "amount": 128_000_000, "deliveredOn": "2025-09-30",
+                "paymentTermDays": 30, "amountOverdue": 45_600_000,
+            ] as [String: Any]
+        ],
         "facts": "校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。",
         "demand": "支付尾款人民币45.6万元及逾期利息。",
         "otherBodyInvolved": false,

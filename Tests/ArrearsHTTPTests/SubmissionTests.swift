@@ -54,16 +54,32 @@ struct SubmissionTests {
         ("null where a value is required", .badRequest, "facts", "json.type", { set(&$0, ["facts"], NSNull()) }),
         ("missing field", .unprocessableContent, "respondent", "required", { set(&$0, ["respondent"], nil) }),
         ("unknown enum value", .badRequest, "respondent.kind", nil, { set(&$0, ["respondent", "kind"], "private_person") }),
-        ("bad credit code", .unprocessableContent, "complainant.creditCode", "credit-code.check-character",
-         { set(&$0, ["complainant", "creditCode"], "9144030071526726X7") }),
+        (
+            "bad credit code", .unprocessableContent, "complainant.creditCode", "credit-code.check-character",
+            { set(&$0, ["complainant", "creditCode"], "9144030071526726X7") }
+        ),
         ("unknown region", .unprocessableContent, "respondent.region", "region.unknown", { set(&$0, ["respondent", "region"], "339999") }),
-        ("negative amount", .unprocessableContent, "contracts[0].amountOverdue", "money.negative", { set(&$0, ["contracts", 0, "amountOverdue"], -100) }),
-        ("absurd amount", .unprocessableContent, "contracts[0].amount", "money.too-large", { set(&$0, ["contracts", 0, "amount"], 99_000_000_000_000_000) }),
-        ("date in the future", .unprocessableContent, "contracts[0].deliveredOn", "date.in-future", { set(&$0, ["contracts", 0, "deliveredOn"], "2026-12-01") }),
-        ("impossible date", .unprocessableContent, "contracts[0].signedOn", "date.invalid", { set(&$0, ["contracts", 0, "signedOn"], "2025-02-30") }),
+        (
+            "negative amount", .unprocessableContent, "contracts[0].amountOverdue", "money.negative",
+            { set(&$0, ["contracts", 0, "amountOverdue"], -100) }
+        ),
+        (
+            "absurd amount", .unprocessableContent, "contracts[0].amount", "money.too-large",
+            { set(&$0, ["contracts", 0, "amount"], 99_000_000_000_000_000) }
+        ),
+        (
+            "date in the future", .unprocessableContent, "contracts[0].deliveredOn", "date.in-future",
+            { set(&$0, ["contracts", 0, "deliveredOn"], "2026-12-01") }
+        ),
+        (
+            "impossible date", .unprocessableContent, "contracts[0].signedOn", "date.invalid",
+            { set(&$0, ["contracts", 0, "signedOn"], "2025-02-30") }
+        ),
         ("no contracts", .unprocessableContent, "contracts", "contracts.required", { set(&$0, ["contracts"], [Any]()) }),
-        ("another SME's credit code", .unprocessableContent, "complainant.creditCode", "complainant.is-account",
-         { set(&$0, ["complainant", "creditCode"], "91310000132260250X") }),
+        (
+            "another SME's credit code", .unprocessableContent, "complainant.creditCode", "complainant.is-account",
+            { set(&$0, ["complainant", "creditCode"], "91310000132260250X") }
+        ),
     ]
 
     @Test("Bad input gets problem+json naming the field and the rule, and writes nothing", arguments: badInputs.indices)
@@ -85,11 +101,13 @@ struct SubmissionTests {
         #expect(try harness.rowCounts() == [0, 0], "\(name) wrote nothing")
     }
 
-    @Test("Bodies that are not JSON, too large, or of another type are refused", arguments: [
-        ("{\"complainant\":", "application/json", HTTPResponse.Status.badRequest),
-        (String(repeating: "x", count: 70_000), "application/json", .contentTooLarge),
-        ("complainant=x", "text/plain", .unsupportedMediaType),
-    ])
+    @Test(
+        "Bodies that are not JSON, too large, or of another type are refused",
+        arguments: [
+            ("{\"complainant\":", "application/json", HTTPResponse.Status.badRequest),
+            (String(repeating: "x", count: 70_000), "application/json", .contentTooLarge),
+            ("complainant=x", "text/plain", .unsupportedMediaType),
+        ])
     func unreadable(body: String, contentType: String, status: HTTPResponse.Status) async throws {
         let harness = try await HTTPHarness.make()
         try await harness.application().test(.router) { client in
@@ -131,12 +149,14 @@ struct SubmissionTests {
 
 @Suite("Routing")
 struct RoutingTests {
-    @Test("A known path with the wrong method gets 405 and Allow; an unknown path 404", arguments: [
-        ("/v1/complaints", HTTPRequest.Method.delete, HTTPResponse.Status.methodNotAllowed, "GET, POST" as String?),
-        ("/v1/complaints/ARR-2026-000001/accept", .get, .methodNotAllowed, "POST"),
-        ("/openapi.yaml", .post, .methodNotAllowed, "GET"),
-        ("/v1/nothing-here", .get, .notFound, nil),
-    ])
+    @Test(
+        "A known path with the wrong method gets 405 and Allow; an unknown path 404",
+        arguments: [
+            ("/v1/complaints", HTTPRequest.Method.delete, HTTPResponse.Status.methodNotAllowed, "GET, POST" as String?),
+            ("/v1/complaints/ARR-2026-000001/accept", .get, .methodNotAllowed, "POST"),
+            ("/openapi.yaml", .post, .methodNotAllowed, "GET"),
+            ("/v1/nothing-here", .get, .notFound, nil),
+        ])
     func methods(path: String, method: HTTPRequest.Method, status: HTTPResponse.Status, allow: String?) async throws {
         let harness = try await HTTPHarness.make()
         try await harness.application().test(.router) { client in

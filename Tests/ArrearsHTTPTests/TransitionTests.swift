@@ -36,8 +36,9 @@ struct TransitionTests {
             #expect(try await act(client, harness, "intake", id, "accept", version: 1, ["note": "材料齐全"]).status == .ok)
             #expect(try await act(client, harness, "intake", id, "forward", version: 2, ["department": "ZJ-EDU"]).status == .ok)
             harness.clock.set("2026-11-20T02:00:00Z")
-            let resolved = try await act(client, harness, "handler", id, "resolve", version: 3,
-                                         ["outcome": "paid_in_full", "amountPaid": 45_600_000, "summary": "学院已全额支付尾款"])
+            let resolved = try await act(
+                client, harness, "handler", id, "resolve", version: 3,
+                ["outcome": "paid_in_full", "amountPaid": 45_600_000, "summary": "学院已全额支付尾款"])
             #expect(resolved.status == .ok)
             #expect(resolved.headers[.eTag] == "\"4\"")
             let rated = try await act(client, harness, "sme", id, "rate", version: 4, ["rating": "satisfied"])
@@ -48,7 +49,8 @@ struct TransitionTests {
             let kinds = (json(rated.body)["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
             #expect(kinds == ["submitted", "accepted", "forwarded", "resolved", "rated"])
 
-            let statistics = try await client.execute(uri: "/v1/statistics/monthly?month=2026-11", method: .get, headers: harness.headers("supervisor"))
+            let statistics = try await client.execute(
+                uri: "/v1/statistics/monthly?month=2026-11", method: .get, headers: harness.headers("supervisor"))
             #expect(statistics.status == .ok)
             let monthly = json(statistics.body)["monthly"] as? [String: Any]
             #expect(monthly?["registered"] as? Int == 1 && monthly?["resolved"] as? Int == 1 && monthly?["openAtEnd"] as? Int == 0)
@@ -106,7 +108,8 @@ struct TransitionTests {
             }
             let foreign = try await act(client, harness, "guangdongIntake", id, "accept", version: 1)
             #expect(foreign.status == .notFound)
-            let own = try await client.execute(uri: "/v1/complaints?state=submitted&province=330000", method: .get, headers: harness.headers("intake"))
+            let own = try await client.execute(
+                uri: "/v1/complaints?state=submitted&province=330000", method: .get, headers: harness.headers("intake"))
             #expect((json(own.body)["items"] as? [Any])?.count == 1)
         }
     }

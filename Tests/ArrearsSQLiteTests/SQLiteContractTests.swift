@@ -14,9 +14,11 @@ func temporaryStore() throws -> SQLiteComplaintStore {
 
 @Suite("SQLite passes the store contract")
 struct SQLiteContractTests {
-    let contract = ComplaintStoreContract(makeStore: { try temporaryStore() }, expect: { condition, message in
-        #expect(condition, Comment(rawValue: message))
-    })
+    let contract = ComplaintStoreContract(
+        makeStore: { try temporaryStore() },
+        expect: { condition, message in
+            #expect(condition, Comment(rawValue: message))
+        })
 
     @Test("A complaint and its first event are stored together and numbered per year")
     func registration() async throws { try await contract.registrationStoresComplaintAndEvent() }

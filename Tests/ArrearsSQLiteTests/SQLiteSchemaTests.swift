@@ -55,12 +55,14 @@ struct SQLiteSchemaTests {
         }
     }
 
-    @Test("Queue queries are answered from indexes, oldest first, without sorting", arguments: [
-        "SELECT seq, body FROM complaints WHERE state IN ('submitted') ORDER BY seq LIMIT 51",
-        "SELECT seq, body FROM complaints WHERE intake_province = '330000' AND state IN ('accepted') ORDER BY seq LIMIT 51",
-        "SELECT seq, body FROM complaints WHERE handling_department = 'ZJ-EDU' AND state IN ('forwarded') ORDER BY seq LIMIT 51",
-        "SELECT seq, body FROM complaints WHERE complainant_account = 'sme-hz' ORDER BY seq LIMIT 51",
-    ])
+    @Test(
+        "Queue queries are answered from indexes, oldest first, without sorting",
+        arguments: [
+            "SELECT seq, body FROM complaints WHERE state IN ('submitted') ORDER BY seq LIMIT 51",
+            "SELECT seq, body FROM complaints WHERE intake_province = '330000' AND state IN ('accepted') ORDER BY seq LIMIT 51",
+            "SELECT seq, body FROM complaints WHERE handling_department = 'ZJ-EDU' AND state IN ('forwarded') ORDER BY seq LIMIT 51",
+            "SELECT seq, body FROM complaints WHERE complainant_account = 'sme-hz' ORDER BY seq LIMIT 51",
+        ])
     func queueIndexes(sql: String) throws {
         let pool = try openPool()
         try SQLiteDatabase.migrate(pool)

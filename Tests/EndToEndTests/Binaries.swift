@@ -71,7 +71,8 @@ final class ServerProcess: @unchecked Sendable {
             }
         }
         process.terminate()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "arrearsd did not start: \(String(decoding: buffer, as: UTF8.self))"])
+        throw CocoaError(
+            .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "arrearsd did not start: \(String(decoding: buffer, as: UTF8.self))"])
     }
 
     /// SIGKILL: no chance to flush or finish anything.

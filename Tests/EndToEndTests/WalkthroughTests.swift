@@ -18,7 +18,8 @@ struct WalkthroughTests {
         """
 
     func account(_ directory: URL, _ arguments: [String]) throws -> String {
-        let result = try Binaries.run("arrearsd", ["account", "create", "--database", directory.appendingPathComponent("arrears.sqlite").path] + arguments, in: directory)
+        let result = try Binaries.run(
+            "arrearsd", ["account", "create", "--database", directory.appendingPathComponent("arrears.sqlite").path] + arguments, in: directory)
         #expect(result.status == 0, "account create: \(result.error)")
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -82,8 +83,10 @@ struct WalkthroughTests {
         let month = formatter.string(from: Date())
         let stats = try ctl(["stats", "--month", month, "--format", "csv"])
         #expect(stats.status == 0)
-        #expect(stats.output.contains("registered,1,1") && stats.output.contains("resolved,1,1") && stats.output.contains("amount_paid_yuan,456000.00,456000.00"),
-                "\(stats.output)")
+        #expect(
+            stats.output.contains("registered,1,1") && stats.output.contains("resolved,1,1")
+                && stats.output.contains("amount_paid_yuan,456000.00,456000.00"),
+            "\(stats.output)")
 
         let refused = try ctl(["accept", number])
         #expect(refused.status == 65 && refused.error.contains("cannot accept a complaint that is closed"), "\(refused.error)")
