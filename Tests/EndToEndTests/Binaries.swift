@@ -22,7 +22,7 @@ enum Binaries {
     /// Runs a binary to completion.
     static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL) throws -> Result {
         let process = Process()
-        process.executableURL = folder.appendingPathComponent(name)
+        process.executableURL = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -42,10 +42,12 @@ enum Binaries {
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let directory: URL
+    let database: String
     private(set) var port = 0
 
-    init(directory: URL) {
+    init(directory: URL, database: String? = nil) {
         self.directory = directory
+        self.database = database ?? directory.appendingPathComponent("arrears.sqlite").path
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -53,7 +55,7 @@ final class ServerProcess: @unchecked Sendable {
     /// Starts the server and waits for the line that says where it listens.
     func start() throws {
         process.executableURL = Binaries.folder.appendingPathComponent("arrearsd")
-        process.arguments = ["serve", "--port", "0", "--database", directory.appendingPathComponent("arrears.sqlite").path, "--log-level", "warning"]
+        process.arguments = ["serve", "--port", "0", "--database", database, "--log-level", "warning"]
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The README's walkthrough, pasted into bash as a newcomer would, against a real server.
+@Suite("The README walkthrough", .serialized)
+struct ReadmeWalkthroughTests {
+    static var readme: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+    }
+
+    /// The bash blocks of the "Walkthrough" section, in order.
+    static func walkthroughScript() throws -> String {
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        guard let start = text.range(of: "## Walkthrough"), let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex) else {
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        var blocks: [String] = []
+        var rest = text[start.upperBound..<end.lowerBound]
+        while let open = rest.range(of: "```bash\n"), let close = rest.range(of: "```", range: open.upperBound..<rest.endIndex) {
+            blocks.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return blocks.joined(separator: "\n")
+    }
+
+    @Test("Every command of the walkthrough works as written and shows what the README says")
+    func walkthrough() throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        // The README's operator commands work on ./arrears.sqlite, beside the server.
+        let server = ServerProcess(directory: directory, database: "arrears.sqlite")
+        try server.start()
+        defer { server.stop() }
+        let script = try Self.walkthroughScript()
+            .replacingOccurrences(of: "BIN=$(swift build -c release --show-bin-path)", with: "BIN=\(Binaries.folder.path)")
+            .replacingOccurrences(of: "http://127.0.0.1:8080", with: server.baseURL)
+        #expect(script.contains("arrearsctl stats"), "the walkthrough was found")
+        let result = try Binaries.run(
+            "/bin/bash", ["-euo", "pipefail", "-c", script], environment: ["ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path],
+            in: directory)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("ARR-"), "a complaint number is printed")
+        #expect(
+            result.output.contains("credit-code.check-character") && result.output.contains("region.unknown"),
+            "the bad filing is refused field by field")
+        #expect(result.output.contains("rated      closed"), "the history ends with the rating that closed it")
+        #expect(result.output.contains("amount_paid_yuan     456000.00  456000.00"), "\(result.output)")
+    }
+}
