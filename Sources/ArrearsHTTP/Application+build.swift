@@ -25,6 +25,7 @@ public func buildRouter(
 ) throws -> Router<BasicRequestContext> {
     let router = Router()
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(
         middleware: MethodNotAllowedMiddleware(
