@@ -27,6 +27,7 @@ public func buildRouter(
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: HeaderDecodingMiddleware())
     router.add(
         middleware: MethodNotAllowedMiddleware(
             routes: DocumentedRoutes(

@@ -13,7 +13,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             var response = try await RequestValues.$requestID.withValue(requestID) { try await next(request, context) }
             response.headers[Self.requestIDField] = requestID
-            Self.undoURIEncoding(&response.headers)
             return response
         } catch {
             let problem: Problem
@@ -38,16 +37,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
         return Response(status: problem.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
-    }
-
-    /// The OpenAPI runtime writes header values URI-encoded (`%221%22`); ETag and Location are sent as
-    /// RFC 9110 has them (`"1"`, `/v1/complaints/…`), which the generated client reads just the same.
-    static func undoURIEncoding(_ headers: inout HTTPFields) {
-        for name in [HTTPField.Name.eTag, .location] {
-            if let value = headers[name], value.contains("%"), let decoded = value.removingPercentEncoding {
-                headers[name] = decoded
-            }
-        }
     }
 
     static func requestID(from request: Request) -> String {
