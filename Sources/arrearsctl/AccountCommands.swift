@@ -10,7 +10,7 @@ struct Login: AsyncParsableCommand {
 
     func run() async throws {
         let (server, token) = try connection.resolved()
-        let account = try await withAPI(connection) { client in try settle(try await client.getMe()) }
+        let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
         try SavedLogin(server: server.absoluteString, token: token).save()
         print("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
     }
@@ -23,7 +23,7 @@ struct Whoami: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let account = try await withAPI(connection) { client in try settle(try await client.getMe()) }
+        let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
         if connection.json { return print(Rendering.json(account)) }
         var scope = ""
         if let province = account.province { scope += " province \(province)" }

@@ -31,15 +31,6 @@ enum CLIError: Error {
     }
 }
 
-/// Reads a generated answer, throwing the CLI's errors for refusals and failures.
-func settle<T: Answerable>(_ output: T) throws -> T.Success {
-    switch try output.answer {
-    case let .success(value): return value
-    case let .refused(status, problem): throw CLIError.refused(status: status, problem)
-    case let .failed(status): throw CLIError.unavailable("the server answered \(status)")
-    }
-}
-
 /// Where the CLI writes.
 enum Terminal {
     static func error(_ text: String) {

@@ -32,7 +32,7 @@ struct ConnectionOptions: ParsableArguments {
 
     func client() throws -> Client {
         let (server, token) = try resolved()
-        return Client(serverURL: server, transport: URLSessionTransport(), middlewares: [BearerAuthentication(token: token)])
+        return Client(serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(), BearerAuthentication(token: token)])
     }
 
     private func env(_ name: String) -> String? {
@@ -54,6 +54,30 @@ struct BearerAuthentication: ClientMiddleware {
     }
 }
 
+/// Turns every answer that is not a success into a `CLIError` before the generated client sees it,
+/// so commands read only the success case (`.ok`) of each operation.
+struct ProblemRaising: ClientMiddleware {
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let (response, responseBody) = try await next(request, body, baseURL)
+        switch response.status.kind {
+        case .successful:
+            return (response, responseBody)
+        case .clientError:
+            var bytes = Data()
+            if let responseBody { bytes = try await Data(collecting: responseBody, upTo: 1 << 20) }
+            let problem =
+                (try? JSONDecoder().decode(Components.Schemas.Problem.self, from: bytes))
+                ?? .init(_type: "about:blank", title: response.status.reasonPhrase, status: response.status.code)
+            throw CLIError.refused(status: response.status.code, problem)
+        default:
+            throw CLIError.unavailable("the server answered \(response.status.code) \(response.status.reasonPhrase)")
+        }
+    }
+}
+
 /// Runs one API call, turning transport failures into `CLIError.unavailable` and errors into exit codes.
 func withAPI<T>(_ options: ConnectionOptions, _ body: (Client) async throws -> T) async throws -> T {
     let client = try options.client()
@@ -63,6 +87,7 @@ func withAPI<T>(_ options: ConnectionOptions, _ body: (Client) async throws -> T
     } catch let error as CLIError {
         throw error.report()
     } catch let error as ClientError {
+        if let refusal = error.underlyingError as? CLIError { throw refusal.report() }
         let cause = (error.underlyingError as NSError).userInfo[NSLocalizedDescriptionKey].map { "\($0)" } ?? "\(error.underlyingError)"
         throw CLIError.unavailable("cannot reach \(server.absoluteString): \(cause)").report()
     }

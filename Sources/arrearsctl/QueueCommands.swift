@@ -28,11 +28,11 @@ struct QueueFilters: ParsableArguments {
 
     func list(_ connection: ConnectionOptions, overdue: Bool) async throws {
         let page = try await withAPI(connection) { client in
-            try settle(
-                try await client.listComplaints(
-                    query: .init(
-                        state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
-                        province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)))
+            try await client.listComplaints(
+                query: .init(
+                    state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
+                    province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)
+            ).ok.body.json
         }
         print(connection.json ? Rendering.json(page) : Rendering.queue(page))
     }
@@ -68,7 +68,7 @@ struct Show: AsyncParsableCommand {
 
     func run() async throws {
         let detail = try await withAPI(connection) { client in
-            try settle(try await client.getComplaint(path: .init(complaintId: complaint))).body.json
+            try await client.getComplaint(path: .init(complaintId: complaint)).ok.body.json
         }
         print(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
     }

@@ -20,7 +20,7 @@ struct Stats: AsyncParsableCommand {
 
     func run() async throws {
         let statistics = try await withAPI(connection) { client in
-            try settle(try await client.getMonthlyStatistics(query: .init(month: month)))
+            try await client.getMonthlyStatistics(query: .init(month: month)).ok.body.json
         }
         switch connection.json ? .json : format {
         case .json: print(Rendering.json(statistics))

@@ -9,7 +9,7 @@ struct Accept: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.acceptComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))))
+            try await client.acceptComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))).ok
         }
     }
 }
@@ -31,9 +31,9 @@ struct Reject: AsyncParsableCommand {
     func run() async throws {
         let ground = Components.Schemas.RejectionGround(rawValue: ground)!
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.rejectComplaint(
-                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(ground: ground, reason: reason))))
+            try await client.rejectComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(ground: ground, reason: reason))
+            ).ok
         }
     }
 }
@@ -46,8 +46,7 @@ struct RequestSupplement: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.requestSupplement(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(items: items))))
+            try await client.requestSupplement(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(items: items))).ok
         }
     }
 }
@@ -60,9 +59,9 @@ struct Supplement: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.supplementComplaint(
-                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(material: material))))
+            try await client.supplementComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(material: material))
+            ).ok
         }
     }
 }
@@ -76,9 +75,9 @@ struct Forward: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.forwardComplaint(
-                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))))
+            try await client.forwardComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))
+            ).ok
         }
     }
 }
@@ -91,8 +90,7 @@ struct Return: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.returnComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try await client.returnComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))).ok
         }
     }
 }
@@ -117,10 +115,10 @@ struct Resolve: AsyncParsableCommand {
         let outcome = Components.Schemas.ResolutionOutcome(rawValue: outcome)!
         let fen = YuanAmount.fen(paid)!
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.resolveComplaint(
-                    path: .init(complaintId: id), headers: .init(ifMatch: tag),
-                    body: .json(.init(outcome: outcome, amountPaid: fen, summary: summary))))
+            try await client.resolveComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag),
+                body: .json(.init(outcome: outcome, amountPaid: fen, summary: summary))
+            ).ok
         }
     }
 }
@@ -141,9 +139,9 @@ struct Rate: AsyncParsableCommand {
     func run() async throws {
         let rating = Components.Schemas.Satisfaction(rawValue: rating)!
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.rateComplaint(
-                    path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(rating: rating, comment: comment))))
+            try await client.rateComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(rating: rating, comment: comment))
+            ).ok
         }
     }
 }
@@ -156,7 +154,7 @@ struct Close: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(try await client.closeComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))))
+            try await client.closeComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))).ok
         }
     }
 }
@@ -169,8 +167,7 @@ struct Withdraw: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.withdrawComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try await client.withdrawComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))).ok
         }
     }
 }
@@ -183,8 +180,7 @@ struct Reopen: AsyncParsableCommand {
 
     func run() async throws {
         try await target.perform { client, id, tag in
-            try settle(
-                try await client.reopenComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))))
+            try await client.reopenComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(reason: reason))).ok
         }
     }
 }

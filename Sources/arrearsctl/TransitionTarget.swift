@@ -22,7 +22,7 @@ struct TransitionTarget: ParsableArguments {
             var id = complaint
             var version = expectVersion
             if version == nil {
-                let current = try settle(try await client.getComplaint(path: .init(complaintId: complaint))).body.json.complaint
+                let current = try await client.getComplaint(path: .init(complaintId: complaint)).ok.body.json.complaint
                 id = current.id
                 version = current.version
             }
