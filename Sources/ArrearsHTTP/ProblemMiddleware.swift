@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import OpenAPIRuntime
 
 /// Gives every request an id (kept from `X-Request-Id` when the client sent a sane one) and turns
 /// every error into problem+json; anything unforeseen is a logged 500 that names the request id.
@@ -19,10 +20,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             if let mapped = ProblemMapping.problem(for: error) {
                 problem = mapped
                 if problem.status.code >= 500 {
-                    context.logger.error("request failed", metadata: ["request_id": "\(requestID)", "error": "\(String(reflecting: error))"])
+                    context.logger.error("request failed", metadata: ["request_id": "\(requestID)", "error": "\(Self.loggable(error))"])
                 }
             } else {
-                context.logger.error("unexpected error", metadata: ["request_id": "\(requestID)", "error": "\(String(reflecting: error))"])
+                context.logger.error("unexpected error", metadata: ["request_id": "\(requestID)", "error": "\(Self.loggable(error))"])
                 problem = Problem(
                     status: .internalServerError, slug: "internal", title: "Something went wrong on our side",
                     detail: "the error was logged under request id \(requestID)")
@@ -37,6 +38,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
         return Response(status: problem.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
+    }
+
+    /// What of an error may be logged: the OpenAPI runtime's `ServerError` describes the whole
+    /// request, Authorization header and body included, so only its operation and cause are kept.
+    static func loggable(_ error: any Error) -> String {
+        if let error = error as? ServerError {
+            return "\(error.operationID): \(loggable(error.underlyingError))"
+        }
+        return String(reflecting: error)
     }
 
     static func requestID(from request: Request) -> String {
