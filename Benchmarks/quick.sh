@@ -12,7 +12,7 @@ bin="$(swift build -c release --show-bin-path)/arrearsd"
 here=$PWD/Benchmarks
 work=$(mktemp -d)
 port=18200
-export FILING=$here/filing.json
+export FILING=$PWD/Schemas/examples/filing.json
 export SME_TOKEN=$("$bin" account create --database "$work/b.sqlite" --role sme --name "杭州示例建设有限公司" --credit-code 91330100716105852F 2>/dev/null)
 start=$(date +%s%N)
 "$bin" serve --database "$work/b.sqlite" --port $port --log-level error > "$work/server.log" 2>&1 &

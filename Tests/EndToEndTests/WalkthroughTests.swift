@@ -6,16 +6,11 @@ import Testing
 /// The README's walkthrough, run with the real binaries against a real server.
 @Suite("End to end with arrearsd and arrearsctl", .serialized)
 struct WalkthroughTests {
-    static let filing = """
-        {"complainant":{"name":"杭州示例建设有限公司","creditCode":"91330100716105852F","region":"330100","industry":"construction",
-          "declaredSize":"small","contact":{"person":"王芳","phone":"0571-87000000","email":"wang.fang@example.cn"}},
-         "respondent":{"name":"浙江省示例职业技术学院","kind":"public_institution","level":"provincial","region":"330000",
-          "supervisingAuthority":"浙江省教育厅"},
-         "contracts":[{"number":"ZJ-2025-0318","subject":"works","signedOn":"2025-03-18","amount":128000000,
-          "deliveredOn":"2025-09-30","paymentTermDays":30,"amountOverdue":45600000}],
-         "facts":"校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。","demand":"支付尾款人民币45.6万元及逾期利息。",
-         "otherBodyInvolved":false,"channel":"online"}
-        """
+    /// The contract's example filing (Schemas/examples/filing.json).
+    static var filing: String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("Schemas/examples/filing.json"), encoding: .utf8)) ?? ""
+    }
 
     func account(_ directory: URL, _ arguments: [String]) throws -> String {
         let result = try Binaries.run(
