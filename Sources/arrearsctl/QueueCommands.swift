@@ -19,6 +19,15 @@ struct QueueFilters: ParsableArguments {
     @Option(help: "Complaints per page (1–200).")
     var limit: Int = 50
 
+    @Flag(help: "Include closed, rejected and withdrawn complaints (by default the queue shows work still open).")
+    var all = false
+
+    /// The states asked for; without `--state` or `--all`, the ones somebody still has to act on.
+    var states: [Components.Schemas.ComplaintState]? {
+        if !state.isEmpty { return state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)) }
+        return all ? nil : [.submitted, .needsSupplement, .accepted, .forwarded, .resolved]
+    }
+
     func validate() throws {
         for name in state where Components.Schemas.ComplaintState(rawValue: name) == nil {
             throw ValidationError("unknown state \(name)")
@@ -30,7 +39,7 @@ struct QueueFilters: ParsableArguments {
         let page = try await withAPI(connection) { client in
             try await client.listComplaints(
                 query: .init(
-                    state: state.isEmpty ? nil : state.compactMap(Components.Schemas.ComplaintState.init(rawValue:)),
+                    state: states,
                     province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)
             ).ok.body.json
         }

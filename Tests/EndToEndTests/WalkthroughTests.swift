@@ -83,6 +83,9 @@ struct WalkthroughTests {
                 && stats.output.contains("amount_paid_yuan,456000.00,456000.00"),
             "\(stats.output)")
 
+        #expect(try ctl(["queue"]).output.contains("no complaints"), "a closed complaint leaves the working queue")
+        #expect(try ctl(["queue", "--all"]).output.contains(number), "and is still there with --all")
+
         let refused = try ctl(["accept", number])
         #expect(refused.status == 65 && refused.error.contains("cannot accept a complaint that is closed"), "\(refused.error)")
         let usage = try ctl(["stats", "--month", "2026-13"])
