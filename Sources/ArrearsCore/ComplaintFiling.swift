@@ -46,10 +46,18 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         text(complainant.name, "complainant.name", max: Self.textLimits.name)
         text(complainant.contact.person, "complainant.contact.person", max: Self.textLimits.contact)
         text(complainant.contact.phone, "complainant.contact.phone", max: 40)
+        if !Self.looksLikePhone(complainant.contact.phone) {
+            found.append(
+                FieldViolation(
+                    field: "complainant.contact.phone", rule: "phone.format",
+                    detail: "a phone number has 7–20 digits and only +, -, spaces or brackets besides, e.g. 0571-87000000 or +86 138 0000 0000"))
+        }
         if let email = complainant.contact.email {
             text(email, "complainant.contact.email", max: Self.textLimits.contact)
-            if !email.contains("@") {
-                found.append(FieldViolation(field: "complainant.contact.email", rule: "email.format", detail: "an email address contains @"))
+            if !Self.looksLikeEmail(email) {
+                found.append(
+                    FieldViolation(
+                        field: "complainant.contact.email", rule: "email.format", detail: "an email address is name@domain.tld, got \"\(email)\""))
             }
         }
         text(respondent.name, "respondent.name", max: Self.textLimits.name)
@@ -110,5 +118,19 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
             }
         }
         return found
+    }
+
+    /// Digits with the separators people write (China: 0571-87000000, 13800000000, +86 …).
+    static func looksLikePhone(_ text: String) -> Bool {
+        let digits = text.filter(\.isASCII).filter(\.isNumber).count
+        return (7...20).contains(digits) && text.allSatisfy { ($0.isASCII && $0.isNumber) || "+-() ".contains($0) }
+    }
+
+    /// One @, something before it, and a dotted domain after it; deliverability is not ours to judge.
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 }

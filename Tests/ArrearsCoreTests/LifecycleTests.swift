@@ -249,4 +249,30 @@ struct LifecycleTests {
         let fields = filing.violations(today: Fixtures.date("2026-11-22")).map(\.field)
         #expect(fields == ["contracts[0].deliveredOn", "contracts[0].amountOverdue"])
     }
+
+    @Test(
+        "Phone numbers and email addresses are checked for their shape",
+        arguments: [
+            ("0571-87000000", true), ("13800000000", true), ("+86 138 0000 0000", true), ("(0571) 8700 0000", true),
+            ("12345", false), ("0571-8700000O", false), ("call me", false),
+        ])
+    func phone(text: String, valid: Bool) {
+        var filing = Fixtures.filing()
+        filing.complainant.contact.phone = text
+        let rules = filing.violations(today: Fixtures.date("2026-11-22")).map(\.rule)
+        #expect(rules.contains("phone.format") == !valid)
+    }
+
+    @Test(
+        "Email addresses",
+        arguments: [
+            ("wang.fang@example.cn", true), ("a@b.c", true), ("wang.fang@", false), ("@example.cn", false), ("wang fang@example.cn", false),
+            ("a@b", false),
+        ])
+    func email(text: String, valid: Bool) {
+        var filing = Fixtures.filing()
+        filing.complainant.contact.email = text
+        let rules = filing.violations(today: Fixtures.date("2026-11-22")).map(\.rule)
+        #expect(rules.contains("email.format") == !valid)
+    }
 }

@@ -77,6 +77,14 @@ struct SubmissionTests {
         ),
         ("no contracts", .unprocessableContent, "contracts", "contracts.required", { set(&$0, ["contracts"], [Any]()) }),
         (
+            "phone with letters", .unprocessableContent, "complainant.contact.phone", "phone.format",
+            { set(&$0, ["complainant", "contact", "phone"], "call me") }
+        ),
+        (
+            "email without a domain", .unprocessableContent, "complainant.contact.email", "email.format",
+            { set(&$0, ["complainant", "contact", "email"], "wang.fang@") }
+        ),
+        (
             "another SME's credit code", .unprocessableContent, "complainant.creditCode", "complainant.is-account",
             { set(&$0, ["complainant", "creditCode"], "91310000132260250X") }
         ),
