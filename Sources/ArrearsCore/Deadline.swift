@@ -33,8 +33,13 @@ public struct Deadline: Sendable, Codable, Equatable {
     public let nominalDueOn: CSTDate?
     /// Why there is no due date, for the operator to act on.
     public let problem: String?
+    /// How the due date was counted, in words a complainant can check against the holiday table.
+    public let explanation: String?
 
-    public init(stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: String?) {
+    public init(
+        stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: String?,
+        explanation: String? = nil
+    ) {
         self.stage = stage
         self.unit = unit
         self.length = length
@@ -42,6 +47,7 @@ public struct Deadline: Sendable, Codable, Equatable {
         self.dueOn = dueOn
         self.nominalDueOn = nominalDueOn
         self.problem = problem
+        self.explanation = explanation
     }
 
     /// Past due when today is after the last day to act.
@@ -75,10 +81,14 @@ public struct DeadlinePolicy: Sendable, Equatable {
             switch unit {
             case .workingDays:
                 let due = try calendar.adding(workingDays: length, to: start)
-                return Deadline(stage: stage, unit: unit, length: length, startedOn: start, dueOn: due, nominalDueOn: nil, problem: nil)
+                return Deadline(
+                    stage: stage, unit: unit, length: length, startedOn: start, dueOn: due, nominalDueOn: nil, problem: nil,
+                    explanation: calendar.explainWorkingDays(length, from: start, due: due))
             case .calendarDays:
                 let (nominal, effective) = try calendar.adding(calendarDays: length, to: start)
-                return Deadline(stage: stage, unit: unit, length: length, startedOn: start, dueOn: effective, nominalDueOn: nominal, problem: nil)
+                return Deadline(
+                    stage: stage, unit: unit, length: length, startedOn: start, dueOn: effective, nominalDueOn: nominal, problem: nil,
+                    explanation: calendar.explainCalendarDays(length, from: start, nominal: nominal, effective: effective))
             }
         } catch {
             return Deadline(stage: stage, unit: unit, length: length, startedOn: start, dueOn: nil, nominalDueOn: nil, problem: error.description)

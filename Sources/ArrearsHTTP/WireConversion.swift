@@ -38,7 +38,7 @@ enum Wire {
         .init(
             stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
-            problem: d.problem, overdue: d.isOverdue(today: today))
+            problem: d.problem, explanation: d.explanation, overdue: d.isOverdue(today: today))
     }
 
     static func event(_ e: ComplaintEvent) -> Components.Schemas.Event {

@@ -48,6 +48,7 @@ enum Rendering {
             "received     \(c.receivedOn) via \(f.channel.rawValue)",
             "deadline     \(deadline(c.deadline))",
         ]
+        if let explanation = c.deadline?.explanation { lines.append("             \(explanation)") }
         if let department = c.handlingDepartment { lines.append("handled by   \(department)") }
         if let rejection = c.rejection { lines.append("rejected     \(rejection.ground.rawValue): \(rejection.reason)") }
         if let resolution = c.resolution {
