@@ -2,6 +2,7 @@ import ArrearsAPI
 import ArrearsCore
 
 /// Turns the wire form of a filing into the domain's, naming every field that breaks a rule.
+/// Generated enums carry the domain's raw values (WireEnumParityTests), so enum conversions cannot fail.
 struct FilingConversion {
     let regions: RegionDirectory
 
@@ -17,7 +18,7 @@ struct FilingConversion {
         // Every field converted, so the unwraps hold; cross-field rules come next.
         let filing = ComplaintFiling(
             complainant: complainant!, respondent: respondent!, contracts: contracts, facts: wire.facts, demand: wire.demand,
-            otherBodyInvolved: wire.otherBodyInvolved, channel: IntakeChannel(rawValue: wire.channel.rawValue) ?? .online)
+            otherBodyInvolved: wire.otherBodyInvolved, channel: IntakeChannel(rawValue: wire.channel.rawValue)!)
         let violations = filing.violations(today: today)
         if !violations.isEmpty { throw ValidationFailure(violations) }
         return filing
@@ -28,8 +29,8 @@ struct FilingConversion {
         let region = check.field("complainant.region") { try RegionCode(wire.region, in: regions) }
         guard let code, let region else { return nil }
         return Complainant(
-            name: wire.name, creditCode: code, region: region, industry: Industry(rawValue: wire.industry.rawValue) ?? .other,
-            declaredSize: EnterpriseSize(rawValue: wire.declaredSize.rawValue) ?? .micro,
+            name: wire.name, creditCode: code, region: region, industry: Industry(rawValue: wire.industry.rawValue)!,
+            declaredSize: EnterpriseSize(rawValue: wire.declaredSize.rawValue)!,
             contact: Contact(person: wire.contact.person, phone: wire.contact.phone, email: wire.contact.email))
     }
 
@@ -42,7 +43,6 @@ struct FilingConversion {
         }
         let region = check.field("respondent.region") { try RegionCode(wire.region, in: regions) }
         guard codeValid, let region else { return nil }
-        // Generated enums share the domain's raw values, so these conversions cannot fail.
         return Respondent(
             name: wire.name, creditCode: code, kind: RespondentKind(rawValue: wire.kind.rawValue)!,
             level: AdministrativeLevel(rawValue: wire.level.rawValue)!, region: region, supervisingAuthority: wire.supervisingAuthority)
