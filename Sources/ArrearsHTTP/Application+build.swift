@@ -31,11 +31,17 @@ public func buildRouter(
     router.add(
         middleware: MethodNotAllowedMiddleware(
             routes: DocumentedRoutes(
-                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/openapi.yaml": ["GET"]])))
+                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store))
     router.add(middleware: PreconditionMiddleware())
     router.get("/healthz") { _, _ in "ok\n" }
+    router.get("/readyz") { _, _ -> Response in
+        if let problem = await store.readinessProblem() {
+            throw Problem(status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: problem, headers: ["Retry-After": "5"])
+        }
+        return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+    }
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
     }

@@ -133,6 +133,15 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             ])
     }
 
+    public func readinessProblem() async -> String? {
+        do {
+            let current = try await read { db in try SQLiteDatabase.isCurrent(db) }
+            return current ? nil : "the database schema is not the one this release expects; run arrearsd migrate"
+        } catch {
+            return "the database does not answer: \(error)"
+        }
+    }
+
     /// Finds a complaint by its id or its number (officials type numbers), within a scope.
     static func fetchComplaint(_ db: Database, id: ComplaintID, scope: SQLiteScope) throws -> Complaint? {
         let (condition, arguments) = lookup(id, scope)

@@ -41,8 +41,12 @@ public enum SQLiteDatabase {
 
     /// Whether every shipped migration has been applied.
     public static func isCurrent(_ reader: any DatabaseReader) throws -> Bool {
-        let migrator = try migrator()
-        return try reader.read { try migrator.hasCompletedMigrations($0) }
+        try reader.read { try isCurrent($0) }
+    }
+
+    /// The same, inside a read the caller already holds.
+    public static func isCurrent(_ db: Database) throws -> Bool {
+        try migrator().hasCompletedMigrations(db)
     }
 }
 

@@ -25,6 +25,10 @@ public protocol ComplaintStore: Sendable {
 
     /// The month's figures and the cumulative ones, from the event log, within the actor's scope.
     func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics
+
+    /// Whether the database answers and its schema is the one this release expects; nil when ready,
+    /// else what is wrong, for `/readyz`.
+    func readinessProblem() async -> String?
 }
 
 /// The outcome of a registration.

@@ -1,3 +1,5 @@
+import ArrearsHTTP
+import ArrearsSQLite
 import ArrearsTestSupport
 import Foundation
 import HTTPTypes
@@ -173,6 +175,28 @@ struct RoutingTests {
                 #expect(response.headers[.allow] == allow)
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
+        }
+    }
+}
+
+@Suite("Readiness")
+struct ReadinessTests {
+    @Test("/readyz is ready on a migrated database and 503 with Retry-After on one that is not")
+    func readiness() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let response = try await client.execute(uri: "/readyz", method: .get)
+            #expect(response.status == .ok)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-unmigrated-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let unmigrated = SQLiteComplaintStore(try SQLiteDatabase.open(path: folder.appendingPathComponent("a.sqlite").path))
+        let app = try buildApplication(configuration: ServerConfiguration(), store: unmigrated, clock: harness.clock, logger: .init(label: "test"))
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: "/readyz", method: .get)
+            #expect(response.status == .serviceUnavailable)
+            #expect(response.headers[.retryAfter] == "5")
+            #expect(json(response.body)["detail"] as? String == "the database schema is not the one this release expects; run arrearsd migrate")
         }
     }
 }
