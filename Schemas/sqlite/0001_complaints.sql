@@ -75,3 +75,6 @@ CREATE TABLE accounts (
     token_digest  TEXT NOT NULL UNIQUE,                       -- SHA-256 of the bearer token; the token is never stored
     created_at    TEXT NOT NULL
 ) STRICT;
+
+-- Complaints registered on an SME's behalf find the SME's account by credit code.
+CREATE INDEX accounts_by_credit_code ON accounts (credit_code) WHERE role = 'sme';

@@ -22,8 +22,9 @@ extension ArrearsService {
             claim = IdempotencyClaim(account: account.id, key: key, fingerprint: try Self.fingerprint(wire))
         }
         let id = ComplaintID(UUID().uuidString.lowercased())
-        let (complaint, event) = try lifecycle.register(
-            filing, id: id, complainantAccount: account.role == .sme ? account.id : nil, by: account.actor, at: now)
+        // Officials register phone, fax and letter complaints for an SME; the SME's own account, if it has one, owns them.
+        let owner = account.role == .sme ? account.id : try await accounts.smeAccount(creditCode: filing.complainant.creditCode)
+        let (complaint, event) = try lifecycle.register(filing, id: id, complainantAccount: owner, by: account.actor, at: now)
         let registration = try await store.register(complaint, event: event, idempotency: claim)
         let stored = registration.complaint
         let events = try await store.events(of: stored.id, visibleTo: account.actor) ?? []

@@ -21,6 +21,15 @@ extension SQLiteComplaintStore: AccountStore {
         }
     }
 
+    public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
+        let code = creditCode.text
+        let id: String? = try await read { db in
+            try String.fetchOne(
+                db, sql: "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = ? ORDER BY created_at, id LIMIT 1", arguments: [code])
+        }
+        return id.map { AccountID($0) }
+    }
+
     public func account(tokenDigest: String) async throws -> Account? {
         try await read { db in
             guard

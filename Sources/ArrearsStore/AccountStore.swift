@@ -29,4 +29,7 @@ public struct Account: Sendable, Equatable, Codable {
 public protocol AccountStore: Sendable {
     func createAccount(_ account: Account, tokenDigest: String) async throws
     func account(tokenDigest: String) async throws -> Account?
+    /// The SME account that files under a credit code (the oldest, if several), so a complaint an
+    /// official registers on an SME's behalf reaches that SME.
+    func smeAccount(creditCode: CreditCode) async throws -> AccountID?
 }

@@ -139,4 +139,21 @@ struct TransitionTests {
             #expect(badMonth.status == .unprocessableContent || badMonth.status == .badRequest)
         }
     }
+
+    @Test("A complaint an intake officer registers by phone belongs to the SME with that credit code")
+    func registeredOnBehalf() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let byPhone = filingJSON { set(&$0, ["channel"], "phone") }
+            let response = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("intake"), body: byPhone)
+            #expect(response.status == .created)
+            let complaint = json(response.body)["complaint"] as? [String: Any]
+            #expect(complaint?["complainantAccount"] as? String == Fixtures.sme.account.rawValue)
+            #expect(complaint?["registeredBy"] as? String == Fixtures.zhejiangIntake.account.rawValue)
+            let own = try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("sme"))
+            #expect((json(own.body)["items"] as? [Any])?.count == 1)
+            let other = try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("otherSME"))
+            #expect((json(other.body)["items"] as? [Any])?.count == 0)
+        }
+    }
 }
