@@ -83,6 +83,16 @@ final class ServerProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// SIGTERM: the server stops taking connections and finishes what is in flight.
+    func terminate() {
+        process.terminate()
+    }
+
+    func waitUntilExit() -> Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     func stop() {
         if process.isRunning {
             process.terminate()
