@@ -76,6 +76,35 @@ public struct ComplaintStoreContract {
         expect(events.map(\.kind) == [.submitted, .accepted], "no event from the losing decision, got \(events.map(\.kind))")
     }
 
+    /// Many officials deciding on the same version at the same moment: exactly one wins, every other
+    /// gets a version conflict, and the history holds exactly one decision.
+    public func concurrentDecisionsHaveOneWinner() async throws {
+        let store = try await makeStore()
+        let (complaint, event) = Fixtures.registered(at: "2026-11-02T01:30:00Z")
+        _ = try await store.register(complaint, event: event, idempotency: nil)
+        let lifecycle = Fixtures.lifecycle
+        let now = Fixtures.instant("2026-11-03T02:00:00Z")
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    let command: ComplaintCommand = index.isMultiple(of: 2) ? .accept(note: "第\(index)位") : .requestSupplement(items: "第\(index)位")
+                    do {
+                        _ = try await store.transition(complaint.id, visibleTo: Fixtures.zhejiangIntake, expectedVersion: 1) { current in
+                            try lifecycle.apply(command, to: current, by: Fixtures.zhejiangIntake, at: now)
+                        }
+                        return true
+                    } catch StoreError.versionConflict(current: 2) {
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        expect(outcomes.filter { $0 }.count == 1, "exactly one winner, got \(outcomes.filter { $0 }.count)")
+        let events = try await store.events(of: complaint.id, visibleTo: Fixtures.zhejiangIntake) ?? []
+        expect(events.count == 2, "one registration and one decision, got \(events.map(\.kind))")
+    }
+
     /// A refused decision leaves the complaint and its history as they were.
     public func refusedDecisionWritesNothing() async throws {
         let store = try await makeStore()

@@ -29,6 +29,9 @@ struct SQLiteContractTests {
     @Test("A decision on a stale version is refused and writes nothing")
     func staleVersion() async throws { try await contract.staleVersionConflicts() }
 
+    @Test("Twenty concurrent decisions on one version: one winner, nineteen conflicts")
+    func concurrentDecisions() async throws { try await contract.concurrentDecisionsHaveOneWinner() }
+
     @Test("A refused decision leaves complaint and history unchanged")
     func refused() async throws { try await contract.refusedDecisionWritesNothing() }
 
