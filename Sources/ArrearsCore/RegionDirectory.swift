@@ -33,9 +33,7 @@ public struct RegionDirectory: Sendable {
 
     public func contains(_ code: RegionCode) -> Bool { regions[code.code] != nil }
 
-    public func region(_ code: RegionCode) -> Region? { regions[code.code] }
-
-    /// The name of the region, or of its province when the code is unknown.
+    /// The name of the region, e.g. 杭州市 for 330100; nil for a code the table does not list.
     public func name(of code: RegionCode) -> String? { regions[code.code]?.name }
 
     public var count: Int { regions.count }

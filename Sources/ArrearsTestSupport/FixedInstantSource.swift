@@ -18,6 +18,4 @@ public final class FixedInstantSource: InstantSource, @unchecked Sendable {
     public func now() -> Date { lock.withLock { current } }
 
     public func set(_ iso: String) { lock.withLock { current = Fixtures.instant(iso) } }
-
-    public func advance(days: Int) { lock.withLock { current = current.addingTimeInterval(TimeInterval(days * 86_400)) } }
 }
