@@ -32,7 +32,10 @@ let package = Package(
         .target(
             name: "ArrearsStore",
             dependencies: ["ArrearsCore"],
-            resources: [.embedInCode("reference/cn-calendar.csv"), .embedInCode("reference/cn-regions.csv")],
+            resources: [
+                .embedInCode("reference/cn-calendar.csv"), .embedInCode("reference/cn-regions.csv"), .embedInCode("reference/rule-sets.json"),
+                .embedInCode("reference/routing.json"), .embedInCode("reference/sme-size-standard.csv"),
+            ],
             swiftSettings: strict
         ),
         // The embedded default engine, on GRDB; runs the SQL migrations in Schemas/sqlite.
@@ -43,7 +46,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("migrations/0001_complaints.sql")],
+            resources: [.embedInCode("migrations/0001_complaints.sql"), .embedInCode("migrations/0002_reference_and_parties.sql")],
             swiftSettings: strict
         ),
         // Types, server stubs and client generated from Schemas/openapi.yaml.

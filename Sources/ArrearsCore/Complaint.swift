@@ -20,6 +20,60 @@ public struct Complaint: Sendable, Codable, Equatable {
     public var resolution: Resolution?
     public var rating: Satisfaction?
     public var closure: ClosureReason?
+    /// The rule set the complaint's deadlines follow, chosen by its date of receipt; nil on records from before rule sets.
+    public var ruleSet: String?
+    /// Every forward to a handling department, oldest first; the last one not returned holds the complaint.
+    public var hops: [Hop]
+    /// What the eligibility checks found at registration, for the intake officer's review.
+    public var findings: [EligibilityFinding]
+    /// The number of the complaint an intake officer linked this one to as its duplicate.
+    public var duplicateOf: String?
+
+    public init(
+        id: ComplaintID, number: String, filing: ComplaintFiling, complainantAccount: AccountID?, registeredBy: AccountID, receivedAt: Date,
+        state: ComplaintState, version: Int, updatedAt: Date, deadline: Deadline?, ruleSet: String? = nil, findings: [EligibilityFinding] = []
+    ) {
+        self.id = id
+        self.number = number
+        self.filing = filing
+        self.complainantAccount = complainantAccount
+        self.registeredBy = registeredBy
+        self.receivedAt = receivedAt
+        self.state = state
+        self.version = version
+        self.updatedAt = updatedAt
+        self.deadline = deadline
+        self.ruleSet = ruleSet
+        self.hops = []
+        self.findings = findings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(ComplaintID.self, forKey: .id)
+        number = try c.decode(String.self, forKey: .number)
+        filing = try c.decode(ComplaintFiling.self, forKey: .filing)
+        complainantAccount = try c.decodeIfPresent(AccountID.self, forKey: .complainantAccount)
+        registeredBy = try c.decode(AccountID.self, forKey: .registeredBy)
+        receivedAt = try c.decode(Date.self, forKey: .receivedAt)
+        state = try c.decode(ComplaintState.self, forKey: .state)
+        version = try c.decode(Int.self, forKey: .version)
+        updatedAt = try c.decode(Date.self, forKey: .updatedAt)
+        deadline = try c.decodeIfPresent(Deadline.self, forKey: .deadline)
+        handlingDepartment = try c.decodeIfPresent(DepartmentID.self, forKey: .handlingDepartment)
+        rejection = try c.decodeIfPresent(Rejection.self, forKey: .rejection)
+        resolution = try c.decodeIfPresent(Resolution.self, forKey: .resolution)
+        rating = try c.decodeIfPresent(Satisfaction.self, forKey: .rating)
+        closure = try c.decodeIfPresent(ClosureReason.self, forKey: .closure)
+        ruleSet = try c.decodeIfPresent(String.self, forKey: .ruleSet)
+        // Records written before hops and findings were kept have none.
+        hops = try c.decodeIfPresent([Hop].self, forKey: .hops) ?? []
+        findings = try c.decodeIfPresent([EligibilityFinding].self, forKey: .findings) ?? []
+        duplicateOf = try c.decodeIfPresent(String.self, forKey: .duplicateOf)
+    }
+
+    /// The hop that holds the complaint now: the last forward, unless it was returned.
+    public var currentHop: Hop? { hops.last.flatMap { $0.state == .returned ? nil : $0 } }
 
     /// The CST date of receipt, from which the review clock runs.
     public var receivedOn: CSTDate { CSTDate(receivedAt) }

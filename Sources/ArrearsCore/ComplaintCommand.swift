@@ -8,8 +8,17 @@ public enum ComplaintCommand: Sendable, Equatable {
     case accept(note: String?)
     /// Intake does not accept it, on a ground (不予受理).
     case reject(ground: RejectionGround, reason: String)
-    /// Intake forwards it to the handling department (转交).
-    case forward(to: DepartmentID, note: String?)
+    /// Intake forwards it to the handling department (转交): the one the routing rules pick, unless the officer names another
+    /// and says why.
+    case forward(to: DepartmentID?, overrideReason: String? = nil, note: String?)
+    /// The handling department confirms it has the materials.
+    case acknowledge(note: String?)
+    /// A handling department head approves a longer handling period; never beyond the rule's maximum (90 days in all).
+    case extend(days: Int, approvedBy: String, reason: String)
+    /// Pressure on the respondent, recorded with its text.
+    case escalate(EscalationStep, text: String)
+    /// Intake links the complaint to an earlier one as its duplicate; both histories are kept.
+    case markDuplicate(of: String, note: String?)
     /// The handling department gives it back as not its own, for re-routing.
     case returnToIntake(reason: String)
     /// The handling department records the result and the amount paid so far.
@@ -37,6 +46,10 @@ public enum ComplaintCommand: Sendable, Equatable {
         case .close: "close"
         case .withdraw: "withdraw"
         case .reopen: "reopen"
+        case .acknowledge: "acknowledge"
+        case .extend: "extend"
+        case .escalate: "escalate"
+        case .markDuplicate: "mark-duplicate"
         }
     }
 }

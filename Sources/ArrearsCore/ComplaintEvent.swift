@@ -15,6 +15,14 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case lapsed
     case withdrawn
     case reopened
+    /// The handling department confirms it has the materials.
+    case acknowledged
+    /// A handling department head approved a longer handling period.
+    case extended
+    /// Pressure on the respondent: supervision notice, summons, public notice, order to rectify, listed supervision.
+    case escalated
+    /// An intake officer linked the complaint to another as its duplicate.
+    case markedDuplicate = "marked_duplicate"
 }
 
 /// The particulars an event carries, whichever apply to its kind.
@@ -27,6 +35,17 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var amountClaimed: Fen?
     public var rating: Satisfaction?
     public var deadline: Deadline?
+    public var escalation: EscalationStep?
+    /// Extension days approved by this event.
+    public var days: Int?
+    /// The handling department head who approved an extension.
+    public var approvedBy: String?
+    /// The routing rule a forward followed.
+    public var rule: String?
+    /// Why a forward did not follow the routing rule.
+    public var overrideReason: String?
+    /// The other complaint a duplicate link names, by number.
+    public var related: String?
 
     public init(
         text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,

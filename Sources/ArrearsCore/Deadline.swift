@@ -28,17 +28,23 @@ public struct Deadline: Sendable, Codable, Equatable {
     /// The day the clock started; it is not counted.
     public let startedOn: CSTDate
     /// The last day to act (for calendar days: after rolling past holidays). Nil when the calendar does not reach it.
-    public let dueOn: CSTDate?
+    public var dueOn: CSTDate?
     /// For calendar-day clocks: the last day before rolling past holidays.
-    public let nominalDueOn: CSTDate?
+    public var nominalDueOn: CSTDate?
     /// Why there is no due date, for the operator to act on.
-    public let problem: String?
+    public var problem: String?
     /// How the due date was counted, in words a complainant can check against the holiday table.
-    public let explanation: String?
+    public var explanation: String?
+    /// The rule set that set this deadline (e.g. `decree-802`); nil on records written before rule sets were recorded.
+    public var ruleSet: String?
+    /// False for a target the legal text does not fix as a limit.
+    public var binding: Bool
+    /// The provision the length comes from.
+    public var basis: String?
 
     public init(
         stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: String?,
-        explanation: String? = nil
+        explanation: String? = nil, ruleSet: String? = nil, binding: Bool = true, basis: String? = nil
     ) {
         self.stage = stage
         self.unit = unit
@@ -48,50 +54,30 @@ public struct Deadline: Sendable, Codable, Equatable {
         self.nominalDueOn = nominalDueOn
         self.problem = problem
         self.explanation = explanation
+        self.ruleSet = ruleSet
+        self.binding = binding
+        self.basis = basis
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        stage = try c.decode(DeadlineStage.self, forKey: .stage)
+        unit = try c.decode(ClockUnit.self, forKey: .unit)
+        length = try c.decode(Int.self, forKey: .length)
+        startedOn = try c.decode(CSTDate.self, forKey: .startedOn)
+        dueOn = try c.decodeIfPresent(CSTDate.self, forKey: .dueOn)
+        nominalDueOn = try c.decodeIfPresent(CSTDate.self, forKey: .nominalDueOn)
+        problem = try c.decodeIfPresent(String.self, forKey: .problem)
+        explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
+        ruleSet = try c.decodeIfPresent(String.self, forKey: .ruleSet)
+        // Records from before rule sets were recorded only held binding deadlines.
+        binding = try c.decodeIfPresent(Bool.self, forKey: .binding) ?? true
+        basis = try c.decodeIfPresent(String.self, forKey: .basis)
     }
 
     /// Past due when today is after the last day to act.
     public func isOverdue(today: CSTDate) -> Bool {
         guard let dueOn else { return false }
         return today > dueOn
-    }
-}
-
-/// The clock lengths in force (DOMAIN.md "Counting days"); the configurable ones have defaults here.
-public struct DeadlinePolicy: Sendable, Equatable {
-    public var reviewWorkingDays = 10
-    public var supplementWorkingDays = 10
-    public var forwardWorkingDays = 10
-    public var handlingCalendarDays = 30
-    public var ratingCalendarDays = 15
-
-    public init() {}
-
-    /// The clock for a stage started on `start`, counted on `calendar`.
-    public func deadline(_ stage: DeadlineStage, from start: CSTDate, on calendar: WorkingDayCalendar) -> Deadline {
-        let (unit, length): (ClockUnit, Int) =
-            switch stage {
-            case .review: (.workingDays, reviewWorkingDays)
-            case .supplement: (.workingDays, supplementWorkingDays)
-            case .forward: (.workingDays, forwardWorkingDays)
-            case .handling: (.calendarDays, handlingCalendarDays)
-            case .rating: (.calendarDays, ratingCalendarDays)
-            }
-        do throws(CalendarError) {
-            switch unit {
-            case .workingDays:
-                let due = try calendar.adding(workingDays: length, to: start)
-                return Deadline(
-                    stage: stage, unit: unit, length: length, startedOn: start, dueOn: due, nominalDueOn: nil, problem: nil,
-                    explanation: calendar.explainWorkingDays(length, from: start, due: due))
-            case .calendarDays:
-                let (nominal, effective) = try calendar.adding(calendarDays: length, to: start)
-                return Deadline(
-                    stage: stage, unit: unit, length: length, startedOn: start, dueOn: effective, nominalDueOn: nominal, problem: nil,
-                    explanation: calendar.explainCalendarDays(length, from: start, nominal: nominal, effective: effective))
-            }
-        } catch {
-            return Deadline(stage: stage, unit: unit, length: length, startedOn: start, dueOn: nil, nominalDueOn: nil, problem: error.description)
-        }
     }
 }

@@ -7,7 +7,8 @@ public struct Lifecycle: Sendable {
     public struct Transition: Sendable {
         public let command: String
         public let from: Set<ComplaintState>
-        public let to: ComplaintState
+        /// Nil for a command that records an event and leaves the state as it is.
+        public let to: ComplaintState?
         public let roles: Set<Role>
         public let event: ComplaintEventKind
     }
@@ -27,17 +28,23 @@ public struct Lifecycle: Sendable {
         Transition(
             command: "withdraw", from: [.submitted, .needsSupplement, .accepted, .forwarded], to: .withdrawn, roles: [.sme], event: .withdrawn),
         Transition(command: "reopen", from: [.closed], to: .accepted, roles: [.supervisor], event: .reopened),
+        Transition(command: "acknowledge", from: [.forwarded], to: nil, roles: [.handler], event: .acknowledged),
+        Transition(command: "extend", from: [.forwarded], to: nil, roles: [.handler, .supervisor], event: .extended),
+        Transition(command: "escalate", from: [.forwarded], to: nil, roles: [.intake, .handler, .supervisor], event: .escalated),
+        Transition(command: "mark-duplicate", from: [.submitted, .needsSupplement, .accepted], to: nil, roles: [.intake], event: .markedDuplicate),
     ]
 
     /// Longest free text a decision may carry.
     public static let textLimit = 5_000
 
-    public let policy: DeadlinePolicy
+    public let rules: RuleBook
     public let calendar: WorkingDayCalendar
+    public let sizes: SizeStandard
 
-    public init(policy: DeadlinePolicy, calendar: WorkingDayCalendar) {
-        self.policy = policy
+    public init(rules: RuleBook, calendar: WorkingDayCalendar, sizes: SizeStandard) {
+        self.rules = rules
         self.calendar = calendar
+        self.sizes = sizes
     }
 
     /// Registers a filing as a new complaint. SMEs file for themselves; intake officers register
@@ -63,10 +70,12 @@ public struct Lifecycle: Sendable {
             throw .roleNotPermitted(command: "register", role: actor.role)
         }
         if let violation = filing.violations(today: CSTDate(now)).first { throw .invalidInput(violation) }
-        let deadline = policy.deadline(.review, from: CSTDate(now), on: calendar)
+        let ruleSet = rules.ruleSet(receivedOn: CSTDate(now))
+        let deadline = rules.deadline(.review, under: ruleSet, from: CSTDate(now), on: calendar)
         let complaint = Complaint(
             id: id, number: "", filing: filing, complainantAccount: complainantAccount, registeredBy: actor.account,
-            receivedAt: now, state: .submitted, version: 1, updatedAt: now, deadline: deadline)
+            receivedAt: now, state: .submitted, version: 1, updatedAt: now, deadline: deadline, ruleSet: ruleSet.id,
+            findings: Eligibility.findings(filing, sizes: sizes))
         let event = ComplaintEvent(
             complaintID: id, sequence: 1, kind: .submitted, from: nil, to: .submitted, actor: actor.account, actorName: actor.name,
             role: actor.role, at: now,
@@ -74,9 +83,10 @@ public struct Lifecycle: Sendable {
         return (complaint, event)
     }
 
-    /// Applies a command to a complaint; refuses with a typed error, never traps.
+    /// Applies a command to a complaint; refuses with a typed error, never traps. A forward without a department follows
+    /// `routing`; one to another department needs an override reason.
     public func apply(
-        _ command: ComplaintCommand, to complaint: Complaint, by actor: Actor, at now: Date
+        _ command: ComplaintCommand, to complaint: Complaint, by actor: Actor, at now: Date, routing: RoutingTable? = nil
     ) throws(TransitionError) -> (Complaint, ComplaintEvent) {
         guard Self.inScope(complaint, actor) else { throw .outOfScope }
         let candidates = Self.transitions.filter { $0.command == command.name }
@@ -89,37 +99,94 @@ public struct Lifecycle: Sendable {
         let today = CSTDate(now)
         var next = complaint
         var detail = EventDetail()
-        next.state = transition.to
+        next.state = transition.to ?? complaint.state
         next.version += 1
+        let ruleSet = rules.ruleSet(of: complaint)
+        func clock(_ stage: DeadlineStage, from start: CSTDate = today, extendedBy days: Int = 0) -> Deadline {
+            rules.deadline(stage, under: ruleSet, from: start, extendedBy: days, on: calendar)
+        }
         next.updatedAt = now
 
         switch command {
         case let .requestSupplement(items):
             detail.text = try Self.required(items, "items")
-            next.deadline = policy.deadline(.supplement, from: today, on: calendar)
+            next.deadline = clock(.supplement)
         case let .supplement(material):
             detail.text = try Self.required(material, "material")
-            next.deadline = policy.deadline(.review, from: today, on: calendar)
+            next.deadline = clock(.review)
         case let .accept(note):
             detail.text = try Self.optional(note, "note")
-            next.deadline = policy.deadline(.forward, from: today, on: calendar)
+            next.deadline = clock(.forward)
         case let .reject(ground, reason):
             let reason = try Self.required(reason, "reason")
             detail.ground = ground
             detail.text = reason
             next.rejection = Rejection(ground: ground, reason: reason)
             next.deadline = nil
-        case let .forward(department, note):
-            detail.department = department
+        case let .forward(requested, overrideReason, note):
             detail.text = try Self.optional(note, "note")
+            let (department, rule, reason) = try Self.destination(of: complaint, requested: requested, overrideReason: overrideReason, routing, today)
+            detail.department = department
+            detail.rule = rule
+            detail.overrideReason = reason
             next.handlingDepartment = department
-            next.deadline = policy.deadline(.handling, from: today, on: calendar)
+            next.hops.append(Hop(number: complaint.hops.count + 1, department: department, sentAt: now, routedBy: rule, overrideReason: reason))
+            next.deadline = clock(.handling)
+        case let .acknowledge(note):
+            detail.text = try Self.optional(note, "note")
+            guard let hop = complaint.currentHop, hop.state == .sent else {
+                throw .notYet(rule: "acknowledge.already-acknowledged", detail: "this department has already acknowledged the complaint")
+            }
+            detail.department = hop.department
+            next.hops[next.hops.count - 1].acknowledgedAt = now
+        case let .extend(days, approvedBy, reason):
+            detail.text = try Self.required(reason, "reason")
+            detail.approvedBy = try Self.required(approvedBy, "approvedBy")
+            guard let hop = complaint.currentHop else { throw .illegalInState(command: command.name, state: complaint.state) }
+            let rule = ruleSet.rule(.handling)
+            let limit = rule.maximum ?? rule.length
+            let total = rule.length + hop.extensionDays + days
+            guard days >= 1 else {
+                throw .invalidInput(
+                    FieldViolation(field: "days", rule: "extension.days-positive", detail: "an extension is at least 1 day, got \(days)"))
+            }
+            guard total <= limit else {
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "days", rule: "handling.extension-beyond-limit",
+                        detail: "the whole handling period may not exceed \(limit) days (\(rule.basis)); \(rule.length) days + \(hop.extensionDays) "
+                            + "already extended + \(days) asked would end on day \(total)"))
+            }
+            detail.days = days
+            detail.department = hop.department
+            next.hops[next.hops.count - 1].extensionDays += days
+            next.deadline = clock(.handling, from: CSTDate(hop.sentAt), extendedBy: hop.extensionDays + days)
+        case let .escalate(step, text):
+            guard step.roles.contains(actor.role) else { throw .roleNotPermitted(command: "escalate (\(step.rawValue))", role: actor.role) }
+            detail.text = try Self.required(text, "text")
+            detail.escalation = step
+            detail.department = complaint.handlingDepartment
+        case let .markDuplicate(other, note):
+            detail.text = try Self.optional(note, "note")
+            let other = other.trimmingCharacters(in: .whitespaces)
+            guard !other.isEmpty, other != complaint.number, other != complaint.id.rawValue else {
+                throw .invalidInput(FieldViolation(field: "of", rule: "duplicate.of-itself", detail: "a complaint cannot duplicate itself"))
+            }
+            if let earlier = complaint.duplicateOf {
+                throw .notYet(rule: "duplicate.already-linked", detail: "already linked as a duplicate of \(earlier)")
+            }
+            detail.related = other
+            next.duplicateOf = other
         case let .returnToIntake(reason):
             detail.text = try Self.required(reason, "reason")
             detail.department = complaint.handlingDepartment
             next.handlingDepartment = nil
+            if !next.hops.isEmpty {
+                next.hops[next.hops.count - 1].returnedAt = now
+                next.hops[next.hops.count - 1].returnReason = detail.text
+            }
             // Re-routing is a new forward: its clock runs from the return.
-            next.deadline = policy.deadline(.forward, from: today, on: calendar)
+            next.deadline = clock(.forward)
         case let .resolve(outcome, amountPaid, summary):
             let summary = try Self.required(summary, "summary")
             let claimed = complaint.filing.amountClaimed
@@ -137,7 +204,7 @@ public struct Lifecycle: Sendable {
             detail.amountPaid = amountPaid
             detail.text = summary
             next.resolution = Resolution(outcome: outcome, amountPaid: amountPaid, summary: summary, resolvedOn: today)
-            next.deadline = policy.deadline(.rating, from: today, on: calendar)
+            next.deadline = clock(.rating)
         case let .rate(satisfaction, comment):
             detail.rating = satisfaction
             detail.text = try Self.optional(comment, "comment")
@@ -165,13 +232,42 @@ public struct Lifecycle: Sendable {
             next.closure = nil
             next.resolution = nil
             next.handlingDepartment = nil
-            next.deadline = policy.deadline(.forward, from: today, on: calendar)
+            next.deadline = clock(.forward)
         }
         detail.deadline = next.deadline
         let event = ComplaintEvent(
             complaintID: complaint.id, sequence: next.version, kind: transition.event, from: complaint.state, to: next.state,
             actor: actor.account, actorName: actor.name, role: actor.role, at: now, detail: detail)
         return (next, event)
+    }
+
+    /// Where a forward goes: the routing rule's department, or the one the officer names with a reason to override it.
+    static func destination(
+        of complaint: Complaint, requested: DepartmentID?, overrideReason: String?, _ routing: RoutingTable?, _ today: CSTDate
+    ) throws(TransitionError) -> (DepartmentID, rule: String?, overrideReason: String?) {
+        let decision = routing?.route(complaint.filing.respondent, on: today)
+        guard let department = requested ?? decision?.department.id else {
+            throw .invalidInput(
+                FieldViolation(
+                    field: "department", rule: "routing.no-rule",
+                    detail: "no routing rule matches this respondent; name the department and say why in overrideReason"))
+        }
+        if let routing, routing.department(department) == nil {
+            throw .invalidInput(
+                FieldViolation(
+                    field: "department", rule: "department.unknown", detail: "\(department.rawValue) is not in the handling-department directory"))
+        }
+        if let decision, decision.department.id == department { return (department, decision.rule.id, nil) }
+        guard routing != nil else { return (department, nil, nil) }
+        guard let reason = try optional(overrideReason, "overrideReason") else {
+            let routed =
+                decision.map { "routing rule \($0.rule.id) sends this complaint to \($0.department.id.rawValue)" } ?? "no routing rule matches"
+            throw .invalidInput(
+                FieldViolation(
+                    field: "overrideReason", rule: "forward.override-needs-reason",
+                    detail: "\(routed); sending it to \(department.rawValue) needs a reason"))
+        }
+        return (department, nil, reason)
     }
 
     /// Whether the actor's role and scope cover the complaint at all (the store filters by the same rule).

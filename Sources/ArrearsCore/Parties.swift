@@ -64,8 +64,14 @@ public struct Complainant: Sendable, Codable, Equatable {
     /// Size at the contract's signing date, as the complainant declares it.
     public var declaredSize: EnterpriseSize
     public var contact: Contact
+    /// The size test's inputs at the contract's signing date, when the complainant gives them.
+    public var sizeInputs: SizeInputs?
 
-    public init(name: String, creditCode: CreditCode, region: RegionCode, industry: Industry, declaredSize: EnterpriseSize, contact: Contact) {
+    public init(
+        name: String, creditCode: CreditCode, region: RegionCode, industry: Industry, declaredSize: EnterpriseSize, contact: Contact,
+        sizeInputs: SizeInputs? = nil
+    ) {
+        self.sizeInputs = sizeInputs
         self.name = name
         self.creditCode = creditCode
         self.region = region

@@ -40,12 +40,38 @@ public struct WorkingDayCalendar: Sendable {
             }
             listed[date.dayNumber] = ListedDay(date: date, exception: exception, name: String(fields[2]))
         }
-        let years = listed.values.map { $0.date.components.year }
+        try self.init(listed: listed)
+    }
+
+    init(listed: [Int: ListedDay]) throws(InvalidValue) {
+        let years = Set(listed.values.map { $0.date.components.year })
         guard let first = years.min(), let last = years.max() else {
             throw InvalidValue(rule: "calendar.empty", detail: "the calendar lists no days")
         }
+        if let gap = (first...last).first(where: { !years.contains($0) }) {
+            throw InvalidValue(rule: "calendar.gap", detail: "the calendar lists \(first)–\(last) but nothing for \(gap); load \(gap)'s table first")
+        }
         self.listed = listed
         self.years = first...last
+    }
+
+    /// This calendar with the years `table` lists replaced by it (next year's State Council table, or a corrected one).
+    /// Refuses a table with a year that lacks its fixed holidays (New Year's Day, National Day: a partial year) or that
+    /// would leave a year out between the loaded ones.
+    public func loading(_ table: WorkingDayCalendar) throws(InvalidValue) -> WorkingDayCalendar {
+        for year in table.years {
+            for (month, name) in [(1, "New Year's Day"), (10, "National Day")] {
+                let day = try CSTDate(year: year, month: month, day: 1)
+                guard table.listed[day.dayNumber]?.exception == .holiday else {
+                    throw InvalidValue(
+                        rule: "calendar.incomplete-year",
+                        detail: "the table for \(year) does not list \(day) (\(name)) as a holiday; a year is loaded whole or not at all")
+                }
+            }
+        }
+        var merged = listed.filter { !table.years.contains($0.value.date.components.year) }
+        merged.merge(table.listed) { _, new in new }
+        return try WorkingDayCalendar(listed: merged)
     }
 
     public func covers(_ date: CSTDate) -> Bool { years.contains(date.components.year) }

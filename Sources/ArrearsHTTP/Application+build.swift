@@ -8,10 +8,10 @@ import OpenAPIHummingbird
 
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource = SystemInstantSource(),
-    logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore, clock: any InstantSource = SystemInstantSource(),
+    calendar: WorkingDayCalendar? = nil, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(configuration: configuration, store: store, clock: clock)
+    let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arrearsd"),
@@ -21,7 +21,8 @@ public func buildApplication(
 
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore, clock: any InstantSource
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore, clock: any InstantSource,
+    calendar: WorkingDayCalendar? = nil
 ) throws -> Router<BasicRequestContext> {
     let router = Router()
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
@@ -45,9 +46,11 @@ public func buildRouter(
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
     }
+    let rules = try ShippedReferenceData.ruleBook().configured(
+        supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store,
-        lifecycle: Lifecycle(policy: configuration.deadlines, calendar: try ShippedReferenceData.calendar()),
+        store: store, accounts: store, reference: store,
+        lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
         regions: try ShippedReferenceData.regions(), clock: clock)
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
     try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))

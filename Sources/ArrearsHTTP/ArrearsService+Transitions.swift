@@ -6,7 +6,7 @@ import Foundation
 extension ArrearsService {
     /// Every transition goes through here: version check, lifecycle decision, one store transaction.
     func perform(
-        _ complaintID: String, ifMatch: String, _ command: () throws -> ComplaintCommand
+        _ complaintID: String, ifMatch: String, _ command: () async throws -> ComplaintCommand
     ) async throws -> Components.Responses.ComplaintDetail {
         let account = try caller()
         guard let version = VersionTag.version(fromIfMatch: ifMatch) else {
@@ -15,17 +15,20 @@ extension ArrearsService {
                 detail: "If-Match must be the complaint's ETag, e.g. \"3\"",
                 violations: [FieldViolation(field: "If-Match", rule: "if-match.format", detail: "an ETag such as \"3\"")])
         }
-        let decision = try command()
+        let decision = try await command()
         let now = clock.now()
         let actor = account.actor
         let lifecycle = self.lifecycle
+        // Only a forward consults the routing table; reading it for every decision would cost a query each.
+        let routing: RoutingTable? =
+            if case .forward = decision { try await reference.routingInForce().table } else { nil }
         let updated = try await store.transition(ComplaintID(complaintID), visibleTo: actor, expectedVersion: version) { current in
-            try lifecycle.apply(decision, to: current, by: actor, at: now)
+            try lifecycle.apply(decision, to: current, by: actor, at: now, routing: routing)
         }
         let events = try await store.events(of: updated.id, visibleTo: actor) ?? []
         return .init(
             headers: .init(eTag: VersionTag.etag(updated.version)),
-            body: .json(Wire.detail(updated, events: events, today: CSTDate(now))))
+            body: .json(Wire.detail(updated, events: events, today: CSTDate(now), calendar: lifecycle.calendar)))
     }
 
     public func requestSupplement(_ input: Operations.RequestSupplement.Input) async throws -> Operations.RequestSupplement.Output {
@@ -55,7 +58,9 @@ extension ArrearsService {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
         return .ok(
             try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-                .forward(to: try FieldViolation.at("department") { try DepartmentID(body.department) }, note: body.note)
+                .forward(
+                    to: try body.department.map { text in try FieldViolation.at("department") { try DepartmentID(text) } },
+                    overrideReason: body.overrideReason, note: body.note)
             })
     }
 
@@ -94,5 +99,39 @@ extension ArrearsService {
     public func reopenComplaint(_ input: Operations.ReopenComplaint.Input) async throws -> Operations.ReopenComplaint.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
         return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .reopen(reason: body.reason) })
+    }
+
+    public func acknowledgeComplaint(_ input: Operations.AcknowledgeComplaint.Input) async throws -> Operations.AcknowledgeComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) { .acknowledge(note: body.note) })
+    }
+
+    public func extendHandling(_ input: Operations.ExtendHandling.Input) async throws -> Operations.ExtendHandling.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .extend(days: body.days, approvedBy: body.approvedBy, reason: body.reason)
+            })
+    }
+
+    public func escalateComplaint(_ input: Operations.EscalateComplaint.Input) async throws -> Operations.EscalateComplaint.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .escalate(EscalationStep(rawValue: body.step.rawValue)!, text: body.text)
+            })
+    }
+
+    public func markDuplicate(_ input: Operations.MarkDuplicate.Input) async throws -> Operations.MarkDuplicate.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        let account = try caller()
+        return .ok(
+            try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                // The earlier complaint must exist within the officer's scope; it is recorded by its number.
+                guard let earlier = try await store.complaint(ComplaintID(body.of), visibleTo: account.actor) else {
+                    throw ValidationFailure([FieldViolation(field: "of", rule: "duplicate.unknown", detail: "no complaint \(body.of) in your scope")])
+                }
+                return .markDuplicate(of: earlier.number, note: body.note)
+            })
     }
 }

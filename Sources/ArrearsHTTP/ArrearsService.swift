@@ -9,13 +9,18 @@ import Foundation
 public struct ArrearsService: APIProtocol {
     let store: any ComplaintStore
     let accounts: any AccountStore
+    let reference: any ReferenceStore
     let lifecycle: Lifecycle
     let regions: RegionDirectory
     let clock: any InstantSource
 
-    public init(store: any ComplaintStore, accounts: any AccountStore, lifecycle: Lifecycle, regions: RegionDirectory, clock: any InstantSource) {
+    public init(
+        store: any ComplaintStore, accounts: any AccountStore, reference: any ReferenceStore, lifecycle: Lifecycle, regions: RegionDirectory,
+        clock: any InstantSource
+    ) {
         self.store = store
         self.accounts = accounts
+        self.reference = reference
         self.lifecycle = lifecycle
         self.regions = regions
         self.clock = clock

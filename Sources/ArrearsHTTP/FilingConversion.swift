@@ -27,11 +27,16 @@ struct FilingConversion {
     private func complainant(_ wire: Components.Schemas.Complainant, _ check: inout ViolationCollector) -> Complainant? {
         let code = check.field("complainant.creditCode") { try CreditCode(wire.creditCode) }
         let region = check.field("complainant.region") { try RegionCode(wire.region, in: regions) }
+        let inputs = wire.sizeInputs.flatMap { sizeInputs in
+            check.field("complainant.sizeInputs") {
+                try Self.sizeInputs(employees: sizeInputs.employees, revenue: sizeInputs.annualRevenue, assets: sizeInputs.totalAssets)
+            }
+        }
         guard let code, let region else { return nil }
         return Complainant(
             name: wire.name, creditCode: code, region: region, industry: Industry(rawValue: wire.industry.rawValue)!,
             declaredSize: EnterpriseSize(rawValue: wire.declaredSize.rawValue)!,
-            contact: Contact(person: wire.contact.person, phone: wire.contact.phone, email: wire.contact.email))
+            contact: Contact(person: wire.contact.person, phone: wire.contact.phone, email: wire.contact.email), sizeInputs: inputs)
     }
 
     private func respondent(_ wire: Components.Schemas.Respondent, _ check: inout ViolationCollector) -> Respondent? {
@@ -62,5 +67,13 @@ struct FilingConversion {
         return Contract(
             number: wire.number, subject: ContractSubject(rawValue: wire.subject.rawValue)!, signedOn: signed, amount: amount,
             deliveredOn: delivered, paymentTermDays: wire.paymentTermDays, amountOverdue: overdue)
+    }
+
+    /// The size test's measures; none may be negative (the generated types do not enforce the schema's minimum).
+    static func sizeInputs(employees: Int?, revenue: Int64?, assets: Int64?) throws(InvalidValue) -> SizeInputs {
+        for value in [employees.map(Int64.init), revenue, assets] {
+            if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", detail: "a measure cannot be negative, got \(value)") }
+        }
+        return SizeInputs(employees: employees, annualRevenue: revenue, totalAssets: assets)
     }
 }

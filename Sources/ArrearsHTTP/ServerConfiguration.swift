@@ -8,7 +8,10 @@ public struct ServerConfiguration: Sendable {
     public var databasePath = "./arrears.sqlite"
     /// Largest request body accepted, in bytes.
     public var bodyLimit = 1_048_576
-    public var deadlines = DeadlinePolicy()
+    /// The supplement period in working days (DOMAIN: configurable); nil keeps the rule sets' 10.
+    public var supplementWorkingDays: Int?
+    /// The rating period in days (DOMAIN: configurable); nil keeps the rule sets' 15.
+    public var ratingDays: Int?
 
     public init() {}
 }

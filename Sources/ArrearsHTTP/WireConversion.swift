@@ -4,12 +4,14 @@ import ArrearsStore
 
 /// Domain values in their wire form: the only place generated types are built from domain ones.
 enum Wire {
-    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate) -> Components.Schemas.ComplaintDetail {
-        .init(complaint: self.complaint(complaint, today: today), events: events.map(event))
+    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate, calendar: WorkingDayCalendar)
+        -> Components.Schemas.ComplaintDetail
+    {
+        .init(complaint: self.complaint(complaint, today: today, calendar: calendar), events: events.map(event))
     }
 
-    static func complaint(_ c: Complaint, today: CSTDate) -> Components.Schemas.Complaint {
-        .init(
+    static func complaint(_ c: Complaint, today: CSTDate, calendar: WorkingDayCalendar) -> Components.Schemas.Complaint {
+        var wire = Components.Schemas.Complaint(
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedAt: c.receivedAt,
             receivedOn: c.receivedOn.description, updatedAt: c.updatedAt, complainantAccount: c.complainantAccount?.rawValue,
             registeredBy: c.registeredBy.rawValue, intakeProvince: c.intakeProvince?.code, handlingDepartment: c.handlingDepartment?.rawValue,
@@ -22,6 +24,40 @@ enum Wire {
             },
             rating: c.rating.map { .init(rawValue: $0.rawValue)! }, closure: c.closure.map { .init(rawValue: $0.rawValue)! },
             filing: filing(c.filing))
+        wire.ruleSet = c.ruleSet
+        wire.hops = c.hops.map(hop)
+        wire.findings = c.findings.map {
+            .init(ground: $0.ground.map { .init(rawValue: $0.rawValue)! }, code: $0.code, detail: $0.detail, related: $0.related)
+        }
+        wire.duplicateOf = c.duplicateOf
+        wire.latePayments = c.filing.contracts.map { contract in
+            let late = LatePayment.assess(contract, respondent: c.filing.respondent.kind, asOf: today, calendar: calendar)
+            return .init(
+                contractNumber: late.contractNumber, dueOn: late.dueOn?.description, daysOverdue: late.daysOverdue, interest: late.interest.value,
+                explanation: late.explanation)
+        }
+        return wire
+    }
+
+    static func hop(_ h: Hop) -> Components.Schemas.Hop {
+        .init(
+            number: h.number, department: h.department.rawValue, state: .init(rawValue: h.state.rawValue)!, sentAt: h.sentAt, routedBy: h.routedBy,
+            overrideReason: h.overrideReason, acknowledgedAt: h.acknowledgedAt, returnedAt: h.returnedAt, returnReason: h.returnReason,
+            extensionDays: h.extensionDays)
+    }
+
+    static func department(_ d: HandlingDepartment) -> Components.Schemas.Department {
+        .init(
+            id: d.id.rawValue, name: d.name, region: d.region.code, level: .init(rawValue: d.level.rawValue)!,
+            respondentKinds: d.respondentKinds.map { .init(rawValue: $0.rawValue)! })
+    }
+
+    static func rule(_ r: RoutingRule) -> Components.Schemas.RoutingRule {
+        .init(
+            id: r.id, priority: r.priority, effectiveFrom: r.effectiveFrom.description, effectiveUntil: r.effectiveUntil?.description,
+            respondentKind: r.respondentKind.map { .init(rawValue: $0.rawValue)! }, level: r.level.map { .init(rawValue: $0.rawValue)! },
+            regionPrefix: r.regionPrefix, supervisingAuthority: r.supervisingAuthority, department: r.department.rawValue, note: r.note,
+            conditions: r.conditions)
     }
 
     static func summary(_ c: Complaint, today: CSTDate) -> Components.Schemas.ComplaintSummary {
@@ -38,7 +74,8 @@ enum Wire {
         .init(
             stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
-            problem: d.problem, explanation: d.explanation, overdue: d.isOverdue(today: today))
+            problem: d.problem, explanation: d.explanation, overdue: d.isOverdue(today: today), ruleSet: d.ruleSet, binding: d.binding, basis: d.basis
+        )
     }
 
     static func event(_ e: ComplaintEvent) -> Components.Schemas.Event {
@@ -49,7 +86,9 @@ enum Wire {
                 text: e.detail.text, ground: e.detail.ground.map { .init(rawValue: $0.rawValue)! }, department: e.detail.department?.rawValue,
                 outcome: e.detail.outcome.map { .init(rawValue: $0.rawValue)! }, amountPaid: e.detail.amountPaid?.value,
                 amountClaimed: e.detail.amountClaimed?.value, rating: e.detail.rating.map { .init(rawValue: $0.rawValue)! },
-                dueOn: e.detail.deadline?.dueOn?.description))
+                dueOn: e.detail.deadline?.dueOn?.description, escalation: e.detail.escalation.map { .init(rawValue: $0.rawValue)! },
+                days: e.detail.days, approvedBy: e.detail.approvedBy, rule: e.detail.rule, overrideReason: e.detail.overrideReason,
+                related: e.detail.related))
     }
 
     static func filing(_ f: ComplaintFiling) -> Components.Schemas.ComplaintFiling {
@@ -59,7 +98,8 @@ enum Wire {
             complainant: .init(
                 name: c.name, creditCode: c.creditCode.text, region: c.region.code, industry: .init(rawValue: c.industry.rawValue)!,
                 declaredSize: .init(rawValue: c.declaredSize.rawValue)!,
-                contact: .init(person: c.contact.person, phone: c.contact.phone, email: c.contact.email)),
+                contact: .init(person: c.contact.person, phone: c.contact.phone, email: c.contact.email),
+                sizeInputs: c.sizeInputs.map { .init(employees: $0.employees, annualRevenue: $0.annualRevenue, totalAssets: $0.totalAssets) }),
             respondent: .init(
                 name: r.name, creditCode: r.creditCode?.text, kind: .init(rawValue: r.kind.rawValue)!, level: .init(rawValue: r.level.rawValue)!,
                 region: r.region.code, supervisingAuthority: r.supervisingAuthority),

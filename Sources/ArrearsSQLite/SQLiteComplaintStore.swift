@@ -47,6 +47,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     arguments: [year]) ?? 1
             var numbered = complaint
             numbered.number = StoreCoding.complaintNumber(year: year, ordinal: ordinal)
+            let parties = Self.partiesKey(complaint.filing)
+            numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, parties))
             try db.execute(
                 sql: """
                     INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
@@ -60,6 +62,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
                 ])
             try Self.append(event, province: numbered.intakeProvince, in: db)
+            try db.execute(
+                sql: "INSERT INTO complaint_parties (complaint_id, complainant_code, respondent_key) VALUES (?, ?, ?)",
+                arguments: [numbered.id.rawValue, parties.complainant, parties.respondent])
             if let claim = idempotency {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -116,6 +121,33 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
             try Self.append(event, province: next.intakeProvince, in: db)
             return next
+        }
+    }
+
+    /// The business key of "the same parties": the complainant's credit code and the respondent's, or its name when the
+    /// code was not given (the form makes it optional).
+    static func partiesKey(_ filing: ComplaintFiling) -> (complainant: String, respondent: String) {
+        let respondent = filing.respondent
+        return (
+            filing.complainant.creditCode.text,
+            respondent.creditCode.map { "code:" + $0.text } ?? "name:" + respondent.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        )
+    }
+
+    /// The complainant's earlier complaints against the same respondent, newest first (at most 50: enough to judge a repeat).
+    static func related(_ db: Database, _ parties: (complainant: String, respondent: String)) throws -> [RelatedComplaint] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT c.body FROM complaint_parties p JOIN complaints c ON c.id = p.complaint_id
+                WHERE p.complainant_code = ? AND p.respondent_key = ? ORDER BY c.seq DESC LIMIT 50
+                """,
+            arguments: [parties.complainant, parties.respondent]
+        ).map { body in
+            let other = try StoreCoding.decode(Complaint.self, from: body)
+            return RelatedComplaint(
+                id: other.id, number: other.number, state: other.state, hasResult: other.resolution != nil,
+                contractNumbers: other.filing.contracts.map(\.number), amountsOverdue: other.filing.contracts.map(\.amountOverdue))
         }
     }
 

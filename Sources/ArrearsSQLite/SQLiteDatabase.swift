@@ -19,7 +19,8 @@ public enum SQLiteDatabase {
     /// The migration files of Schemas/sqlite, embedded in the binary at build time (Package.swift
     /// lists them) so a deployed `arrearsd` needs no files beside it. Never edit one once released.
     public static let migrations: [(name: String, sql: String)] = [
-        ("0001_complaints", String(decoding: PackageResources._001_complaints_sql, as: UTF8.self))
+        ("0001_complaints", String(decoding: PackageResources._001_complaints_sql, as: UTF8.self)),
+        ("0002_reference_and_parties", String(decoding: PackageResources._002_reference_and_parties_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -11,7 +11,10 @@ public enum Fixtures {
 
     public static let calendar: WorkingDayCalendar = try! ShippedReferenceData.calendar()
     public static let regions: RegionDirectory = try! ShippedReferenceData.regions()
-    public static let lifecycle = Lifecycle(policy: DeadlinePolicy(), calendar: calendar)
+    public static let rules: RuleBook = try! ShippedReferenceData.ruleBook()
+    public static let sizes: SizeStandard = try! ShippedReferenceData.sizeStandard()
+    public static let routing: RoutingTable = try! ShippedReferenceData.routing()
+    public static let lifecycle = Lifecycle(rules: rules, calendar: calendar, sizes: sizes)
 
     public static func instant(_ iso: String) -> Date {
         guard let date = try? Date(iso, strategy: .iso8601) else { fatalError("bad ISO 8601 instant in a test: \(iso)") }

@@ -40,10 +40,10 @@ struct Serve: AsyncParsableCommand {
             configuration.bodyLimit = limit
         }
         if let days = try supplementWorkingDays ?? Environment.integer("SUPPLEMENT_WORKING_DAYS") {
-            configuration.deadlines.supplementWorkingDays = days
+            configuration.supplementWorkingDays = days
         }
         if let days = try ratingDays ?? Environment.integer("RATING_DAYS") {
-            configuration.deadlines.ratingCalendarDays = days
+            configuration.ratingDays = days
         }
         configuration.databasePath = database.path
         try Self.check(configuration)
@@ -57,7 +57,9 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "arrearsd")
         let store = try database.openStore()
         let (host, path) = (configuration.host, configuration.databasePath)
-        let app = try buildApplication(configuration: configuration, store: store, logger: logger) { port in
+        // Imported holiday tables load over the shipped one; a table imported while serving takes effect on restart.
+        let calendar = try await store.workingDayCalendar()
+        let app = try buildApplication(configuration: configuration, store: store, calendar: calendar, logger: logger) { port in
             // Scripts and tests read this line to learn the port when it was 0.
             FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
         }
@@ -68,9 +70,9 @@ struct Serve: AsyncParsableCommand {
     static func check(_ configuration: ServerConfiguration) throws {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0–65535") }
         guard configuration.bodyLimit >= 1024 else { throw ValidationError("the body limit must be at least 1024 bytes") }
-        guard (1...60).contains(configuration.deadlines.supplementWorkingDays) else {
+        guard (1...60).contains(configuration.supplementWorkingDays ?? 10) else {
             throw ValidationError("the supplement period must be 1–60 working days")
         }
-        guard (1...90).contains(configuration.deadlines.ratingCalendarDays) else { throw ValidationError("the rating period must be 1–90 days") }
+        guard (1...90).contains(configuration.ratingDays ?? 15) else { throw ValidationError("the rating period must be 1–90 days") }
     }
 }

@@ -1,0 +1,53 @@
+/// How late one contract's payment is and the default interest it has run up (条例: 0.05% a day, simple interest).
+public struct LatePayment: Sendable, Equatable {
+    public let contractNumber: String
+    /// The last day to pay: delivery (or acceptance) plus the payment term, past a holiday to the next working day; nil when unknown.
+    public let dueOn: CSTDate?
+    public let daysOverdue: Int
+    /// Default interest to `asOf` on the amount overdue: amount × 0.05% × days, rounded half up to the fen.
+    public let interest: Fen
+    /// How it was counted, or why it cannot be.
+    public let explanation: String
+
+    /// Basis points per day of the default rate: 0.05% = 5 / 10,000.
+    public static let defaultDailyRatePerTenThousand: Int64 = 5
+
+    /// The statutory payment term when the contract states none: organs and institutions 30 days; large enterprises 60 days
+    /// for contracts signed from 2025-06-01 (decree 802), none before ("reasonable" terms, no number).
+    public static func statutoryTerm(_ kind: RespondentKind, signedOn: CSTDate) -> Int? {
+        switch kind {
+        case .governmentOrgan, .publicInstitution, .fiscallyFundedOrganisation: 30
+        case .largeEnterprise: signedOn >= Self.decree802 ? 60 : nil
+        }
+    }
+
+    static let decree802 = try! CSTDate("2025-06-01")
+
+    /// Assesses one contract as of `asOf` (a CST date), counting on the working-day calendar for the end of the term.
+    public static func assess(_ contract: Contract, respondent: RespondentKind, asOf: CSTDate, calendar: WorkingDayCalendar) -> LatePayment {
+        func unknown(_ why: String) -> LatePayment {
+            LatePayment(contractNumber: contract.number, dueOn: nil, daysOverdue: 0, interest: .zero, explanation: why)
+        }
+        guard let delivered = contract.deliveredOn else { return unknown("no delivery or acceptance date, so the payment term cannot be counted") }
+        let stated = contract.paymentTermDays
+        guard let term = stated ?? statutoryTerm(respondent, signedOn: contract.signedOn) else {
+            return unknown("no payment term in the contract and none in law for a large enterprise before 2025-06-01")
+        }
+        let source = stated == nil ? "the statutory \(term)-day term" : "the agreed \(term)-day term"
+        let due: CSTDate
+        do throws(CalendarError) {
+            due = try calendar.adding(calendarDays: term, to: delivered).effective
+        } catch {
+            return unknown(error.description)
+        }
+        let days = max(0, due.days(until: asOf))
+        // Money stays integer fen: amount × 5 × days / 10,000, half up; ≤ 10^13 × 5 × 36,500 fits in Int64.
+        let raw = contract.amountOverdue.value * defaultDailyRatePerTenThousand * Int64(days)
+        let interest = Fen(unchecked: (raw + 5_000) / 10_000)
+        let explanation =
+            days == 0
+            ? "\(source) from \(delivered) runs to \(due); not overdue on \(asOf)"
+            : "\(source) from \(delivered) ran to \(due); \(days) days overdue on \(asOf); \(contract.amountOverdue) × 0.05% × \(days) = \(interest) (rounded half up to the fen)"
+        return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, explanation: explanation)
+    }
+}

@@ -1,0 +1,34 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import GRDB
+
+extension SQLiteComplaintStore: ReferenceStore {
+    public func calendarImports() async throws -> [String] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT csv FROM calendar_imports ORDER BY id") }
+    }
+
+    public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [years.lowerBound, years.upperBound, csv, by, StoreCoding.instant(at)])
+        }
+    }
+
+    public func routingTable() async throws -> VersionedRoutingTable? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT version, body FROM routing_tables ORDER BY version DESC LIMIT 1") else { return nil }
+            return VersionedRoutingTable(version: row["version"], table: try StoreCoding.decode(RoutingTable.self, from: row["body"]))
+        }
+    }
+
+    public func recordRoutingTable(_ table: RoutingTable, by: String, at: Date) async throws -> Int {
+        let body = try StoreCoding.encode(table)
+        return try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO routing_tables (body, imported_by, imported_at) VALUES (?, ?, ?)", arguments: [body, by, StoreCoding.instant(at)])
+            return Int(db.lastInsertedRowID)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0002_reference_and_parties.sql
