@@ -63,9 +63,23 @@ struct Overdue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List complaints past their running deadline (China Standard Time).")
 
     @OptionGroup var filters: QueueFilters
+    @Option(help: "Only one stage's deadline: review, supplement, forward, handling or rating.") var stage: String?
     @OptionGroup var connection: ConnectionOptions
 
-    func run() async throws { try await filters.list(connection, overdue: true) }
+    /// Each stage's clock runs in exactly one state, so a stage is a state filter.
+    static let stageStates: [String: Components.Schemas.ComplaintState] = [
+        "review": .submitted, "supplement": .needsSupplement, "forward": .accepted, "handling": .forwarded, "rating": .resolved,
+    ]
+
+    func validate() throws {
+        if let stage, Self.stageStates[stage] == nil { throw ValidationError("--stage must be one of review, supplement, forward, handling, rating") }
+    }
+
+    func run() async throws {
+        var filters = filters
+        if let stage { filters.state = [Self.stageStates[stage]!.rawValue] }
+        try await filters.list(connection, overdue: true)
+    }
 }
 
 /// `arrearsctl show`: one complaint and its history.

@@ -23,7 +23,19 @@ enum Rendering {
         } else if let problem = d.problem {
             text += ", due date unknown: \(problem)"
         }
+        if d.binding == false { text += " (a target, not a statutory limit)" }
         return d.overdue ? text + "  OVERDUE" : text
+    }
+
+    static func route(_ r: Components.Schemas.RouteDecision) -> String {
+        guard let department = r.department, let rule = r.rule else {
+            return "\(r.complaint): no department (routing table version \(r.routingVersion), \(r.on)): \(r.problem ?? "no rule matches")"
+        }
+        return [
+            "\(r.complaint) → \(department.id) \(department.name) (\(department.level.rawValue), \(department.region))",
+            "rule         \(rule.id), priority \(rule.priority): \(rule.conditions)" + (rule.note.map { " — \($0)" } ?? ""),
+            "routing      version \(r.routingVersion), as of \(r.on)",
+        ].joined(separator: "\n")
     }
 
     static func queue(_ page: Components.Schemas.ComplaintPage) -> String {
@@ -49,7 +61,22 @@ enum Rendering {
             "deadline     \(deadline(c.deadline))",
         ]
         if let explanation = c.deadline?.explanation { lines.append("             \(explanation)") }
+        if let basis = c.deadline?.basis { lines.append("             rule set \(c.deadline?.ruleSet ?? c.ruleSet ?? "?"): \(basis)") }
         if let department = c.handlingDepartment { lines.append("handled by   \(department)") }
+        for hop in c.hops ?? [] {
+            var text = "hop \(hop.number)        \(hop.department) \(hop.state.rawValue), sent \(hop.sentAt.formatted(.iso8601))"
+            text += hop.routedBy.map { " by rule \($0)" } ?? hop.overrideReason.map { " overriding routing: \($0)" } ?? ""
+            if hop.extensionDays > 0 { text += "; extended \(hop.extensionDays) days" }
+            if let reason = hop.returnReason { text += "; returned: \(reason)" }
+            lines.append(text)
+        }
+        for finding in c.findings ?? [] {
+            lines.append("finding      \(finding.code)\(finding.ground.map { " (ground \($0.rawValue))" } ?? ""): \(finding.detail)")
+        }
+        if let original = c.duplicateOf { lines.append("duplicate of \(original)") }
+        for late in c.latePayments ?? [] where late.daysOverdue > 0 {
+            lines.append("late         \(late.contractNumber): \(late.daysOverdue) days, interest \(yuan(late.interest)) (\(late.explanation))")
+        }
         if let rejection = c.rejection { lines.append("rejected     \(rejection.ground.rawValue): \(rejection.reason)") }
         if let resolution = c.resolution {
             lines.append(
@@ -65,6 +92,12 @@ enum Rendering {
             if let paid = event.detail.amountPaid { particulars.append("paid \(yuan(paid))") }
             if let claimed = event.detail.amountClaimed { particulars.append("claimed \(yuan(claimed))") }
             if let rating = event.detail.rating { particulars.append(rating.rawValue) }
+            if let step = event.detail.escalation { particulars.append(step.rawValue) }
+            if let days = event.detail.days { particulars.append("+\(days) days") }
+            if let head = event.detail.approvedBy { particulars.append("approved by \(head)") }
+            if let rule = event.detail.rule { particulars.append("rule \(rule)") }
+            if let reason = event.detail.overrideReason { particulars.append("override: \(reason)") }
+            if let related = event.detail.related { particulars.append("duplicate of \(related)") }
             if let text = event.detail.text { particulars.append(text) }
             table.add([
                 String(event.sequence), event.on, event.kind.rawValue, event.to.rawValue,

@@ -68,15 +68,19 @@ struct Supplement: AsyncParsableCommand {
 
 /// `arrearsctl forward`
 struct Forward: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Forward to the handling department (转交); the 30-day handling clock starts.")
+    static let configuration = CommandConfiguration(
+        abstract: "Forward to the handling department (转交); the 30-day handling clock starts.",
+        discussion: "Without --to the routing rules decide (see `route --dry-run`); another department needs --override-reason.")
     @OptionGroup var target: TransitionTarget
-    @Option(name: .customLong("to"), help: "Handling department id.") var department: String
+    @Option(name: .customLong("to"), help: "Handling department id (default: the routing rules' choice).") var department: String?
+    @Option(help: "Why the routing rules' department is wrong for this complaint.") var overrideReason: String?
     @Option(help: "A note for the department.") var note: String?
 
     func run() async throws {
         try await target.perform { client, id, tag in
             try await client.forwardComplaint(
-                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(department: department, note: note))
+                path: .init(complaintId: id), headers: .init(ifMatch: tag),
+                body: .json(.init(department: department, overrideReason: overrideReason, note: note))
             ).ok
         }
     }

@@ -44,6 +44,10 @@ func command(_ name: String) throws -> ComplaintCommand {
     case "close": .close(note: nil)
     case "withdraw": .withdraw(reason: "已和解")
     case "reopen": .reopen(reason: "对方承诺未兑现")
+    case "acknowledge": .acknowledge(note: "材料已收到")
+    case "extend": .extend(days: 30, approvedBy: "浙江省教育厅 张处长", reason: "需核实工程结算")
+    case "escalate": .escalate(.supervisionNotice, text: "请于十日内说明付款安排")
+    case "mark-duplicate": .markDuplicate(of: "ARR-2026-000001", note: nil)
     default: throw TransitionError.roleNotPermitted(command: name, role: .admin)
     }
 }
@@ -86,6 +90,15 @@ struct LifecycleTests {
         ("withdraw", .accepted, .sme, .withdrawn, .withdrawn),
         ("withdraw", .forwarded, .sme, .withdrawn, .withdrawn),
         ("reopen", .closed, .supervisor, .accepted, .reopened),
+        ("acknowledge", .forwarded, .handler, .forwarded, .acknowledged),
+        ("extend", .forwarded, .handler, .forwarded, .extended),
+        ("extend", .forwarded, .supervisor, .forwarded, .extended),
+        ("escalate", .forwarded, .intake, .forwarded, .escalated),
+        ("escalate", .forwarded, .handler, .forwarded, .escalated),
+        ("escalate", .forwarded, .supervisor, .forwarded, .escalated),
+        ("mark-duplicate", .submitted, .intake, .submitted, .markedDuplicate),
+        ("mark-duplicate", .needsSupplement, .intake, .needsSupplement, .markedDuplicate),
+        ("mark-duplicate", .accepted, .intake, .accepted, .markedDuplicate),
     ]
 
     @Test("Every allowed transition, by every role allowed to take it", arguments: allowed)
@@ -101,7 +114,7 @@ struct LifecycleTests {
     @Test("The table in the code is the table the tests check")
     func tableIsComplete() {
         let code = Set(
-            Lifecycle.transitions.flatMap { row in row.from.flatMap { from in row.roles.map { "\(row.command) \(from) \(row.to) \($0)" } } })
+            Lifecycle.transitions.flatMap { row in row.from.flatMap { from in row.roles.map { "\(row.command) \(from) \(row.to ?? from) \($0)" } } })
         let tested = Set(Self.allowed.map { "\($0.0) \($0.1) \($0.3) \($0.2)" })
         #expect(code == tested)
     }

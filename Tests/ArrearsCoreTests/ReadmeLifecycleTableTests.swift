@@ -19,7 +19,7 @@ struct ReadmeLifecycleTableTests {
         func words(_ cell: String) -> Set<String> { Set(cell.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let documented = rows.map { "\($0[0]) \(words($0[1]).sorted()) \($0[2]) \(words($0[3]).sorted())" }
         let enforced = Lifecycle.transitions.map {
-            "\($0.command) \($0.from.map(\.rawValue).sorted()) \($0.to.rawValue) \($0.roles.map(\.rawValue).sorted())"
+            "\($0.command) \($0.from.map(\.rawValue).sorted()) \($0.to?.rawValue ?? "(unchanged)") \($0.roles.map(\.rawValue).sorted())"
         }
         #expect(documented == enforced)
     }

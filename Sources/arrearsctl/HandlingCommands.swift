@@ -1,0 +1,131 @@
+import ArgumentParser
+import ArrearsAPI
+
+/// `arrearsctl acknowledge`
+struct Acknowledge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Confirm your department has the complaint's materials.")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "A note for the record.") var note: String?
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try await client.acknowledgeComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(note: note))).ok
+        }
+    }
+}
+
+/// `arrearsctl extend`
+struct Extend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record an extension of the handling period approved by the department head (never beyond 90 days in all).")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "Days added to the handling period.") var days: Int
+    @Option(help: "The department head who approved it.") var approvedBy: String
+    @Option(help: "Why more time is needed.") var reason: String
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try await client.extendHandling(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(days: days, approvedBy: approvedBy, reason: reason))
+            ).ok
+        }
+    }
+}
+
+/// `arrearsctl escalate`
+struct Escalate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record pressure on the respondent: supervision_notice (督办书), summons (约谈), public_notice (通报), "
+            + "rectification_order (责令整改), listed_supervision (挂牌督办, supervisors).")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "supervision_notice, summons, public_notice, rectification_order or listed_supervision.") var step: String
+    @Option(help: "The notice's text or the summons' record.") var text: String
+
+    func validate() throws {
+        guard Components.Schemas.EscalationStep(rawValue: step) != nil else {
+            throw ValidationError("--step must be one of \(Components.Schemas.EscalationStep.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() async throws {
+        let step = Components.Schemas.EscalationStep(rawValue: step)!
+        try await target.perform { client, id, tag in
+            try await client.escalateComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(step: step, text: text)))
+                .ok
+        }
+    }
+}
+
+/// `arrearsctl mark-duplicate`
+struct MarkDuplicate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark-duplicate", abstract: "Link a complaint to an earlier one as its duplicate (both histories are kept).")
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "The earlier complaint's number or id.") var of: String
+    @Option(help: "A note for the record.") var note: String?
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try await client.markDuplicate(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(of: of, note: note))).ok
+        }
+    }
+}
+
+/// `arrearsctl route`
+struct Route: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show where the routing rules send a complaint and which rule decided (--dry-run), or forward it there.")
+    @OptionGroup var target: TransitionTarget
+    @Flag(help: "Only show the decision; change nothing.") var dryRun = false
+
+    func run() async throws {
+        guard dryRun else {
+            try await target.perform { client, id, tag in
+                try await client.forwardComplaint(path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init())).ok
+            }
+            return
+        }
+        let decision = try await withAPI(target.connection) { client in
+            try await client.routeComplaint(path: .init(complaintId: target.complaint)).ok.body.json
+        }
+        print(target.connection.json ? Rendering.json(decision) : Rendering.route(decision))
+    }
+}
+
+/// `arrearsctl size-test`
+struct SizeTest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "size-test", abstract: "Classify a business by the 2011 SME size standard and show why.")
+    @Option(help: "The industry row, e.g. construction, software, retail.") var industry: String
+    @Option(help: "People employed (从业人员).") var employees: Int?
+    @Option(help: "Annual revenue (营业收入) in 万元, e.g. 2000 or 1999.99.") var revenue: String?
+    @Option(help: "Total assets (资产总额) in 万元.") var assets: String?
+    @OptionGroup var connection: ConnectionOptions
+
+    func validate() throws {
+        guard Components.Schemas.Industry(rawValue: industry) != nil else {
+            throw ValidationError("--industry must be one of \(Components.Schemas.Industry.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for (name, value) in [("--revenue", revenue), ("--assets", assets)] where value != nil && YuanAmount.fen(value!) == nil {
+            throw ValidationError("\(name) is in 万元 with at most two decimals, e.g. 2000 or 1999.99")
+        }
+    }
+
+    /// 万元 with two decimals to fen: hundredths of 万元 × 10,000.
+    static func fen(wan text: String?) -> Int64? { text.flatMap(YuanAmount.fen).map { $0 * 10_000 } }
+
+    func run() async throws {
+        let result = try await withAPI(connection) { client in
+            try await client.sizeTest(
+                body: .json(
+                    .init(
+                        industry: .init(rawValue: industry)!, employees: employees, annualRevenue: Self.fen(wan: revenue),
+                        totalAssets: Self.fen(wan: assets)))
+            ).ok.body.json
+        }
+        print(
+            connection.json
+                ? Rendering.json(result)
+                : "\(result.size.rawValue)\(result.sme ? " (an SME)" : " (not an SME)")\n" + result.steps.joined(separator: "\n"))
+    }
+}
