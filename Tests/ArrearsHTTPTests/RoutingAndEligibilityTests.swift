@@ -1,0 +1,131 @@
+import ArrearsTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Routing, hops, extensions, eligibility and duplicates over HTTP")
+struct RoutingAndEligibilityTests {
+    func body(_ response: TestResponse) -> [String: Any] { json(response.body)["complaint"] as? [String: Any] ?? [:] }
+
+    @Test("The dry run names the department and rule; a forward without a department follows it; an override needs a reason")
+    func routing() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            #expect(try await act(client, harness, "intake", id, "accept", version: 1).status == .ok)
+            let dryRun = try await client.execute(uri: "/v1/complaints/\(id)/route", method: .get, headers: harness.headers("intake"))
+            #expect(dryRun.status == .ok)
+            let decision = json(dryRun.body)
+            #expect((decision["department"] as? [String: Any])?["id"] as? String == "ZJ-EDU")
+            #expect((decision["rule"] as? [String: Any])?["id"] as? String == "zj-education-institutions")
+            #expect(decision["routingVersion"] as? Int == 0)
+            let smeAsks = try await client.execute(uri: "/v1/complaints/\(id)/route", method: .get, headers: harness.headers("sme"))
+            #expect(smeAsks.status == .forbidden)
+
+            let refused = try await act(client, harness, "intake", id, "forward", version: 2, ["department": "ZJ-FIN"])
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("forward.override-needs-reason"))
+            let forwarded = try await act(client, harness, "intake", id, "forward", version: 2)
+            #expect(forwarded.status == .ok)
+            let hops = body(forwarded)["hops"] as? [[String: Any]]
+            #expect(
+                hops?.count == 1 && hops?[0]["department"] as? String == "ZJ-EDU" && hops?[0]["routedBy"] as? String == "zj-education-institutions")
+            #expect(hops?[0]["state"] as? String == "sent")
+        }
+    }
+
+    @Test("Forwarded and returned twice shows three hops; an extension to day 91 is refused")
+    func hopsAndExtension() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            var version = 1
+            func step(_ account: String, _ command: String, _ body: [String: Any] = [:]) async throws -> TestResponse {
+                let response = try await act(client, harness, account, id, command, version: version, body)
+                if response.status == .ok { version += 1 }
+                return response
+            }
+            #expect(try await step("intake", "accept").status == .ok)
+            for _ in 0..<2 {
+                #expect(try await step("intake", "forward").status == .ok)
+                #expect(try await step("handler", "return", ["reason": "学院经费属财政直接拨付，非本厅主管"]).status == .ok)
+            }
+            let third = try await step("intake", "forward")
+            #expect(third.status == .ok)
+            let hops = body(third)["hops"] as? [[String: Any]] ?? []
+            #expect(hops.map { $0["state"] as? String } == ["returned", "returned", "sent"])
+            #expect(try await step("handler", "acknowledge", ["note": "材料已收到"]).status == .ok)
+            let extended = try await step("handler", "extend", ["days": 60, "approvedBy": "浙江省教育厅 张处长", "reason": "需第三方审计结算"])
+            #expect(extended.status == .ok)
+            #expect((body(extended)["deadline"] as? [String: Any])?["length"] as? Int == 90)
+            let day91 = try await step("handler", "extend", ["days": 1, "approvedBy": "浙江省教育厅 张处长", "reason": "再延一天"])
+            #expect(day91.status == .unprocessableContent)
+            #expect(String(buffer: day91.body).contains("handling.extension-beyond-limit"))
+            let escalated = try await step("supervisor", "escalate", ["step": "listed_supervision", "text": "省级挂牌督办"])
+            #expect(escalated.status == .ok)
+            let intakeListing = try await step("intake", "escalate", ["step": "listed_supervision", "text": "挂牌"])
+            #expect(intakeListing.status == .forbidden)
+            let kinds = (json(escalated.body)["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
+            #expect(kinds?.suffix(3) == ["acknowledged", "extended", "escalated"])
+        }
+    }
+
+    @Test("The size test classifies and explains; a missing measure is named")
+    func sizeTest() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let payload = try JSONSerialization.data(withJSONObject: ["industry": "software", "employees": 120, "annualRevenue": 999_999_999])
+            let response = try await client.execute(
+                uri: "/v1/size-test", method: .post, headers: harness.headers("sme"), body: ByteBuffer(bytes: payload))
+            #expect(response.status == .ok)
+            let result = json(response.body)
+            // 999,999,999 fen is one fen under 1,000万元, the medium revenue floor: small.
+            #expect(result["size"] as? String == "small" && result["sme"] as? Bool == true)
+            let missing = try await client.execute(
+                uri: "/v1/size-test", method: .post, headers: harness.headers("sme"),
+                body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["industry": "industry", "employees": 50])))
+            #expect(missing.status == .unprocessableContent)
+            #expect(String(buffer: missing.body).contains("size-test.measure-required"))
+        }
+    }
+
+    @Test("A second complaint on the same contract is flagged, and intake can link it as a duplicate")
+    func duplicates() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let first = try await fileComplaint(client, harness)
+            let second = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON())
+            #expect(second.status == .created)
+            let complaint = body(second)
+            let findings = complaint["findings"] as? [[String: Any]] ?? []
+            #expect(findings.map { $0["code"] as? String } == ["duplicate.possible"])
+            #expect(findings.first?["related"] as? String == "ARR-2026-000001")
+            let id = complaint["id"] as? String ?? ""
+            let linked = try await act(client, harness, "intake", id, "mark-duplicate", version: 1, ["of": "ARR-2026-000001"])
+            #expect(linked.status == .ok)
+            #expect(body(linked)["duplicateOf"] as? String == "ARR-2026-000001")
+            let unknown = try await act(client, harness, "intake", first, "mark-duplicate", version: 1, ["of": "ARR-2026-999999"])
+            #expect(unknown.status == .unprocessableContent)
+            // Both histories are kept.
+            let original = try await client.execute(uri: "/v1/complaints/\(first)", method: .get, headers: harness.headers("intake"))
+            #expect((json(original.body)["events"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test("Each contract shows its days overdue and the default interest to date")
+    func latePayment() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let response = try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme"))
+            let late = (body(response)["latePayments"] as? [[String: Any]])?.first
+            // Due 2025-10-30; on 2026-11-02 (the harness's today) 368 days late: ¥228 × 368 = ¥83,904.00.
+            #expect(late?["dueOn"] as? String == "2025-10-30")
+            #expect(late?["daysOverdue"] as? Int == 368)
+            #expect(late?["interest"] as? Int == 8_390_400)
+        }
+    }
+}
