@@ -50,4 +50,10 @@ public struct LatePayment: Sendable, Equatable {
             : "\(source) from \(delivered) ran to \(due); \(days) days overdue on \(asOf); \(contract.amountOverdue) × 0.05% × \(days) = \(interest) (rounded half up to the fen)"
         return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, explanation: explanation)
     }
+
+    /// Every contract of a complaint as of `today`; a complaint resolved as paid in full stops accruing on the day of the result.
+    public static func assess(_ complaint: Complaint, today: CSTDate, calendar: WorkingDayCalendar) -> [LatePayment] {
+        let asOf = complaint.resolution.flatMap { $0.outcome == .paidInFull ? $0.resolvedOn : nil } ?? today
+        return complaint.filing.contracts.map { assess($0, respondent: complaint.filing.respondent.kind, asOf: asOf, calendar: calendar) }
+    }
 }

@@ -6,6 +6,8 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
     public var accepted = 0
     /// 不予受理
     public var rejected = 0
+    /// 不予受理 by ground: each ground of the 2021 measures is a code the statistics count.
+    public var rejectedByGround: [RejectionGround: Int] = Dictionary(uniqueKeysWithValues: RejectionGround.allCases.map { ($0, 0) })
     /// 转交: complaints forwarded to a handling department.
     public var forwarded = 0
     /// 办结: complaints with a result.

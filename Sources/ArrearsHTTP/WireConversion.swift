@@ -30,9 +30,8 @@ enum Wire {
             .init(ground: $0.ground.map { .init(rawValue: $0.rawValue)! }, code: $0.code, detail: $0.detail, related: $0.related)
         }
         wire.duplicateOf = c.duplicateOf
-        wire.latePayments = c.filing.contracts.map { contract in
-            let late = LatePayment.assess(contract, respondent: c.filing.respondent.kind, asOf: today, calendar: calendar)
-            return .init(
+        wire.latePayments = LatePayment.assess(c, today: today, calendar: calendar).map { late in
+            .init(
                 contractNumber: late.contractNumber, dueOn: late.dueOn?.description, daysOverdue: late.daysOverdue, interest: late.interest.value,
                 explanation: late.explanation)
         }
@@ -120,6 +119,10 @@ enum Wire {
     static func figures(_ f: StatisticsFigures) -> Components.Schemas.Figures {
         .init(
             registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
-            withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value)
+            withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value,
+            rejectedByGround: .init(
+                notInScope: f.rejectedByGround[.notInScope] ?? 0, otherBodyInvolved: f.rejectedByGround[.otherBodyInvolved] ?? 0,
+                notSme: f.rejectedByGround[.notSME] ?? 0, repeatComplaint: f.rejectedByGround[.repeatComplaint] ?? 0,
+                otherExclusion: f.rejectedByGround[.otherExclusion] ?? 0))
     }
 }

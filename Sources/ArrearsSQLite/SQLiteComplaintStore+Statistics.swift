@@ -38,6 +38,19 @@ extension SQLiteComplaintStore {
             try Int.fetchOne(
                 db, sql: "SELECT COALESCE(SUM(open_delta), 0) FROM complaint_events WHERE cst_date <= ?\(filter)",
                 arguments: [end] + extra) ?? 0
-        return StatisticsFigures(tallies: tallies, amountClaimed: Fen(unchecked: claimed), amountPaid: Fen(unchecked: paid), openAtEnd: open)
+        var figures = StatisticsFigures(tallies: tallies, amountClaimed: Fen(unchecked: claimed), amountPaid: Fen(unchecked: paid), openAtEnd: open)
+        let grounds = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT json_extract(detail, '$.ground') AS ground, COUNT(DISTINCT complaint_id) AS complaints
+                FROM complaint_events WHERE kind = 'rejected' AND cst_date BETWEEN ? AND ?\(filter) GROUP BY ground
+                """,
+            arguments: [start, end] + extra)
+        for row in grounds {
+            if let text = row["ground"] as String?, let ground = RejectionGround(rawValue: text) {
+                figures.rejectedByGround[ground] = row["complaints"]
+            }
+        }
+        return figures
     }
 }

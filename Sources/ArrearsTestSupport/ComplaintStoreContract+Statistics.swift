@@ -64,6 +64,7 @@ extension ComplaintStoreContract {
         month.registered = 3  // C2 (00:00 CST), C4, C5
         month.accepted = 1  // C1
         month.rejected = 1  // C4
+        month.rejectedByGround[.notSME] = 1
         month.resolved = 1  // C3
         month.withdrawn = 1  // C5
         month.openAtEnd = 2  // C1 accepted, C2 submitted

@@ -51,3 +51,27 @@ struct LatePaymentTests {
         #expect(before.dueOn == nil && before.interest == .zero)
     }
 }
+
+@Suite("Interest stops when the debt is paid")
+struct LatePaymentStopTests {
+    @Test("A complaint resolved as paid in full on 2026-11-20 shows 386 days, not more, a month later")
+    func stopsAtPayment() throws {
+        let lifecycle = Fixtures.lifecycle
+        var (complaint, _) = Fixtures.registered(at: "2026-11-02T01:30:00Z")
+        complaint = try lifecycle.apply(.accept(note: nil), to: complaint, by: Fixtures.zhejiangIntake, at: Fixtures.instant("2026-11-03T02:00:00Z"))
+            .0
+        complaint = try lifecycle.apply(
+            .forward(to: try DepartmentID("ZJ-EDU"), note: nil), to: complaint, by: Fixtures.zhejiangIntake,
+            at: Fixtures.instant("2026-11-04T02:00:00Z")
+        ).0
+        let open = LatePayment.assess(complaint, today: Fixtures.date("2026-11-20"), calendar: Fixtures.calendar)
+        #expect(open.map(\.daysOverdue) == [386])
+        complaint = try lifecycle.apply(
+            .resolve(outcome: .paidInFull, amountPaid: Fixtures.fen(45_600_000), summary: "已全额支付"), to: complaint, by: Fixtures.educationHandler,
+            at: Fixtures.instant("2026-11-20T02:00:00Z")
+        ).0
+        let paid = LatePayment.assess(complaint, today: Fixtures.date("2026-12-20"), calendar: Fixtures.calendar)
+        #expect(paid.map(\.daysOverdue) == [386])
+        #expect(paid.map(\.interest) == [Fixtures.fen(22_800 * 386)])
+    }
+}

@@ -44,6 +44,15 @@ struct ReadmeWalkthroughTests {
             result.output.contains("credit-code.check-character") && result.output.contains("region.unknown"),
             "the bad filing is refused field by field")
         #expect(result.output.contains("rated      closed"), "the history ends with the rating that closed it")
-        #expect(result.output.contains("amount_paid_yuan     456000.00  456000.00"), "\(result.output)")
+        #expect(result.output.contains("amount_paid_yuan       456000.00  456000.00"), "\(result.output)")
+        #expect(result.output.contains("→ ZJ-EDU 浙江省教育厅"), "the dry run names the department")
+        #expect(result.output.contains("hop 1        ZJ-EDU sent"), "show lists the hop")
+        // The six dry runs the README shows are the ones the walkthrough prints.
+        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        let shown = try #require(text.range(of: "<!-- routing-dry-runs -->\n```\n")).upperBound
+        let end = try #require(text.range(of: "```\n<!-- /routing-dry-runs -->")).lowerBound
+        let lines = text[shown..<end].split(separator: "\n")
+        #expect(lines.count == 12)
+        for line in lines { #expect(result.output.contains(line), "the README shows a dry run the walkthrough does not print: \(line)") }
     }
 }
