@@ -98,7 +98,10 @@ public struct SizeStandard: Sendable {
         func shown(_ measure: SizeMeasure) -> String {
             let (whole, fen) = inputs.value(measure)!
             guard measure != .employees else { return "\(measure.letter)=\(whole)" }
-            return fen == 0 ? "\(measure.letter)=\(whole)万元" : "\(measure.letter)=\(whole).\(String(format: "%06lld", fen))万元"
+            guard fen != 0 else { return "\(measure.letter)=\(whole)万元" }
+            var decimals = String(format: "%06lld", fen)
+            while decimals.hasSuffix("0") { decimals.removeLast() }
+            return "\(measure.letter)=\(whole).\(decimals)万元"
         }
         let ceiling = row.smeBelow.sorted { $0.key.letter < $1.key.letter }
         let underCeiling = ceiling.filter { below($0.key, $0.value) }

@@ -17,7 +17,8 @@ enum CLIError: Error {
         switch self {
         case let .refused(status, problem):
             var lines = ["refused (\(status)): \(problem.title)"]
-            if let detail = problem.detail, detail != problem.title { lines.append("  \(detail)") }
+            // With violations the detail only repeats them; print it when it is all there is.
+            if let detail = problem.detail, detail != problem.title, (problem.violations ?? []).isEmpty { lines.append("  \(detail)") }
             for violation in problem.violations ?? [] {
                 lines.append("  \(violation.field.isEmpty ? "-" : violation.field): \(violation.detail) [\(violation.rule)]")
             }
