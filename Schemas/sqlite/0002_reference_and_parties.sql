@@ -18,17 +18,25 @@ CREATE TABLE routing_tables (
     imported_at  TEXT NOT NULL
 ) STRICT;
 
--- Who complains about whom: the complainant's credit code and the respondent's (or its name when the code is
--- unknown), so a new complaint finds the earlier ones between the same parties with one index lookup.
-CREATE TABLE complaint_parties (
-    complaint_id     TEXT PRIMARY KEY REFERENCES complaints (id),
+-- Business keys of each complaint: who complains about whom (the complainant's credit code; the respondent's, or its
+-- name when the code is unknown) and each contract's number and amount overdue, so that a new complaint finds the
+-- earlier ones between the same parties on an overlapping contract with one index range, however many there are.
+CREATE TABLE complaint_keys (
+    complaint_id     TEXT NOT NULL REFERENCES complaints (id),
     complainant_code TEXT NOT NULL,
-    respondent_key   TEXT NOT NULL
-) STRICT;
+    respondent_key   TEXT NOT NULL,
+    contract_key     TEXT NOT NULL,                            -- 'number:ZJ-2025-0318' or 'amount:45600000'
+    PRIMARY KEY (complainant_code, respondent_key, contract_key, complaint_id)
+) STRICT, WITHOUT ROWID;
 
-CREATE INDEX complaint_parties_by_parties ON complaint_parties (complainant_code, respondent_key);
-
-INSERT INTO complaint_parties (complaint_id, complainant_code, respondent_key)
-SELECT id, json_extract(body, '$.filing.complainant.creditCode'),
-       COALESCE('code:' || json_extract(body, '$.filing.respondent.creditCode'), 'name:' || json_extract(body, '$.filing.respondent.name'))
-FROM complaints;
+-- Complaints stored before this migration get their keys too.
+INSERT OR IGNORE INTO complaint_keys (complaint_id, complainant_code, respondent_key, contract_key)
+SELECT c.id, json_extract(c.body, '$.filing.complainant.creditCode'),
+       COALESCE('code:' || json_extract(c.body, '$.filing.respondent.creditCode'), 'name:' || trim(json_extract(c.body, '$.filing.respondent.name'))),
+       'number:' || upper(trim(json_extract(contract.value, '$.number')))
+FROM complaints c, json_each(c.body, '$.filing.contracts') contract
+UNION ALL
+SELECT c.id, json_extract(c.body, '$.filing.complainant.creditCode'),
+       COALESCE('code:' || json_extract(c.body, '$.filing.respondent.creditCode'), 'name:' || trim(json_extract(c.body, '$.filing.respondent.name'))),
+       'amount:' || json_extract(contract.value, '$.amountOverdue')
+FROM complaints c, json_each(c.body, '$.filing.contracts') contract;

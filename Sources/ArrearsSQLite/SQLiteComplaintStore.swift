@@ -47,8 +47,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     arguments: [year]) ?? 1
             var numbered = complaint
             numbered.number = StoreCoding.complaintNumber(year: year, ordinal: ordinal)
-            let parties = Self.partiesKey(complaint.filing)
-            numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, parties))
+            let keys = Self.businessKeys(complaint.filing)
+            numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
             try db.execute(
                 sql: """
                     INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
@@ -62,9 +62,11 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
                 ])
             try Self.append(event, province: numbered.intakeProvince, in: db)
-            try db.execute(
-                sql: "INSERT INTO complaint_parties (complaint_id, complainant_code, respondent_key) VALUES (?, ?, ?)",
-                arguments: [numbered.id.rawValue, parties.complainant, parties.respondent])
+            for contract in keys.contracts {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO complaint_keys (complaint_id, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
+                    arguments: [numbered.id.rawValue, keys.complainant, keys.respondent, contract])
+            }
             if let claim = idempotency {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -124,30 +126,39 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         }
     }
 
-    /// The business key of "the same parties": the complainant's credit code and the respondent's, or its name when the
-    /// code was not given (the form makes it optional).
-    static func partiesKey(_ filing: ComplaintFiling) -> (complainant: String, respondent: String) {
+    /// The business keys duplicate detection looks up: the complainant's credit code, the respondent's (or its name when
+    /// the code was not given, as the form allows), and each contract's number and amount overdue.
+    static func businessKeys(_ filing: ComplaintFiling) -> (complainant: String, respondent: String, contracts: [String]) {
         let respondent = filing.respondent
+        let numbers = filing.contracts.map { "number:" + $0.number.trimmingCharacters(in: .whitespaces).uppercased() }
+        let amounts = filing.contracts.map { "amount:\($0.amountOverdue.value)" }
         return (
             filing.complainant.creditCode.text,
-            respondent.creditCode.map { "code:" + $0.text } ?? "name:" + respondent.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            respondent.creditCode.map { "code:" + $0.text } ?? "name:" + respondent.name.trimmingCharacters(in: .whitespaces),
+            numbers + amounts
         )
     }
 
-    /// The complainant's earlier complaints against the same respondent, newest first (at most 50: enough to judge a repeat).
-    static func related(_ db: Database, _ parties: (complainant: String, respondent: String)) throws -> [RelatedComplaint] {
-        try String.fetchAll(
+    /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are
+    /// enough for the officer to judge, however many a frequent complainant has filed.
+    static func related(_ db: Database, _ keys: (complainant: String, respondent: String, contracts: [String])) throws -> [RelatedComplaint] {
+        let placeholders = Array(repeating: "?", count: keys.contracts.count).joined(separator: ", ")
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT c.body FROM complaint_parties p JOIN complaints c ON c.id = p.complaint_id
-                WHERE p.complainant_code = ? AND p.respondent_key = ? ORDER BY c.seq DESC LIMIT 50
+                SELECT c.id, c.number, c.state, json_extract(c.body, '$.resolution') IS NOT NULL AS has_result,
+                       group_concat(k.contract_key, char(10)) AS matched
+                FROM complaint_keys k JOIN complaints c ON c.id = k.complaint_id
+                WHERE k.complainant_code = ? AND k.respondent_key = ? AND k.contract_key IN (\(placeholders))
+                GROUP BY c.id ORDER BY c.seq DESC LIMIT 10
                 """,
-            arguments: [parties.complainant, parties.respondent]
-        ).map { body in
-            let other = try StoreCoding.decode(Complaint.self, from: body)
+            arguments: StatementArguments([keys.complainant, keys.respondent] + keys.contracts))
+        return try rows.map { row in
+            let matched = (row["matched"] as String).split(separator: "\n")
             return RelatedComplaint(
-                id: other.id, number: other.number, state: other.state, hasResult: other.resolution != nil,
-                contractNumbers: other.filing.contracts.map(\.number), amountsOverdue: other.filing.contracts.map(\.amountOverdue))
+                id: ComplaintID(row["id"]), number: row["number"], state: try decodeEnum(row["state"]), hasResult: row["has_result"],
+                contractNumbers: matched.filter { $0.hasPrefix("number:") }.map { String($0.dropFirst(7)) },
+                amountsOverdue: matched.filter { $0.hasPrefix("amount:") }.compactMap { Int64($0.dropFirst(7)).map(Fen.init(unchecked:)) })
         }
     }
 

@@ -19,8 +19,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @Argument(help: "The CSV file, e.g. the 2027 table published by the State Council General Office.")
         var file: String
 
-        @Option(help: "Who loads it, for the record (default: $USER).")
-        var by: String?
+        @OptionGroup var loader: OperatorOption
 
         func run() async throws {
             let csv = try String(contentsOfFile: file, encoding: .utf8)
@@ -29,7 +28,7 @@ struct CalendarCommand: AsyncParsableCommand {
             let current = try await store.workingDayCalendar()
             let loaded = try current.loading(table)
             try await store.recordCalendarImport(
-                csv: csv, years: table.years, by: by ?? ProcessInfo.processInfo.environment["USER"] ?? "operator", at: Date())
+                csv: csv, years: table.years, by: loader.name, at: Date())
             print(
                 "loaded \(table.years.lowerBound)…\(table.years.upperBound); the calendar now covers \(loaded.years.lowerBound)–\(loaded.years.upperBound)"
             )

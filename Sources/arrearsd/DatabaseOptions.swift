@@ -14,6 +14,14 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// Who does an operator task, for the record it leaves.
+struct OperatorOption: ParsableArguments {
+    @Option(help: "Who does it, for the record (default: $USER).")
+    var by: String?
+
+    var name: String { by ?? ProcessInfo.processInfo.environment["USER"] ?? "operator" }
+}
+
 /// `ARREARS_*` environment variables, the second source of configuration after flags.
 enum Environment {
     static func value(_ name: String) -> String? {

@@ -18,13 +18,12 @@ struct RoutingCommand: AsyncParsableCommand {
         @Argument(help: "The JSON file.")
         var file: String
 
-        @Option(help: "Who loads it, for the record (default: $USER).")
-        var by: String?
+        @OptionGroup var loader: OperatorOption
 
         func run() async throws {
             let table = try RoutingTable(json: Data(contentsOf: URL(fileURLWithPath: file)), regions: ShippedReferenceData.regions())
             let version = try await database.openStore().recordRoutingTable(
-                table, by: by ?? ProcessInfo.processInfo.environment["USER"] ?? "operator", at: Date())
+                table, by: loader.name, at: Date())
             print("routing table version \(version): \(table.departments.count) departments, \(table.rules.count) rules")
         }
     }

@@ -43,4 +43,10 @@ struct SQLiteContractTests {
 
     @Test("Monthly statistics match a hand count across two months and a CST midnight")
     func statistics() async throws { try await contract.monthlyStatisticsCountedByHand() }
+
+    @Test("A second complaint on the same contract between the same parties is flagged")
+    func related() async throws { try await contract.relatedComplaintsAreFlagged() }
+
+    @Test("Routing tables and holiday tables are stored as versions")
+    func reference() async throws { try await contract.referenceDataIsVersioned() }
 }
