@@ -20,23 +20,24 @@ CREATE TABLE routing_tables (
 
 -- Business keys of each complaint: who complains about whom (the complainant's credit code; the respondent's, or its
 -- name when the code is unknown) and each contract's number and amount overdue, so that a new complaint finds the
--- earlier ones between the same parties on an overlapping contract with one index range, however many there are.
+-- earlier ones between the same parties on an overlapping contract newest first, reading at most a few index entries
+-- per key however many complaints the parties have (a scan of all of them made intake quadratic).
 CREATE TABLE complaint_keys (
-    complaint_id     TEXT NOT NULL REFERENCES complaints (id),
     complainant_code TEXT NOT NULL,
     respondent_key   TEXT NOT NULL,
     contract_key     TEXT NOT NULL,                            -- 'number:ZJ-2025-0318' or 'amount:45600000'
-    PRIMARY KEY (complainant_code, respondent_key, contract_key, complaint_id)
+    complaint_seq    INTEGER NOT NULL REFERENCES complaints (seq),
+    PRIMARY KEY (complainant_code, respondent_key, contract_key, complaint_seq)
 ) STRICT, WITHOUT ROWID;
 
 -- Complaints stored before this migration get their keys too.
-INSERT OR IGNORE INTO complaint_keys (complaint_id, complainant_code, respondent_key, contract_key)
-SELECT c.id, json_extract(c.body, '$.filing.complainant.creditCode'),
+INSERT OR IGNORE INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key)
+SELECT c.seq, json_extract(c.body, '$.filing.complainant.creditCode'),
        COALESCE('code:' || json_extract(c.body, '$.filing.respondent.creditCode'), 'name:' || trim(json_extract(c.body, '$.filing.respondent.name'))),
        'number:' || upper(trim(json_extract(contract.value, '$.number')))
 FROM complaints c, json_each(c.body, '$.filing.contracts') contract
 UNION ALL
-SELECT c.id, json_extract(c.body, '$.filing.complainant.creditCode'),
+SELECT c.seq, json_extract(c.body, '$.filing.complainant.creditCode'),
        COALESCE('code:' || json_extract(c.body, '$.filing.respondent.creditCode'), 'name:' || trim(json_extract(c.body, '$.filing.respondent.name'))),
        'amount:' || json_extract(contract.value, '$.amountOverdue')
 FROM complaints c, json_each(c.body, '$.filing.contracts') contract;

@@ -61,11 +61,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
                     numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
                 ])
+            let seq = db.lastInsertedRowID
             try Self.append(event, province: numbered.intakeProvince, in: db)
-            for contract in keys.contracts {
+            for contract in Set(keys.contracts) {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO complaint_keys (complaint_id, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
-                    arguments: [numbered.id.rawValue, keys.complainant, keys.respondent, contract])
+                    sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
+                    arguments: [seq, keys.complainant, keys.respondent, contract])
             }
             if let claim = idempotency {
                 try db.execute(
@@ -140,25 +141,32 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     }
 
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are
-    /// enough for the officer to judge, however many a frequent complainant has filed.
+    /// enough for the officer to judge. Each key reads at most ten index entries, so the cost does not grow with the
+    /// number of complaints the parties already have.
     static func related(_ db: Database, _ keys: (complainant: String, respondent: String, contracts: [String])) throws -> [RelatedComplaint] {
-        let placeholders = Array(repeating: "?", count: keys.contracts.count).joined(separator: ", ")
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT c.id, c.number, c.state, json_extract(c.body, '$.resolution') IS NOT NULL AS has_result,
-                       group_concat(k.contract_key, char(10)) AS matched
-                FROM complaint_keys k JOIN complaints c ON c.id = k.complaint_id
-                WHERE k.complainant_code = ? AND k.respondent_key = ? AND k.contract_key IN (\(placeholders))
-                GROUP BY c.id ORDER BY c.seq DESC LIMIT 10
-                """,
-            arguments: StatementArguments([keys.complainant, keys.respondent] + keys.contracts))
-        return try rows.map { row in
-            let matched = (row["matched"] as String).split(separator: "\n")
+        var matched: [Int64: [String]] = [:]
+        for key in Set(keys.contracts) {
+            let seqs = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT complaint_seq FROM complaint_keys WHERE complainant_code = ? AND respondent_key = ? AND contract_key = ?
+                    ORDER BY complaint_seq DESC LIMIT 10
+                    """,
+                arguments: [keys.complainant, keys.respondent, key])
+            for seq in seqs { matched[seq, default: []].append(key) }
+        }
+        return try matched.keys.sorted(by: >).prefix(10).compactMap { seq in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT id, number, state, json_extract(body, '$.resolution') IS NOT NULL AS has_result FROM complaints WHERE seq = ?",
+                    arguments: [seq])
+            else { return nil }
+            let keys = matched[seq] ?? []
             return RelatedComplaint(
                 id: ComplaintID(row["id"]), number: row["number"], state: try decodeEnum(row["state"]), hasResult: row["has_result"],
-                contractNumbers: matched.filter { $0.hasPrefix("number:") }.map { String($0.dropFirst(7)) },
-                amountsOverdue: matched.filter { $0.hasPrefix("amount:") }.compactMap { Int64($0.dropFirst(7)).map(Fen.init(unchecked:)) })
+                contractNumbers: keys.filter { $0.hasPrefix("number:") }.map { String($0.dropFirst(7)) },
+                amountsOverdue: keys.filter { $0.hasPrefix("amount:") }.compactMap { Int64($0.dropFirst(7)).map(Fen.init(unchecked:)) })
         }
     }
 

@@ -1,6 +1,8 @@
 import ArgumentParser
+import ArrearsCore
 import ArrearsHTTP
 import ArrearsSQLite
+import ArrearsStore
 import Foundation
 import Hummingbird
 import Logging
@@ -59,6 +61,13 @@ struct Serve: AsyncParsableCommand {
         let (host, path) = (configuration.host, configuration.databasePath)
         // Imported holiday tables load over the shipped one; a table imported while serving takes effect on restart.
         let calendar = try await store.workingDayCalendar()
+        let lastDay = try CSTDate(year: calendar.years.upperBound, month: 12, day: 31)
+        if CSTDate(Date()).days(until: lastDay) < 60 {
+            // The State Council publishes next year's table in November; say so before deadlines start failing to count.
+            logger.warning(
+                "the working-day calendar ends on \(lastDay); deadlines past it cannot be counted until next year's table is loaded (arrearsd calendar import FILE)"
+            )
+        }
         let app = try buildApplication(configuration: configuration, store: store, calendar: calendar, logger: logger) { port in
             // Scripts and tests read this line to learn the port when it was 0.
             FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
