@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A quick loopback measurement of a release arrearsd with wrk: start-to-ready, idle memory, then
-# throughput and latency for the no-op route (the machine's ceiling), durable intake, a complaint
+# throughput and latency for the no-op route (the machine's ceiling), durable intake (the same filing
+# again and again, the worst case for duplicate detection, and distinct contracts, as real traffic), a complaint
 # read and a queue page. Fresh database in a temporary folder; traffic only to 127.0.0.1.
 # Usage: bash Benchmarks/quick.sh [seconds-per-run]   (needs wrk: apt-get install wrk)
 set -euo pipefail
@@ -33,6 +34,7 @@ run() {
 run "no-op c=64" -c64 http://127.0.0.1:$port/healthz
 run "intake c=16" -c16 -s "$here/intake.lua" http://127.0.0.1:$port/v1/complaints
 run "intake c=64" -c64 -s "$here/intake.lua" http://127.0.0.1:$port/v1/complaints
+run "intake distinct c=64" -c64 -s "$here/intake-distinct.lua" http://127.0.0.1:$port/v1/complaints
 run "read c=16" -c16 -s "$here/read.lua" http://127.0.0.1:$port/v1/complaints/$id
 run "read c=64" -c64 -s "$here/read.lua" http://127.0.0.1:$port/v1/complaints/$id
 run "queue page c=64" -c64 -s "$here/read.lua" "http://127.0.0.1:$port/v1/complaints?limit=50"

@@ -1,0 +1,17 @@
+-- POST the fixture filing with a different contract number and amount overdue on every request, so no filing is a
+-- possible duplicate of another: intake as real traffic looks. FILING names the body file, SME_TOKEN the token.
+local f = assert(io.open(os.getenv("FILING"), "r"))
+local template = f:read("*a")
+f:close()
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("offset", threads * 10000000)
+end
+local counter = 0
+function request()
+  counter = counter + 1
+  local n = offset + counter
+  local body = template:gsub('"ZJ%-2025%-0318"', '"ZJ-BENCH-' .. n .. '"'):gsub('45600000', tostring(45600000 - n % 40000000))
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("SME_TOKEN")}, body)
+end
