@@ -143,13 +143,13 @@ public struct Lifecycle: Sendable {
             detail.text = try Self.required(reason, "reason")
             detail.approvedBy = try Self.required(approvedBy, "approvedBy")
             guard let hop = complaint.currentHop else { throw .illegalInState(command: command.name, state: complaint.state) }
+            // Checked before any sum, so an absurd number is a refusal, not an overflow.
+            guard (1...365).contains(days) else {
+                throw .invalidInput(FieldViolation(field: "days", rule: "extension.days-range", detail: "an extension is 1–365 days, got \(days)"))
+            }
             let rule = ruleSet.rule(.handling)
             let limit = rule.maximum ?? rule.length
             let total = rule.length + hop.extensionDays + days
-            guard days >= 1 else {
-                throw .invalidInput(
-                    FieldViolation(field: "days", rule: "extension.days-positive", detail: "an extension is at least 1 day, got \(days)"))
-            }
             guard total <= limit else {
                 throw .invalidInput(
                     FieldViolation(

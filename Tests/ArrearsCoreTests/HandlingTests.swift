@@ -116,9 +116,11 @@ struct HandlingTests {
             try lifecycle.apply(
                 .extend(days: 10, approvedBy: " ", reason: "理由"), to: complaint, by: handler, at: Fixtures.instant("2026-03-20T02:00:00Z"))
         }
-        #expect(throws: TransitionError.self) {
-            try lifecycle.apply(
-                .extend(days: 0, approvedBy: "处长", reason: "理由"), to: complaint, by: handler, at: Fixtures.instant("2026-03-20T02:00:00Z"))
+        for days in [0, -5, Int.max] {
+            #expect(throws: TransitionError.self) {
+                try lifecycle.apply(
+                    .extend(days: days, approvedBy: "处长", reason: "理由"), to: complaint, by: handler, at: Fixtures.instant("2026-03-20T02:00:00Z"))
+            }
         }
     }
 
