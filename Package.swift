@@ -31,7 +31,7 @@ let package = Package(
         // The store protocol in domain words.
         .target(
             name: "ArrearsStore",
-            dependencies: ["ArrearsCore"],
+            dependencies: ["ArrearsCore", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 .embedInCode("reference/cn-calendar.csv"), .embedInCode("reference/cn-regions.csv"), .embedInCode("reference/rule-sets.json"),
                 .embedInCode("reference/routing.json"), .embedInCode("reference/sme-size-standard.csv"),
@@ -46,7 +46,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("migrations/0001_complaints.sql"), .embedInCode("migrations/0002_reference_and_parties.sql")],
+            resources: [
+                .embedInCode("migrations/0001_complaints.sql"), .embedInCode("migrations/0002_reference_and_parties.sql"),
+                .embedInCode("migrations/0003_audit_chain.sql"),
+            ],
             swiftSettings: strict
         ),
         // Types, server stubs and client generated from Schemas/openapi.yaml.

@@ -8,7 +8,8 @@ import OpenAPIHummingbird
 
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore, clock: any InstantSource = SystemInstantSource(),
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore & AuditStore,
+    clock: any InstantSource = SystemInstantSource(),
     calendar: WorkingDayCalendar? = nil, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar)
@@ -21,7 +22,7 @@ public func buildApplication(
 
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore, clock: any InstantSource,
+    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore & AuditStore, clock: any InstantSource,
     calendar: WorkingDayCalendar? = nil
 ) throws -> Router<BasicRequestContext> {
     let router = Router()
@@ -49,7 +50,7 @@ public func buildRouter(
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store, reference: store,
+        store: store, accounts: store, reference: store, audit: store,
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
         regions: try ShippedReferenceData.regions(), clock: clock)
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.

@@ -10,14 +10,16 @@ public struct ArrearsService: APIProtocol {
     let store: any ComplaintStore
     let accounts: any AccountStore
     let reference: any ReferenceStore
+    let audit: any AuditStore
     let lifecycle: Lifecycle
     let regions: RegionDirectory
     let clock: any InstantSource
 
     public init(
-        store: any ComplaintStore, accounts: any AccountStore, reference: any ReferenceStore, lifecycle: Lifecycle, regions: RegionDirectory,
-        clock: any InstantSource
+        store: any ComplaintStore, accounts: any AccountStore, reference: any ReferenceStore, audit: any AuditStore, lifecycle: Lifecycle,
+        regions: RegionDirectory, clock: any InstantSource
     ) {
+        self.audit = audit
         self.store = store
         self.accounts = accounts
         self.reference = reference
@@ -56,5 +58,19 @@ public struct ArrearsService: APIProtocol {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return SHA256.hash(data: try encoder.encode(value)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output {
+        let account = try caller()
+        guard [.supervisor, .admin].contains(account.role) else {
+            throw TransitionError.roleNotPermitted(command: "verify the audit chain", role: account.role)
+        }
+        let report = try await audit.auditReport(of: input.query.complaint.map { ComplaintID($0) }, visibleTo: account.actor)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        complaints: report.complaints, events: report.events, unchained: report.unchained, intact: report.broken == nil,
+                        broken: report.broken.map { .init(complaint: $0.complaint, sequence: $0.sequence, reason: $0.reason) }))))
     }
 }

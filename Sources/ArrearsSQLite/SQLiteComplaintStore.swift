@@ -170,17 +170,31 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         }
     }
 
+    /// Appends an event, chained to the one before it (`AuditChain`): the hash covers the fields exactly as stored.
     static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database) throws {
+        let fields: [String?] = [
+            event.complaintID.rawValue, String(event.sequence), event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
+            event.actor.rawValue, event.actorName, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
+            String(event.openDelta), event.detail.amountClaimed.map { String($0.value) }, event.detail.amountPaid.map { String($0.value) },
+            try StoreCoding.encode(event.detail),
+        ]
+        let previous =
+            event.sequence == 1
+            ? AuditChain.genesis
+            : try String.fetchOne(
+                db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
+                arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis
         try db.execute(
             sql: """
                 INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
-                    cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
-                event.actor.rawValue, event.actorName, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
-                event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, try StoreCoding.encode(event.detail),
+                event.actor.rawValue, event.actorName, event.role.rawValue, fields[8], fields[9], province?.code,
+                event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, fields[14], previous,
+                AuditChain.hash(previous: previous, fields: fields),
             ])
     }
 

@@ -21,6 +21,7 @@ public enum SQLiteDatabase {
     public static let migrations: [(name: String, sql: String)] = [
         ("0001_complaints", String(decoding: PackageResources._001_complaints_sql, as: UTF8.self)),
         ("0002_reference_and_parties", String(decoding: PackageResources._002_reference_and_parties_sql, as: UTF8.self)),
+        ("0003_audit_chain", String(decoding: PackageResources._003_audit_chain_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -128,4 +128,19 @@ struct RoutingAndEligibilityTests {
             #expect(late?["interest"] as? Int == 8_390_400)
         }
     }
+
+    @Test("Supervisors and admins verify the audit chain over HTTP; an SME may not")
+    func auditVerify() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            _ = try await fileComplaint(client, harness)
+            let supervisor = try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("supervisor"))
+            #expect(supervisor.status == .ok)
+            #expect(json(supervisor.body)["intact"] as? Bool == true && json(supervisor.body)["events"] as? Int == 1)
+            let admin = try await client.execute(uri: "/v1/audit/verify?complaint=ARR-2026-000001", method: .get, headers: harness.headers("admin"))
+            #expect(json(admin.body)["complaints"] as? Int == 1)
+            let sme = try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("sme"))
+            #expect(sme.status == .forbidden)
+        }
+    }
 }

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0003_audit_chain.sql
