@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
@@ -48,7 +49,7 @@ let package = Package(
             ],
             resources: [
                 .embedInCode("migrations/0001_complaints.sql"), .embedInCode("migrations/0002_reference_and_parties.sql"),
-                .embedInCode("migrations/0003_audit_chain.sql"),
+                .embedInCode("migrations/0003_audit_chain.sql"), .embedInCode("migrations/0004_sign_in.sql"),
             ],
             swiftSettings: strict
         ),
@@ -66,6 +67,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -44,22 +44,7 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
             }
         }
         text(complainant.name, "complainant.name", max: Self.textLimits.name)
-        text(complainant.contact.person, "complainant.contact.person", max: Self.textLimits.contact)
-        text(complainant.contact.phone, "complainant.contact.phone", max: 40)
-        if !Self.looksLikePhone(complainant.contact.phone) {
-            found.append(
-                FieldViolation(
-                    field: "complainant.contact.phone", rule: "phone.format",
-                    detail: "a phone number has 7–20 digits and only +, -, spaces or brackets besides, e.g. 0571-87000000 or +86 138 0000 0000"))
-        }
-        if let email = complainant.contact.email {
-            text(email, "complainant.contact.email", max: Self.textLimits.contact)
-            if !Self.looksLikeEmail(email) {
-                found.append(
-                    FieldViolation(
-                        field: "complainant.contact.email", rule: "email.format", detail: "an email address is name@domain.tld, got \"\(email)\""))
-            }
-        }
+        found += complainant.contact.violations(at: "complainant.contact")
         text(respondent.name, "respondent.name", max: Self.textLimits.name)
         if let authority = respondent.supervisingAuthority {
             text(authority, "respondent.supervisingAuthority", max: Self.textLimits.name)
@@ -115,6 +100,39 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
                     FieldViolation(
                         field: "\(at).amountOverdue", rule: "money.overdue-exceeds-contract",
                         detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
+            }
+        }
+        return found
+    }
+}
+
+extension Contact {
+    /// What is wrong with a contact person, phone and email, each named under `prefix` (a filing and a registration share it).
+    public func violations(at prefix: String) -> [FieldViolation] {
+        var found: [FieldViolation] = []
+        let limit = ComplaintFiling.textLimits.contact
+        if person.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            found.append(FieldViolation(field: "\(prefix).person", rule: "text.required", detail: "must not be empty"))
+        } else if person.count > limit {
+            found.append(FieldViolation(field: "\(prefix).person", rule: "text.too-long", detail: "at most \(limit) characters, got \(person.count)"))
+        }
+        if phone.count > 40 {
+            found.append(FieldViolation(field: "\(prefix).phone", rule: "text.too-long", detail: "at most 40 characters, got \(phone.count)"))
+        }
+        if !Self.looksLikePhone(phone) {
+            found.append(
+                FieldViolation(
+                    field: "\(prefix).phone", rule: "phone.format",
+                    detail: "a phone number has 7–20 digits and only +, -, spaces or brackets besides, e.g. 0571-87000000 or +86 138 0000 0000"))
+        }
+        if let email {
+            if email.count > limit {
+                found.append(
+                    FieldViolation(field: "\(prefix).email", rule: "text.too-long", detail: "at most \(limit) characters, got \(email.count)"))
+            }
+            if !Self.looksLikeEmail(email) {
+                found.append(
+                    FieldViolation(field: "\(prefix).email", rule: "email.format", detail: "an email address is name@domain.tld, got \"\(email)\""))
             }
         }
         return found

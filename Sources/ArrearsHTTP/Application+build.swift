@@ -24,8 +24,8 @@ public func buildApplication(
 public func buildRouter(
     configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore & AuditStore, clock: any InstantSource,
     calendar: WorkingDayCalendar? = nil
-) throws -> Router<BasicRequestContext> {
-    let router = Router()
+) throws -> Router<ArrearsRequestContext> {
+    let router = Router(context: ArrearsRequestContext.self)
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -35,7 +35,7 @@ public func buildRouter(
             routes: DocumentedRoutes(
                 openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: AuthenticationMiddleware(accounts: store))
+    router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock))
     router.add(middleware: PreconditionMiddleware())
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in
@@ -52,7 +52,7 @@ public func buildRouter(
     let service = ArrearsService(
         store: store, accounts: store, reference: store, audit: store,
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
-        regions: try ShippedReferenceData.regions(), clock: clock)
+        regions: try ShippedReferenceData.regions(), clock: clock, signIn: SignInPolicy(configuration))
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
     try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router

@@ -14,11 +14,13 @@ public struct ArrearsService: APIProtocol {
     let lifecycle: Lifecycle
     let regions: RegionDirectory
     let clock: any InstantSource
+    let signIn: SignInPolicy
 
-    public init(
+    init(
         store: any ComplaintStore, accounts: any AccountStore, reference: any ReferenceStore, audit: any AuditStore, lifecycle: Lifecycle,
-        regions: RegionDirectory, clock: any InstantSource
+        regions: RegionDirectory, clock: any InstantSource, signIn: SignInPolicy
     ) {
+        self.signIn = signIn
         self.audit = audit
         self.store = store
         self.accounts = accounts

@@ -1,19 +1,33 @@
+import ArrearsCore
 import ArrearsStore
 import Hummingbird
 
-/// Resolves `Authorization: Bearer …` to an account for everything under /v1; refuses with 401 otherwise.
-struct AuthenticationMiddleware<Context: RequestContext>: RouterMiddleware {
+/// Resolves `Authorization: Bearer …` to an account for everything under /v1 except signing in and SME registration;
+/// refuses with 401 otherwise. Also notes the peer's address for the limits that key on it.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = ArrearsRequestContext
     let accounts: any AccountStore
+    let clock: any InstantSource
+
+    /// The operations anyone may call: they are how one gets a token.
+    static let open: Set<String> = ["/v1/sessions", "/v1/accounts/sme"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw Problem.unauthenticated
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        return try await RequestValues.$clientAddress.withValue(address) {
+            guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+            if request.method == .post, Self.open.contains(request.uri.path) { return try await next(request, context) }
+            guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+                throw Problem.unauthenticated
+            }
+            let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
+            let digest = BearerToken.digest(token)
+            guard !token.isEmpty, token.count <= 200, let account = try await accounts.account(tokenDigest: digest, at: clock.now()) else {
+                throw Problem.unauthenticated
+            }
+            return try await RequestValues.$account.withValue(account) {
+                try await RequestValues.$tokenDigest.withValue(digest) { try await next(request, context) }
+            }
         }
-        let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
-        guard !token.isEmpty, token.count <= 200, let account = try await accounts.account(tokenDigest: BearerToken.digest(token)) else {
-            throw Problem.unauthenticated
-        }
-        return try await RequestValues.$account.withValue(account) { try await next(request, context) }
     }
 }

@@ -13,5 +13,14 @@ public struct ServerConfiguration: Sendable {
     /// The rating period in days (DOMAIN: configurable); nil keeps the rule sets' 15.
     public var ratingDays: Int?
 
+    /// How long a token from signing in lasts, in hours.
+    public var sessionHours = 12
+    /// bcrypt cost for new passwords (each step doubles the work); tests lower it.
+    public var passwordCost: UInt8 = 11
+    /// Failed sign-ins allowed per account and 15 minutes (and four times as many per address) before 429.
+    public var signInAttempts = 5
+    /// SME registrations allowed per address and hour.
+    public var registrationsPerHour = 10
+
     public init() {}
 }

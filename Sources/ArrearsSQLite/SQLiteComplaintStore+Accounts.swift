@@ -1,19 +1,30 @@
 import ArrearsCore
 import ArrearsStore
+import Foundation
 import GRDB
 
 extension SQLiteComplaintStore: AccountStore {
-    public func createAccount(_ account: Account, tokenDigest: String) async throws {
+    public func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?) async throws {
+        let contactJSON = try contact.map { try StoreCoding.encode($0) }
+        // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
+        let digest = tokenDigest ?? "none-" + UUID().uuidString
         try await writer.write { db in
+            if account.role == .sme, let code = account.creditCode,
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = ?)", arguments: [code.text])
+                    == true
+            {
+                throw StoreError.duplicate("an SME account for credit code \(code.text)")
+            }
             do {
                 try db.execute(
                     sql: """
-                        INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         account.id.rawValue, account.name, account.role.rawValue, account.province?.code,
-                        account.department?.rawValue, account.creditCode?.text, tokenDigest, StoreCoding.instant(account.createdAt),
+                        account.department?.rawValue, account.creditCode?.text, digest, StoreCoding.instant(account.createdAt), passwordHash,
+                        contactJSON,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicate("account \(account.id)")
@@ -30,19 +41,78 @@ extension SQLiteComplaintStore: AccountStore {
         return id.map { AccountID($0) }
     }
 
-    public func account(tokenDigest: String) async throws -> Account? {
-        try await read { db in
+    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at"
+
+    static func account(_ row: Row) throws -> Account {
+        Account(
+            id: AccountID(row["id"]), name: row["name"], role: try decodeEnum(row["role"]),
+            province: try (row["province"] as String?).map { try RegionCode(format: $0) },
+            department: try (row["department"] as String?).map { try DepartmentID($0) },
+            creditCode: try (row["credit_code"] as String?).map { try CreditCode($0) },
+            createdAt: try StoreCoding.instant(row["created_at"]))
+    }
+
+    public func account(tokenDigest: String, at now: Date) async throws -> Account? {
+        let instant = StoreCoding.instant(now)
+        return try await read { db in
+            let row =
+                try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM accounts a WHERE a.token_digest = ?", arguments: [tokenDigest])
+                ?? Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT \(Self.accountColumns) FROM sessions s JOIN accounts a ON a.id = s.account
+                        WHERE s.token_digest = ? AND s.revoked_at IS NULL AND s.expires_at > ?
+                        """,
+                    arguments: [tokenDigest, instant])
+            return try row.map(Self.account)
+        }
+    }
+
+    public func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
+        let found: (Account, String)?? = try await read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT id, name, role, province, department, credit_code, created_at FROM accounts WHERE token_digest = ?",
-                    arguments: [tokenDigest])
+                    db,
+                    sql: """
+                        SELECT \(Self.accountColumns), a.password_hash FROM accounts a
+                        WHERE a.password_hash IS NOT NULL AND (a.id = ? OR (a.role = 'sme' AND a.credit_code = ?))
+                        ORDER BY a.created_at LIMIT 1
+                        """,
+                    arguments: [login, login.uppercased()])
             else { return nil }
-            return Account(
-                id: AccountID(row["id"]), name: row["name"], role: try Self.decodeEnum(row["role"]),
-                province: try (row["province"] as String?).map { try RegionCode(format: $0) },
-                department: try (row["department"] as String?).map { try DepartmentID($0) },
-                creditCode: try (row["credit_code"] as String?).map { try CreditCode($0) },
-                createdAt: try StoreCoding.instant(row["created_at"]))
+            return (try Self.account(row), row["password_hash"] as String)
+        }
+        return found.flatMap { $0 }.map { (account: $0.0, passwordHash: $0.1) }
+    }
+
+    public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO sessions (token_digest, account, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [tokenDigest, account.rawValue, StoreCoding.instant(now), StoreCoding.instant(expiresAt)])
+        }
+    }
+
+    public func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE sessions SET revoked_at = ? WHERE token_digest = ? AND revoked_at IS NULL",
+                arguments: [StoreCoding.instant(now), tokenDigest])
+            return db.changesCount > 0
+        }
+    }
+
+    public func revokeTokens(of account: AccountID, at now: Date) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE sessions SET revoked_at = ? WHERE account = ? AND revoked_at IS NULL",
+                arguments: [StoreCoding.instant(now), account.rawValue])
+            var count = db.changesCount
+            try db.execute(
+                sql: "UPDATE accounts SET token_digest = ? WHERE id = ? AND token_digest NOT LIKE 'none-%'",
+                arguments: ["none-" + UUID().uuidString, account.rawValue])
+            count += db.changesCount
+            return count
         }
     }
 }

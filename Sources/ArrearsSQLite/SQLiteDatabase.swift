@@ -22,6 +22,7 @@ public enum SQLiteDatabase {
         ("0001_complaints", String(decoding: PackageResources._001_complaints_sql, as: UTF8.self)),
         ("0002_reference_and_parties", String(decoding: PackageResources._002_reference_and_parties_sql, as: UTF8.self)),
         ("0003_audit_chain", String(decoding: PackageResources._003_audit_chain_sql, as: UTF8.self)),
+        ("0004_sign_in", String(decoding: PackageResources._004_sign_in_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

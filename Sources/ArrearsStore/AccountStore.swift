@@ -25,11 +25,35 @@ public struct Account: Sendable, Equatable, Codable {
     public var actor: Actor { Actor(account: id, role: role, province: province, department: department, name: name) }
 }
 
-/// Accounts and their bearer tokens, which are stored only as digests.
+/// Accounts, their passwords (bcrypt hashes only) and their bearer tokens (SHA-256 digests only).
 public protocol AccountStore: Sendable {
-    func createAccount(_ account: Account, tokenDigest: String) async throws
-    func account(tokenDigest: String) async throws -> Account?
+    /// Stores a new account. `tokenDigest` is the long-lived operator token of `arrearsd account create`; nil for accounts
+    /// that sign in with a password. Refuses an id in use, or a second SME account for one credit code.
+    func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?) async throws
+
+    /// The account a token belongs to at `now`: an operator token, or a session that has neither expired nor been revoked.
+    func account(tokenDigest: String, at now: Date) async throws -> Account?
+
+    /// The account and password hash for a sign-in name: the account id, or an SME's credit code.
+    func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)?
+
+    /// Stores a session token's digest for an account until `expiresAt`.
+    func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date) async throws
+
+    /// Ends one session (sign-out); true when there was one to end.
+    func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool
+
+    /// Ends every session of an account and voids its operator token; returns how many tokens stopped working.
+    func revokeTokens(of account: AccountID, at now: Date) async throws -> Int
+
     /// The SME account that files under a credit code (the oldest, if several), so a complaint an
     /// official registers on an SME's behalf reaches that SME.
     func smeAccount(creditCode: CreditCode) async throws -> AccountID?
+}
+
+extension AccountStore {
+    /// An account that signs in with an operator token only.
+    public func createAccount(_ account: Account, tokenDigest: String) async throws {
+        try await createAccount(account, tokenDigest: tokenDigest, passwordHash: nil, contact: nil)
+    }
 }

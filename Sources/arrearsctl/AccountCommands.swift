@@ -2,17 +2,111 @@ import ArgumentParser
 import ArrearsAPI
 import Foundation
 
-/// `arrearsctl login`: checks a token against the server and saves both for later commands.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `arrearsctl login`: signs in with a password (or checks a given token) and saves server and token for later commands.
 struct Login: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Save the server URL and your token (checked against the server first).")
+    static let configuration = CommandConfiguration(
+        abstract: "Sign in with --user and a password (asked for, or read from stdin with --password-stdin), or save a --token.",
+        discussion: "The token from a password sign-in expires (12 hours by default); `arrearsctl logout` ends it sooner.")
+
+    @OptionGroup var connection: ConnectionOptions
+    @Option(help: "Your account id, or an SME's credit code.") var user: String?
+    @Flag(help: "Read the password from standard input instead of asking.") var passwordStdin = false
+
+    func run() async throws {
+        let server = try connection.resolvedServer()
+        if let user {
+            let password = try Self.password(fromStdin: passwordStdin)
+            let session = try await withAPI(connection, signedIn: false) { client in
+                try await client.signIn(body: .json(.init(login: user, password: password))).created.body.json
+            }
+            try SavedLogin(server: server.absoluteString, token: session.token).save()
+            print(
+                "signed in to \(server.absoluteString) as \(session.account.name) (\(session.account.role.rawValue)) until "
+                    + "\(session.expiresAt.formatted(.iso8601)); saved to \(SavedLogin.path.path)")
+            return
+        }
+        let (_, token) = try connection.resolved()
+        let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
+        try SavedLogin(server: server.absoluteString, token: token).save()
+        print("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
+    }
+
+    /// From stdin (one line), or asked on the terminal without echo.
+    static func password(fromStdin: Bool) throws -> String {
+        if fromStdin {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw ValidationError("no password on standard input") }
+            return line
+        }
+        guard let typed = getpass("password: ") else { throw ValidationError("no terminal to ask for the password; use --password-stdin") }
+        return String(cString: typed)
+    }
+}
+
+/// `arrearsctl logout`: ends the saved session on the server and forgets it here.
+struct Logout: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "End your session (the token stops working) and remove the saved login.")
 
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let (server, token) = try connection.resolved()
-        let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
-        try SavedLogin(server: server.absoluteString, token: token).save()
-        print("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
+        _ = try await withAPI(connection) { client in try await client.signOut().noContent }
+        try? FileManager.default.removeItem(at: SavedLogin.path)
+        print("signed out")
+    }
+}
+
+/// `arrearsctl account create|revoke`: an admin's account work.
+struct AccountAdmin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Create accounts and revoke their tokens (admins).", subcommands: [Create.self, Revoke.self])
+
+    /// `arrearsctl account create`
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account that signs in with a password (read from stdin).")
+        @Option(help: "sme, intake, handler, supervisor or admin.") var role: String
+        @Option(help: "The person's or organisation's name.") var name: String
+        @Option(help: "Account id, used to sign in (default: generated).") var id: String?
+        @Option(help: "For intake officers and supervisors: their province code (omit for national).") var province: String?
+        @Option(help: "For handlers: their handling department id.") var department: String?
+        @Option(help: "For SMEs: their credit code.") var creditCode: String?
+        @OptionGroup var connection: ConnectionOptions
+
+        func validate() throws {
+            guard Components.Schemas.Role(rawValue: role) != nil else {
+                throw ValidationError("--role must be sme, intake, handler, supervisor or admin")
+            }
+        }
+
+        func run() async throws {
+            let password = try Login.password(fromStdin: true)
+            let account = try await withAPI(connection) { client in
+                try await client.createAccount(
+                    body: .json(
+                        .init(
+                            role: .init(rawValue: role)!, name: name, id: id, province: province, department: department, creditCode: creditCode,
+                            password: password))
+                ).created.body.json
+            }
+            print(connection.json ? Rendering.json(account) : "created \(account.role.rawValue) account \(account.id) (\(account.name))")
+        }
+    }
+
+    /// `arrearsctl account revoke`
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End every session of an account and void its operator token.")
+        @Argument(help: "The account id.") var account: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let result = try await withAPI(connection) { client in
+                try await client.revokeAccountTokens(path: .init(accountId: account)).ok.body.json
+            }
+            print("revoked \(result.revoked) token(s) of \(account)")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ struct Arrearsctl: AsyncParsableCommand {
             69 the server could not be reached or failed (5xx).
             """,
         subcommands: [
-            Login.self, Whoami.self, Queue.self, Overdue.self, Show.self,
+            Login.self, Logout.self, Whoami.self, AccountAdmin.self, Queue.self, Overdue.self, Show.self,
             Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
             Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self,
             MarkDuplicate.self, Route.self, SizeTest.self, Stats.self, Audit.self,

@@ -16,21 +16,27 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of tables, for scripts.")
     var json = false
 
-    /// Flags first, then environment, then the saved login.
-    func resolved() throws -> (server: URL, token: String) {
-        let saved = try? SavedLogin.load()
-        let serverText = server ?? env("ARREARS_SERVER") ?? saved?.server
-        let tokenText = token ?? env("ARREARS_TOKEN") ?? saved?.token
+    /// The server: flags first, then environment, then the saved login.
+    func resolvedServer() throws -> URL {
+        let serverText = server ?? env("ARREARS_SERVER") ?? (try? SavedLogin.load())?.server
         guard let serverText, let url = URL(string: serverText), url.scheme == "http" || url.scheme == "https" else {
             throw ValidationError("no server: pass --server, set ARREARS_SERVER or run `arrearsctl login`")
         }
+        return url
+    }
+
+    /// Server and token: flags first, then environment, then the saved login.
+    func resolved() throws -> (server: URL, token: String) {
+        let tokenText = token ?? env("ARREARS_TOKEN") ?? (try? SavedLogin.load())?.token
         guard let tokenText, !tokenText.isEmpty else {
             throw ValidationError("no token: pass --token, set ARREARS_TOKEN or run `arrearsctl login`")
         }
-        return (url, tokenText)
+        return (try resolvedServer(), tokenText)
     }
 
-    func client() throws -> Client {
+    /// A client that sends the token, or, for signing in, none.
+    func client(signedIn: Bool = true) throws -> Client {
+        guard signedIn else { return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising()]) }
         let (server, token) = try resolved()
         return Client(serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(), BearerAuthentication(token: token)])
     }
@@ -79,9 +85,9 @@ struct ProblemRaising: ClientMiddleware {
 }
 
 /// Runs one API call, turning transport failures into `CLIError.unavailable` and errors into exit codes.
-func withAPI<T>(_ options: ConnectionOptions, _ body: (Client) async throws -> T) async throws -> T {
-    let client = try options.client()
-    let server = try options.resolved().server
+func withAPI<T>(_ options: ConnectionOptions, signedIn: Bool = true, _ body: (Client) async throws -> T) async throws -> T {
+    let client = try options.client(signedIn: signedIn)
+    let server = try options.resolvedServer()
     do {
         return try await body(client)
     } catch let error as CLIError {

@@ -37,23 +37,14 @@ struct AccountCommand: AsyncParsableCommand {
             guard let role = Role(rawValue: role) else {
                 throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let regions = try ShippedReferenceData.regions()
-            var provinceCode: RegionCode?
-            if let province {
-                let code = try Self.valid("--province") { try RegionCode(province, in: regions) }
-                guard code.isProvince else { throw ValidationError("--province must be a province code such as 330000") }
-                provinceCode = code
+            let account: Account
+            do {
+                account = try Account.checked(
+                    id: id ?? UUID().uuidString.lowercased(), name: name, role: role, province: province, department: department,
+                    creditCode: creditCode, regions: ShippedReferenceData.regions(), createdAt: Date())
+            } catch let violation as FieldViolation {
+                throw ValidationError("--\(Self.option(violation.field)): \(violation.detail)")
             }
-            let departmentID = try department.map { text in try Self.valid("--department") { try DepartmentID(text) } }
-            let code = try creditCode.map { text in try Self.valid("--credit-code") { try CreditCode(text) } }
-            switch role {
-            case .handler where departmentID == nil: throw ValidationError("a handler account needs --department")
-            case .sme where code == nil: throw ValidationError("an SME account needs --credit-code")
-            default: break
-            }
-            let account = Account(
-                id: AccountID(id ?? UUID().uuidString.lowercased()), name: name, role: role, province: provinceCode,
-                department: departmentID, creditCode: code, createdAt: Date())
             let token = BearerToken.generate()
             let store = try database.openStore()
             do {
@@ -65,8 +56,9 @@ struct AccountCommand: AsyncParsableCommand {
             print(token)
         }
 
-        static func valid<T>(_ option: String, _ convert: () throws -> T) throws -> T {
-            do { return try convert() } catch let invalid as InvalidValue { throw ValidationError("\(option): \(invalid.detail)") }
+        /// The command-line spelling of an account field.
+        static func option(_ field: String) -> String {
+            field == "creditCode" ? "credit-code" : field
         }
     }
 }

@@ -46,6 +46,8 @@ struct HTTPHarness {
     func application() throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration()
         configuration.bodyLimit = 64 * 1024
+        // The lowest bcrypt cost: the tests check behaviour, not the work factor.
+        configuration.passwordCost = 4
         return try buildApplication(configuration: configuration, store: store, clock: clock, logger: .init(label: "test"))
     }
 

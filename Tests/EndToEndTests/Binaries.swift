@@ -20,7 +20,9 @@ enum Binaries {
     }
 
     /// Runs a binary to completion.
-    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:], in directory: URL) throws -> Result {
+    static func run(
+        _ name: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil, in directory: URL
+    ) throws -> Result {
         let process = Process()
         process.executableURL = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
         process.arguments = arguments
@@ -30,7 +32,13 @@ enum Binaries {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

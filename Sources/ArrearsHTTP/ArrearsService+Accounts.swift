@@ -1,0 +1,117 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+import Foundation
+
+/// Limits and lifetimes for signing in, set from the server's configuration.
+struct SignInPolicy: Sendable {
+    let sessionLength: TimeInterval
+    let passwordCost: UInt8
+    /// Failed sign-ins per account, and per address (four times as many: an office shares one address).
+    let failures: AttemptLimiter
+    let failuresPerAddress: AttemptLimiter
+    let registrations: AttemptLimiter
+
+    init(_ configuration: ServerConfiguration) {
+        sessionLength = TimeInterval(configuration.sessionHours * 3600)
+        passwordCost = configuration.passwordCost
+        failures = AttemptLimiter(limit: configuration.signInAttempts, window: 15 * 60)
+        failuresPerAddress = AttemptLimiter(limit: configuration.signInAttempts * 4, window: 15 * 60)
+        registrations = AttemptLimiter(limit: configuration.registrationsPerHour, window: 3600)
+    }
+
+    static func tooMany(_ what: String, retryAfter seconds: Int) -> Problem {
+        Problem(
+            status: .tooManyRequests, slug: "too-many-requests", title: "Too many attempts",
+            detail: "too many \(what); try again in \(seconds) seconds", headers: ["Retry-After": String(seconds)])
+    }
+}
+
+extension ArrearsService {
+    public func registerSME(_ input: Operations.RegisterSME.Input) async throws -> Operations.RegisterSME.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        let now = clock.now()
+        let address = "address:" + (RequestValues.clientAddress ?? "unknown")
+        if let wait = await signIn.registrations.waitBeforeNext([address], now: now) {
+            throw SignInPolicy.tooMany("registrations from this address", retryAfter: wait)
+        }
+        await signIn.registrations.record([address], now: now)
+        try Self.checkPassword(body.password)
+        let contact = Contact(person: body.contact.person, phone: body.contact.phone, email: body.contact.email)
+        let problems = contact.violations(at: "contact")
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        let account = try Account.checked(
+            id: UUID().uuidString.lowercased(), name: body.name, role: .sme, province: nil, department: nil, creditCode: body.creditCode,
+            regions: regions, createdAt: now)
+        let hash = await PasswordHashing.hash(body.password, cost: signIn.passwordCost)
+        try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: contact)
+        return .created(.init(body: .json(Wire.account(account))))
+    }
+
+    public func signIn(_ input: Operations.SignIn.Input) async throws -> Operations.SignIn.Output {
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        let now = clock.now()
+        let login = body.login.trimmingCharacters(in: .whitespaces)
+        let accountKey = "login:" + login.uppercased()
+        let addressKey = "address:" + (RequestValues.clientAddress ?? "unknown")
+        if let wait = await signIn.failures.waitBeforeNext([accountKey], now: now) {
+            throw SignInPolicy.tooMany("failed sign-ins for this account", retryAfter: wait)
+        }
+        if let wait = await signIn.failuresPerAddress.waitBeforeNext([addressKey], now: now) {
+            throw SignInPolicy.tooMany("failed sign-ins from this address", retryAfter: wait)
+        }
+        let record = try await accounts.signInRecord(login: login)
+        // An unknown name is checked against a decoy hash, so it takes as long to refuse as a wrong password.
+        let verified = await PasswordHashing.verify(body.password, hash: record?.passwordHash ?? PasswordHashing.decoy)
+        guard let record, verified else {
+            await signIn.failures.record([accountKey], now: now)
+            await signIn.failuresPerAddress.record([addressKey], now: now)
+            throw Problem(
+                status: .unauthorized, slug: "unauthenticated", title: "Sign-in refused", detail: "the name or the password is wrong")
+        }
+        await signIn.failures.forget(accountKey)
+        let token = BearerToken.generate()
+        let expires = now.addingTimeInterval(signIn.sessionLength)
+        try await accounts.createSession(tokenDigest: BearerToken.digest(token), account: record.account.id, at: now, expiresAt: expires)
+        return .created(.init(body: .json(.init(token: token, expiresAt: expires, account: Wire.account(record.account)))))
+    }
+
+    public func signOut(_ input: Operations.SignOut.Input) async throws -> Operations.SignOut.Output {
+        _ = try caller()
+        guard let digest = RequestValues.tokenDigest, try await accounts.revokeSession(tokenDigest: digest, at: clock.now()) else {
+            throw Problem(
+                status: .conflict, slug: "not-a-session", title: "Not a session",
+                detail: "this is an operator token, not a sign-in session; an admin revokes it with arrearsctl account revoke")
+        }
+        return .noContent(.init())
+    }
+
+    public func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
+        let admin = try caller()
+        guard admin.role == .admin else { throw TransitionError.roleNotPermitted(command: "create accounts", role: admin.role) }
+        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        try Self.checkPassword(body.password)
+        let account = try Account.checked(
+            id: body.id ?? UUID().uuidString.lowercased(), name: body.name, role: Role(rawValue: body.role.rawValue)!, province: body.province,
+            department: body.department, creditCode: body.creditCode, regions: regions, createdAt: clock.now())
+        let hash = await PasswordHashing.hash(body.password, cost: signIn.passwordCost)
+        try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: nil)
+        return .created(.init(body: .json(Wire.account(account))))
+    }
+
+    public func revokeAccountTokens(_ input: Operations.RevokeAccountTokens.Input) async throws -> Operations.RevokeAccountTokens.Output {
+        let admin = try caller()
+        guard admin.role == .admin else { throw TransitionError.roleNotPermitted(command: "revoke tokens", role: admin.role) }
+        let count = try await accounts.revokeTokens(of: AccountID(input.path.accountId), at: clock.now())
+        return .ok(.init(body: .json(.init(revoked: count))))
+    }
+
+    /// Length only: composition rules push people to predictable patterns (NIST SP 800-63B).
+    static func checkPassword(_ password: String) throws {
+        guard password.count >= PasswordHashing.minimumLength, password.utf8.count <= 72 else {
+            throw FieldViolation(
+                field: "password", rule: "password.length",
+                detail: "at least \(PasswordHashing.minimumLength) characters and at most 72 bytes (bcrypt reads no further)")
+        }
+    }
+}

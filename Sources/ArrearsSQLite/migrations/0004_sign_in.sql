@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0004_sign_in.sql

@@ -1,0 +1,43 @@
+import ArrearsCore
+import Foundation
+
+extension Account {
+    /// An account whose scope fits its role: a province code for provincial officials, a department for handlers, a credit
+    /// code for SMEs; the one check `arrearsd account create` and `POST /v1/accounts` share.
+    public static func checked(
+        id: String, name: String, role: Role, province: String?, department: String?, creditCode: String?, regions: RegionDirectory,
+        createdAt: Date
+    ) throws(FieldViolation) -> Account {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+            throw FieldViolation(field: "name", rule: "text.required", detail: "a name of 1–200 characters")
+        }
+        guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+            throw FieldViolation(field: "id", rule: "account.id-format", detail: "1–64 letters, digits, '.', '_' or '-'")
+        }
+        var provinceCode: RegionCode?
+        if let province {
+            do { provinceCode = try RegionCode(province, in: regions) } catch { throw FieldViolation(field: "province", error) }
+            guard provinceCode!.isProvince else {
+                throw FieldViolation(field: "province", rule: "account.province-level", detail: "a province code such as 330000, got \(province)")
+            }
+        }
+        var departmentID: DepartmentID?
+        if let department {
+            do { departmentID = try DepartmentID(department) } catch { throw FieldViolation(field: "department", error) }
+        }
+        var code: CreditCode?
+        if let creditCode {
+            do { code = try CreditCode(creditCode) } catch { throw FieldViolation(field: "creditCode", error) }
+        }
+        switch role {
+        case .handler where departmentID == nil:
+            throw FieldViolation(field: "department", rule: "account.handler-needs-department", detail: "a handler account needs a department")
+        case .sme where code == nil:
+            throw FieldViolation(field: "creditCode", rule: "account.sme-needs-credit-code", detail: "an SME account needs a credit code")
+        default: break
+        }
+        return Account(
+            id: AccountID(id), name: trimmed, role: role, province: provinceCode, department: departmentID, creditCode: code, createdAt: createdAt)
+    }
+}
