@@ -16,20 +16,6 @@ public struct ArrearsService: APIProtocol {
     let clock: any InstantSource
     let signIn: SignInPolicy
 
-    init(
-        store: any ComplaintStore, accounts: any AccountStore, reference: any ReferenceStore, audit: any AuditStore, lifecycle: Lifecycle,
-        regions: RegionDirectory, clock: any InstantSource, signIn: SignInPolicy
-    ) {
-        self.signIn = signIn
-        self.audit = audit
-        self.store = store
-        self.accounts = accounts
-        self.reference = reference
-        self.lifecycle = lifecycle
-        self.regions = regions
-        self.clock = clock
-    }
-
     /// The signed-in account; the authentication middleware has already refused requests without one.
     func caller() throws -> Account {
         guard let account = RequestValues.account else { throw Problem.unauthenticated }
