@@ -34,6 +34,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Days the complainant has to rate a result before it may be closed unrated (env ARREARS_RATING_DAYS; default 15).")
     var ratingDays: Int?
 
+    @Option(help: "Hours a token from signing in with a password lasts (env ARREARS_SESSION_HOURS; default 12).")
+    var sessionHours: Int?
+
+    @Option(help: "Failed sign-ins allowed per account in 15 minutes, four times as many per address (env ARREARS_SIGN_IN_ATTEMPTS; default 5).")
+    var signInAttempts: Int?
+
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.host = host ?? Environment.value("HOST") ?? configuration.host
@@ -47,6 +53,8 @@ struct Serve: AsyncParsableCommand {
         if let days = try ratingDays ?? Environment.integer("RATING_DAYS") {
             configuration.ratingDays = days
         }
+        if let hours = try sessionHours ?? Environment.integer("SESSION_HOURS") { configuration.sessionHours = hours }
+        if let attempts = try signInAttempts ?? Environment.integer("SIGN_IN_ATTEMPTS") { configuration.signInAttempts = attempts }
         configuration.databasePath = database.path
         try Self.check(configuration)
         let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
@@ -82,6 +90,8 @@ struct Serve: AsyncParsableCommand {
         guard (1...60).contains(configuration.supplementWorkingDays ?? 10) else {
             throw ValidationError("the supplement period must be 1–60 working days")
         }
+        guard (1...720).contains(configuration.sessionHours) else { throw ValidationError("a session lasts 1–720 hours") }
+        guard (1...100).contains(configuration.signInAttempts) else { throw ValidationError("sign-in attempts must be 1–100") }
         guard (1...90).contains(configuration.ratingDays ?? 15) else { throw ValidationError("the rating period must be 1–90 days") }
     }
 }
