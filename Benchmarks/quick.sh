@@ -16,7 +16,8 @@ port=18200
 export FILING=$PWD/Schemas/examples/filing.json
 export SME_TOKEN=$("$bin" account create --database "$work/b.sqlite" --role sme --name "杭州示例建设有限公司" --credit-code 91330100716105852F 2>/dev/null)
 start=$(date +%s%N)
-"$bin" serve --database "$work/b.sqlite" --port $port --log-level error > "$work/server.log" 2>&1 &
+# One account files thousands of complaints a second here, far past the abuse limit: turn it off for the run.
+ARREARS_SUBMISSIONS_PER_MINUTE=0 "$bin" serve --database "$work/b.sqlite" --port $port --log-level error > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 until curl -s -o /dev/null http://127.0.0.1:$port/healthz; do sleep 0.01; done

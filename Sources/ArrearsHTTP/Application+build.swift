@@ -52,7 +52,7 @@ public func buildRouter(
     let service = ArrearsService(
         store: store, accounts: store, reference: store, audit: store,
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
-        regions: try ShippedReferenceData.regions(), clock: clock, signIn: SignInPolicy(configuration))
+        regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration))
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
     try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router

@@ -3,39 +3,15 @@ import ArrearsCore
 import ArrearsStore
 import Foundation
 
-/// Limits and lifetimes for signing in, set from the server's configuration.
-struct SignInPolicy: Sendable {
-    let sessionLength: TimeInterval
-    let passwordCost: UInt8
-    /// Failed sign-ins per account, and per address (four times as many: an office shares one address).
-    let failures: AttemptLimiter
-    let failuresPerAddress: AttemptLimiter
-    let registrations: AttemptLimiter
-
-    init(_ configuration: ServerConfiguration) {
-        sessionLength = TimeInterval(configuration.sessionHours * 3600)
-        passwordCost = configuration.passwordCost
-        failures = AttemptLimiter(limit: configuration.signInAttempts, window: 15 * 60)
-        failuresPerAddress = AttemptLimiter(limit: configuration.signInAttempts * 4, window: 15 * 60)
-        registrations = AttemptLimiter(limit: configuration.registrationsPerHour, window: 3600)
-    }
-
-    static func tooMany(_ what: String, retryAfter seconds: Int) -> Problem {
-        Problem(
-            status: .tooManyRequests, slug: "too-many-requests", title: "Too many attempts",
-            detail: "too many \(what); try again in \(seconds) seconds", headers: ["Retry-After": String(seconds)])
-    }
-}
-
 extension ArrearsService {
     public func registerSME(_ input: Operations.RegisterSME.Input) async throws -> Operations.RegisterSME.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
         let now = clock.now()
         let address = "address:" + (RequestValues.clientAddress ?? "unknown")
-        if let wait = await signIn.registrations.waitBeforeNext([address], now: now) {
-            throw SignInPolicy.tooMany("registrations from this address", retryAfter: wait)
+        if let wait = await limits.registrations.waitBeforeNext([address], now: now) {
+            throw AbuseLimits.tooMany("registrations from this address", retryAfter: wait)
         }
-        await signIn.registrations.record([address], now: now)
+        await limits.registrations.record([address], now: now)
         try Self.checkPassword(body.password)
         let contact = Contact(person: body.contact.person, phone: body.contact.phone, email: body.contact.email)
         let problems = contact.violations(at: "contact")
@@ -43,7 +19,7 @@ extension ArrearsService {
         let account = try Account.checked(
             id: UUID().uuidString.lowercased(), name: body.name, role: .sme, province: nil, department: nil, creditCode: body.creditCode,
             regions: regions, createdAt: now)
-        let hash = await PasswordHashing.hash(body.password, cost: signIn.passwordCost)
+        let hash = await PasswordHashing.hash(body.password, cost: limits.passwordCost)
         try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: contact)
         return .created(.init(body: .json(Wire.account(account))))
     }
@@ -54,24 +30,24 @@ extension ArrearsService {
         let login = body.login.trimmingCharacters(in: .whitespaces)
         let accountKey = "login:" + login.uppercased()
         let addressKey = "address:" + (RequestValues.clientAddress ?? "unknown")
-        if let wait = await signIn.failures.waitBeforeNext([accountKey], now: now) {
-            throw SignInPolicy.tooMany("failed sign-ins for this account", retryAfter: wait)
+        if let wait = await limits.failures.waitBeforeNext([accountKey], now: now) {
+            throw AbuseLimits.tooMany("failed sign-ins for this account", retryAfter: wait)
         }
-        if let wait = await signIn.failuresPerAddress.waitBeforeNext([addressKey], now: now) {
-            throw SignInPolicy.tooMany("failed sign-ins from this address", retryAfter: wait)
+        if let wait = await limits.failuresPerAddress.waitBeforeNext([addressKey], now: now) {
+            throw AbuseLimits.tooMany("failed sign-ins from this address", retryAfter: wait)
         }
         let record = try await accounts.signInRecord(login: login)
         // An unknown name is checked against a decoy hash, so it takes as long to refuse as a wrong password.
         let verified = await PasswordHashing.verify(body.password, hash: record?.passwordHash ?? PasswordHashing.decoy)
         guard let record, verified else {
-            await signIn.failures.record([accountKey], now: now)
-            await signIn.failuresPerAddress.record([addressKey], now: now)
+            await limits.failures.record([accountKey], now: now)
+            await limits.failuresPerAddress.record([addressKey], now: now)
             throw Problem(
                 status: .unauthorized, slug: "unauthenticated", title: "Sign-in refused", detail: "the name or the password is wrong")
         }
-        await signIn.failures.forget(accountKey)
+        await limits.failures.forget(accountKey)
         let token = BearerToken.generate()
-        let expires = now.addingTimeInterval(signIn.sessionLength)
+        let expires = now.addingTimeInterval(limits.sessionLength)
         try await accounts.createSession(tokenDigest: BearerToken.digest(token), account: record.account.id, at: now, expiresAt: expires)
         return .created(.init(body: .json(.init(token: token, expiresAt: expires, account: Wire.account(record.account)))))
     }
@@ -94,7 +70,7 @@ extension ArrearsService {
         let account = try Account.checked(
             id: body.id ?? UUID().uuidString.lowercased(), name: body.name, role: Role(rawValue: body.role.rawValue)!, province: body.province,
             department: body.department, creditCode: body.creditCode, regions: regions, createdAt: clock.now())
-        let hash = await PasswordHashing.hash(body.password, cost: signIn.passwordCost)
+        let hash = await PasswordHashing.hash(body.password, cost: limits.passwordCost)
         try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: nil)
         return .created(.init(body: .json(Wire.account(account))))
     }

@@ -7,6 +7,7 @@ extension ArrearsService {
     public func submitComplaint(_ input: Operations.SubmitComplaint.Input) async throws -> Operations.SubmitComplaint.Output {
         let account = try caller()
         let now = clock.now()
+        try await limits.admitSubmission(account: account.id.rawValue, address: RequestValues.clientAddress ?? "unknown", now: now)
         guard case let .json(wire) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
         let filing = try FilingConversion(regions: regions).filing(wire, today: CSTDate(now))
         if account.role == .sme, let own = account.creditCode, own != filing.complainant.creditCode {

@@ -14,7 +14,7 @@ public struct ArrearsService: APIProtocol {
     let lifecycle: Lifecycle
     let regions: RegionDirectory
     let clock: any InstantSource
-    let signIn: SignInPolicy
+    let limits: AbuseLimits
 
     /// The signed-in account; the authentication middleware has already refused requests without one.
     func caller() throws -> Account {

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var passwordCost: UInt8 = 11
     /// Failed sign-ins allowed per account and 15 minutes (and four times as many per address) before 429.
     public var signInAttempts = 5
+    /// Complaints one account may file a minute (ten times as many per address); 0 turns the limit off (benchmarks).
+    public var submissionsPerMinute = 120
     /// SME registrations allowed per address and hour.
     public var registrationsPerHour = 10
 

@@ -37,6 +37,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Hours a token from signing in with a password lasts (env ARREARS_SESSION_HOURS; default 12).")
     var sessionHours: Int?
 
+    @Option(
+        help:
+            "Complaints one account may file a minute, ten times as many per address; 0: no limit (env ARREARS_SUBMISSIONS_PER_MINUTE; default 120).")
+    var submissionsPerMinute: Int?
+
     @Option(help: "Failed sign-ins allowed per account in 15 minutes, four times as many per address (env ARREARS_SIGN_IN_ATTEMPTS; default 5).")
     var signInAttempts: Int?
 
@@ -55,6 +60,9 @@ struct Serve: AsyncParsableCommand {
         }
         if let hours = try sessionHours ?? Environment.integer("SESSION_HOURS") { configuration.sessionHours = hours }
         if let attempts = try signInAttempts ?? Environment.integer("SIGN_IN_ATTEMPTS") { configuration.signInAttempts = attempts }
+        if let perMinute = try submissionsPerMinute ?? Environment.integer("SUBMISSIONS_PER_MINUTE") {
+            configuration.submissionsPerMinute = perMinute
+        }
         configuration.databasePath = database.path
         try Self.check(configuration)
         let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
@@ -91,6 +99,7 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("the supplement period must be 1–60 working days")
         }
         guard (1...720).contains(configuration.sessionHours) else { throw ValidationError("a session lasts 1–720 hours") }
+        guard (0...100_000).contains(configuration.submissionsPerMinute) else { throw ValidationError("submissions per minute must be 0–100000") }
         guard (1...100).contains(configuration.signInAttempts) else { throw ValidationError("sign-in attempts must be 1–100") }
         guard (1...90).contains(configuration.ratingDays ?? 15) else { throw ValidationError("the rating period must be 1–90 days") }
     }

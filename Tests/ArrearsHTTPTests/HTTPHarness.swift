@@ -43,11 +43,12 @@ struct HTTPHarness {
         return harness
     }
 
-    func application() throws -> some ApplicationProtocol {
+    func application(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration()
         configuration.bodyLimit = 64 * 1024
         // The lowest bcrypt cost: the tests check behaviour, not the work factor.
         configuration.passwordCost = 4
+        configure(&configuration)
         return try buildApplication(configuration: configuration, store: store, clock: clock, logger: .init(label: "test"))
     }
 

@@ -128,4 +128,23 @@ struct SignInTests {
         }
         #expect(hash?.hasPrefix("$2b$") == true)
     }
+
+    @Test("Past the filings allowed a minute an account gets 429 with Retry-After; another account files on, and a minute later so does it")
+    func submissionLimit() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application { $0.submissionsPerMinute = 3 }.test(.router) { client in
+            for _ in 0..<3 { _ = try await fileComplaint(client, harness) }
+            let fourth = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON())
+            #expect(fourth.status == .tooManyRequests)
+            #expect(Int(fourth.headers[.retryAfter] ?? "") == 60)
+            let other = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("otherSME"),
+                body: filingJSON { set(&$0, ["complainant", "creditCode"], "91110108551385082Q") })
+            #expect(other.status == .created)
+            harness.clock.set("2026-11-02T01:31:00Z")
+            #expect(
+                try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON()).status == .created
+            )
+        }
+    }
 }
