@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
@@ -50,6 +51,7 @@ let package = Package(
             resources: [
                 .embedInCode("migrations/0001_complaints.sql"), .embedInCode("migrations/0002_reference_and_parties.sql"),
                 .embedInCode("migrations/0003_audit_chain.sql"), .embedInCode("migrations/0004_sign_in.sql"),
+                .embedInCode("migrations/0005_evidence.sql"),
             ],
             swiftSettings: strict
         ),
@@ -68,6 +70,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -116,6 +119,7 @@ let package = Package(
                 "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]

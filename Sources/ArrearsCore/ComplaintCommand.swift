@@ -19,6 +19,8 @@ public enum ComplaintCommand: Sendable, Equatable {
     case escalate(EscalationStep, text: String)
     /// Intake links the complaint to an earlier one as its duplicate; both histories are kept.
     case markDuplicate(of: String, note: String?)
+    /// The complainant, or an intake officer on its behalf, attaches a file as evidence (its content already stored).
+    case attachEvidence(Evidence)
     /// The handling department gives it back as not its own, for re-routing.
     case returnToIntake(reason: String)
     /// The handling department records the result and the amount paid so far.
@@ -50,6 +52,7 @@ public enum ComplaintCommand: Sendable, Equatable {
         case .extend: "extend"
         case .escalate: "escalate"
         case .markDuplicate: "mark-duplicate"
+        case .attachEvidence: "attach-evidence"
         }
     }
 }

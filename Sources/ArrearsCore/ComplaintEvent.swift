@@ -23,6 +23,8 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case escalated
     /// An intake officer linked the complaint to another as its duplicate.
     case markedDuplicate = "marked_duplicate"
+    /// The complainant, or an intake officer on its behalf, attached a file as evidence.
+    case evidenceAttached = "evidence_attached"
 }
 
 /// The particulars an event carries, whichever apply to its kind.
@@ -46,6 +48,8 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var overrideReason: String?
     /// The other complaint a duplicate link names, by number.
     public var related: String?
+    /// The file an `evidence_attached` event added.
+    public var evidence: Evidence?
 
     public init(
         text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,

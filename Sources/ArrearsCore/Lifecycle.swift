@@ -32,6 +32,9 @@ public struct Lifecycle: Sendable {
         Transition(command: "extend", from: [.forwarded], to: nil, roles: [.handler, .supervisor], event: .extended),
         Transition(command: "escalate", from: [.forwarded], to: nil, roles: [.intake, .handler, .supervisor], event: .escalated),
         Transition(command: "mark-duplicate", from: [.submitted, .needsSupplement, .accepted], to: nil, roles: [.intake], event: .markedDuplicate),
+        Transition(
+            command: "attach-evidence", from: [.submitted, .needsSupplement, .accepted, .forwarded, .resolved], to: nil, roles: [.sme, .intake],
+            event: .evidenceAttached),
     ]
 
     /// Longest free text a decision may carry.
@@ -88,14 +91,7 @@ public struct Lifecycle: Sendable {
     public func apply(
         _ command: ComplaintCommand, to complaint: Complaint, by actor: Actor, at now: Date, routing: RoutingTable? = nil
     ) throws(TransitionError) -> (Complaint, ComplaintEvent) {
-        guard Self.inScope(complaint, actor) else { throw .outOfScope }
-        let candidates = Self.transitions.filter { $0.command == command.name }
-        guard candidates.contains(where: { $0.roles.contains(actor.role) }) else {
-            throw .roleNotPermitted(command: command.name, role: actor.role)
-        }
-        guard let transition = candidates.first(where: { $0.from.contains(complaint.state) && $0.roles.contains(actor.role) }) else {
-            throw .illegalInState(command: command.name, state: complaint.state)
-        }
+        let transition = try Self.transition(command.name, on: complaint, by: actor)
         let today = CSTDate(now)
         var next = complaint
         var detail = EventDetail()
@@ -177,6 +173,12 @@ public struct Lifecycle: Sendable {
             }
             detail.related = other
             next.duplicateOf = other
+        case let .attachEvidence(evidence):
+            guard evidence.complaintID == complaint.id else {
+                throw .invalidInput(
+                    FieldViolation(field: "complaintId", rule: "evidence.other-complaint", detail: "this file was stored for another complaint"))
+            }
+            detail.evidence = evidence
         case let .returnToIntake(reason):
             detail.text = try Self.required(reason, "reason")
             detail.department = complaint.handlingDepartment
@@ -268,6 +270,20 @@ public struct Lifecycle: Sendable {
                     detail: "\(routed); sending it to \(department.rawValue) needs a reason"))
         }
         return (department, nil, reason)
+    }
+
+    /// The row of the table a command takes for this actor in the complaint's state, or why there is none; lets a caller
+    /// refuse before doing costly work (an upload) that `apply` would refuse afterwards.
+    public static func transition(_ command: String, on complaint: Complaint, by actor: Actor) throws(TransitionError) -> Transition {
+        guard inScope(complaint, actor) else { throw .outOfScope }
+        let candidates = transitions.filter { $0.command == command }
+        guard candidates.contains(where: { $0.roles.contains(actor.role) }) else {
+            throw .roleNotPermitted(command: command, role: actor.role)
+        }
+        guard let transition = candidates.first(where: { $0.from.contains(complaint.state) && $0.roles.contains(actor.role) }) else {
+            throw .illegalInState(command: command, state: complaint.state)
+        }
+        return transition
     }
 
     /// Whether the actor's role and scope cover the complaint at all (the store filters by the same rule).

@@ -8,7 +8,7 @@ import OpenAPIHummingbird
 
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore & AuditStore,
+    configuration: ServerConfiguration, store: any ArrearsStorage,
     clock: any InstantSource = SystemInstantSource(),
     calendar: WorkingDayCalendar? = nil, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
@@ -22,7 +22,7 @@ public func buildApplication(
 
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(
-    configuration: ServerConfiguration, store: any ComplaintStore & AccountStore & ReferenceStore & AuditStore, clock: any InstantSource,
+    configuration: ServerConfiguration, store: any ArrearsStorage, clock: any InstantSource,
     calendar: WorkingDayCalendar? = nil
 ) throws -> Router<ArrearsRequestContext> {
     let router = Router(context: ArrearsRequestContext.self)
@@ -50,9 +50,11 @@ public func buildRouter(
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store, reference: store, audit: store,
+        store: store, accounts: store, reference: store, audit: store, evidence: store,
+        vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
-        regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration))
+        regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration),
+        evidenceLimits: (file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit))
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
     try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router

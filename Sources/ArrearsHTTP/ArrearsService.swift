@@ -11,10 +11,14 @@ public struct ArrearsService: APIProtocol {
     let accounts: any AccountStore
     let reference: any ReferenceStore
     let audit: any AuditStore
+    let evidence: any EvidenceStore
+    let vault: EvidenceVault
     let lifecycle: Lifecycle
     let regions: RegionDirectory
     let clock: any InstantSource
     let limits: AbuseLimits
+    /// Bytes per evidence file and per complaint.
+    let evidenceLimits: (file: Int, complaint: Int)
 
     /// The signed-in account; the authentication middleware has already refused requests without one.
     func caller() throws -> Account {

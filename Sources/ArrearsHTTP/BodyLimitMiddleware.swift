@@ -2,11 +2,12 @@ import Hummingbird
 import NIOCore
 
 /// Refuses bodies over the limit with 413 before anything reads them, whether or not the client
-/// announced the length.
+/// announced the length. Evidence uploads are exempt: they stream to disk under their own limits.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if request.method == .post, Self.isEvidenceUpload(request.uri.path) { return try await next(request, context) }
         let tooLarge = Problem(
             status: .contentTooLarge, slug: "body-too-large", title: "The body is too large",
             detail: "request bodies are limited to \(limit) bytes")
@@ -21,5 +22,11 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             throw tooLarge
         }
         return try await next(request, context)
+    }
+
+    /// `/v1/complaints/{id}/evidence`.
+    static func isEvidenceUpload(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 5 && parts[1] == "v1" && parts[2] == "complaints" && !parts[3].isEmpty && parts[4] == "evidence"
     }
 }

@@ -67,6 +67,8 @@ enum ProblemMapping {
                 violations: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: error.description)])
         case .duplicate:
             Problem(status: .conflict, slug: "duplicate", title: "Already exists", detail: error.description)
+        case .evidenceAllowanceExceeded:
+            Problem.evidenceTooLarge(rule: "evidence.complaint-limit", detail: error.description)
         }
     }
 

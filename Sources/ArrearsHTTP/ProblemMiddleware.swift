@@ -12,7 +12,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestID = Self.requestID(from: request)
         do {
-            var response = try await RequestValues.$requestID.withValue(requestID) { try await next(request, context) }
+            let verbatim = VerbatimHeaders()
+            var response = try await RequestValues.$requestID.withValue(requestID) {
+                try await RequestValues.$verbatimHeaders.withValue(verbatim) { try await next(request, context) }
+            }
+            for field in verbatim.all { response.headers[field.name] = field.value }
             response.headers[Self.requestIDField] = requestID
             return response
         } catch {

@@ -1,4 +1,5 @@
 import ArrearsCore
+import Foundation
 
 /// What `arrearsd serve` is told, from flags and `ARREARS_*` environment (README "Configuration").
 public struct ServerConfiguration: Sendable {
@@ -6,8 +7,14 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// The SQLite file of the embedded default.
     public var databasePath = "./arrears.sqlite"
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (evidence uploads have their own limits).
     public var bodyLimit = 1_048_576
+    /// Where evidence content is kept; nil: beside the database file (`arrears.sqlite` → `arrears.evidence/`).
+    public var evidenceDirectory: String?
+    /// Largest evidence file, in bytes (20 MiB).
+    public var evidenceFileLimit = 20 * 1_048_576
+    /// Most evidence one complaint may carry in all, in bytes (100 MiB).
+    public var evidenceComplaintLimit = 100 * 1_048_576
     /// The supplement period in working days (DOMAIN: configurable); nil keeps the rule sets' 10.
     public var supplementWorkingDays: Int?
     /// The rating period in days (DOMAIN: configurable); nil keeps the rule sets' 15.
@@ -25,4 +32,11 @@ public struct ServerConfiguration: Sendable {
     public var registrationsPerHour = 10
 
     public init() {}
+
+    /// The evidence folder in use: the one configured, else the database file's name with `.evidence` for its extension.
+    public var resolvedEvidenceDirectory: String {
+        if let evidenceDirectory { return evidenceDirectory }
+        let database = URL(fileURLWithPath: databasePath)
+        return database.deletingPathExtension().appendingPathExtension("evidence").path
+    }
 }

@@ -87,7 +87,13 @@ enum Wire {
                 amountClaimed: e.detail.amountClaimed?.value, rating: e.detail.rating.map { .init(rawValue: $0.rawValue)! },
                 dueOn: e.detail.deadline?.dueOn?.description, escalation: e.detail.escalation.map { .init(rawValue: $0.rawValue)! },
                 days: e.detail.days, approvedBy: e.detail.approvedBy, rule: e.detail.rule, overrideReason: e.detail.overrideReason,
-                related: e.detail.related))
+                related: e.detail.related, evidence: e.detail.evidence.map(evidence)))
+    }
+
+    static func evidence(_ e: Evidence) -> Components.Schemas.Evidence {
+        .init(
+            id: e.id.rawValue, name: e.name, _type: .init(rawValue: e.type.rawValue)!, bytes: Int64(e.bytes), sha256: e.sha256,
+            attachedBy: e.attachedBy.rawValue, attachedAt: e.attachedAt)
     }
 
     static func filing(_ f: ComplaintFiling) -> Components.Schemas.ComplaintFiling {

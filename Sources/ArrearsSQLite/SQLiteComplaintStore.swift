@@ -112,19 +112,24 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
             guard current.version == expectedVersion else { throw StoreError.versionConflict(current: current.version) }
             let (next, event) = try decide(current)
-            try db.execute(
-                sql: """
-                    UPDATE complaints SET state = ?, version = ?, handling_department = ?, due_on = ?, body = ?
-                    WHERE id = ? AND version = ?
-                    """,
-                arguments: [
-                    next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.deadline?.dueOn?.description,
-                    try StoreCoding.encode(next), current.id.rawValue, expectedVersion,
-                ])
-            guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
-            try Self.append(event, province: next.intakeProvince, in: db)
+            try Self.save(next, replacing: current, event: event, in: db)
             return next
         }
+    }
+
+    /// Writes a complaint's next state over the version it was decided on, and appends its event.
+    static func save(_ next: Complaint, replacing current: Complaint, event: ComplaintEvent, in db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE complaints SET state = ?, version = ?, handling_department = ?, due_on = ?, body = ?
+                WHERE id = ? AND version = ?
+                """,
+            arguments: [
+                next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.deadline?.dueOn?.description,
+                try StoreCoding.encode(next), current.id.rawValue, current.version,
+            ])
+        guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
+        try append(event, province: next.intakeProvince, in: db)
     }
 
     /// The business keys duplicate detection looks up: the complainant's credit code, the respondent's (or its name when

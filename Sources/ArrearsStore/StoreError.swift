@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case idempotencyKeyReused
     /// A unique value (e.g. an account id) is taken.
     case duplicate(String)
+    /// The complaint's evidence would pass its allowance of bytes.
+    case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .versionConflict(current): "the complaint has changed since; it is now at version \(current)"
         case .idempotencyKeyReused: "this Idempotency-Key was used for a different request"
         case let .duplicate(what): "\(what) already exists"
+        case let .evidenceAllowanceExceeded(used, adding, limit):
+            "this complaint's evidence may total \(limit) bytes; \(used) are attached and this file has \(adding)"
         }
     }
 }

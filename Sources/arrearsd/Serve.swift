@@ -22,6 +22,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest request body in bytes (env ARREARS_BODY_LIMIT; default 1048576).")
     var bodyLimit: Int?
 
+    @Option(help: "Folder for evidence files (env ARREARS_EVIDENCE_DIR; default: the database file's name with .evidence).")
+    var evidenceDir: String?
+
+    @Option(help: "Largest evidence file in bytes (env ARREARS_EVIDENCE_FILE_LIMIT; default 20971520, 20 MiB).")
+    var evidenceFileLimit: Int?
+
+    @Option(help: "Most evidence one complaint may carry in bytes (env ARREARS_EVIDENCE_COMPLAINT_LIMIT; default 104857600, 100 MiB).")
+    var evidenceComplaintLimit: Int?
+
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ARREARS_LOG_LEVEL; default info).")
     var logLevel: String?
 
@@ -64,6 +73,9 @@ struct Serve: AsyncParsableCommand {
             configuration.submissionsPerMinute = perMinute
         }
         configuration.databasePath = database.path
+        configuration.evidenceDirectory = evidenceDir ?? Environment.value("EVIDENCE_DIR")
+        if let limit = try evidenceFileLimit ?? Environment.integer("EVIDENCE_FILE_LIMIT") { configuration.evidenceFileLimit = limit }
+        if let limit = try evidenceComplaintLimit ?? Environment.integer("EVIDENCE_COMPLAINT_LIMIT") { configuration.evidenceComplaintLimit = limit }
         try Self.check(configuration)
         let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: levelName) else { throw ValidationError("unknown log level \(levelName)") }
@@ -95,6 +107,9 @@ struct Serve: AsyncParsableCommand {
     static func check(_ configuration: ServerConfiguration) throws {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0–65535") }
         guard configuration.bodyLimit >= 1024 else { throw ValidationError("the body limit must be at least 1024 bytes") }
+        guard configuration.evidenceFileLimit >= 1024, configuration.evidenceComplaintLimit >= configuration.evidenceFileLimit else {
+            throw ValidationError("the evidence file limit must be at least 1024 bytes, and a complaint's at least one file's")
+        }
         guard (1...60).contains(configuration.supplementWorkingDays ?? 10) else {
             throw ValidationError("the supplement period must be 1–60 working days")
         }

@@ -31,7 +31,7 @@ func complaint(in state: ComplaintState, rating: Satisfaction = .dissatisfied) t
 }
 
 /// A command of each name with valid inputs.
-func command(_ name: String) throws -> ComplaintCommand {
+func command(_ name: String, on complaint: Complaint? = nil) throws -> ComplaintCommand {
     switch name {
     case "request-supplement": .requestSupplement(items: "合同复印件")
     case "supplement": .supplement(material: "已上传合同")
@@ -48,6 +48,12 @@ func command(_ name: String) throws -> ComplaintCommand {
     case "extend": .extend(days: 30, approvedBy: "浙江省教育厅 张处长", reason: "需核实工程结算")
     case "escalate": .escalate(.supervisionNotice, text: "请于十日内说明付款安排")
     case "mark-duplicate": .markDuplicate(of: "ARR-2026-000001", note: nil)
+    case "attach-evidence":
+        .attachEvidence(
+            Evidence(
+                id: EvidenceID("3f0c2a8e-5a57-4d1e-9a43-2f6f3c1d7b10"), complaintID: complaint?.id ?? ComplaintID("none"),
+                sha256: String(repeating: "ab", count: 32), type: .pdf, bytes: 48_213, name: "验收报告.pdf", attachedBy: Fixtures.sme.account,
+                attachedAt: Fixtures.instant("2026-11-05T02:00:00Z")))
     default: throw TransitionError.roleNotPermitted(command: name, role: .admin)
     }
 }
@@ -71,40 +77,44 @@ struct LifecycleTests {
     let later = Fixtures.instant("2026-12-31T02:00:00Z")
 
     /// Every row of the transition table, by every role it names.
-    static let allowed: [(String, ComplaintState, Role, ComplaintState, ComplaintEventKind)] = [
-        ("request-supplement", .submitted, .intake, .needsSupplement, .supplementRequested),
-        ("supplement", .needsSupplement, .sme, .submitted, .supplemented),
-        ("supplement", .needsSupplement, .intake, .submitted, .supplemented),
-        ("accept", .submitted, .intake, .accepted, .accepted),
-        ("reject", .submitted, .intake, .rejected, .rejected),
-        ("forward", .accepted, .intake, .forwarded, .forwarded),
-        ("return", .forwarded, .handler, .accepted, .returned),
-        ("resolve", .forwarded, .handler, .resolved, .resolved),
-        ("rate", .resolved, .sme, .closed, .rated),
-        ("close", .resolved, .intake, .closed, .closed),
-        ("close", .resolved, .supervisor, .closed, .closed),
-        ("close", .needsSupplement, .intake, .closed, .lapsed),
-        ("close", .needsSupplement, .supervisor, .closed, .lapsed),
-        ("withdraw", .submitted, .sme, .withdrawn, .withdrawn),
-        ("withdraw", .needsSupplement, .sme, .withdrawn, .withdrawn),
-        ("withdraw", .accepted, .sme, .withdrawn, .withdrawn),
-        ("withdraw", .forwarded, .sme, .withdrawn, .withdrawn),
-        ("reopen", .closed, .supervisor, .accepted, .reopened),
-        ("acknowledge", .forwarded, .handler, .forwarded, .acknowledged),
-        ("extend", .forwarded, .handler, .forwarded, .extended),
-        ("extend", .forwarded, .supervisor, .forwarded, .extended),
-        ("escalate", .forwarded, .intake, .forwarded, .escalated),
-        ("escalate", .forwarded, .handler, .forwarded, .escalated),
-        ("escalate", .forwarded, .supervisor, .forwarded, .escalated),
-        ("mark-duplicate", .submitted, .intake, .submitted, .markedDuplicate),
-        ("mark-duplicate", .needsSupplement, .intake, .needsSupplement, .markedDuplicate),
-        ("mark-duplicate", .accepted, .intake, .accepted, .markedDuplicate),
-    ]
+    static let allowed: [(String, ComplaintState, Role, ComplaintState, ComplaintEventKind)] =
+        [
+            ("request-supplement", .submitted, .intake, .needsSupplement, .supplementRequested),
+            ("supplement", .needsSupplement, .sme, .submitted, .supplemented),
+            ("supplement", .needsSupplement, .intake, .submitted, .supplemented),
+            ("accept", .submitted, .intake, .accepted, .accepted),
+            ("reject", .submitted, .intake, .rejected, .rejected),
+            ("forward", .accepted, .intake, .forwarded, .forwarded),
+            ("return", .forwarded, .handler, .accepted, .returned),
+            ("resolve", .forwarded, .handler, .resolved, .resolved),
+            ("rate", .resolved, .sme, .closed, .rated),
+            ("close", .resolved, .intake, .closed, .closed),
+            ("close", .resolved, .supervisor, .closed, .closed),
+            ("close", .needsSupplement, .intake, .closed, .lapsed),
+            ("close", .needsSupplement, .supervisor, .closed, .lapsed),
+            ("withdraw", .submitted, .sme, .withdrawn, .withdrawn),
+            ("withdraw", .needsSupplement, .sme, .withdrawn, .withdrawn),
+            ("withdraw", .accepted, .sme, .withdrawn, .withdrawn),
+            ("withdraw", .forwarded, .sme, .withdrawn, .withdrawn),
+            ("reopen", .closed, .supervisor, .accepted, .reopened),
+            ("acknowledge", .forwarded, .handler, .forwarded, .acknowledged),
+            ("extend", .forwarded, .handler, .forwarded, .extended),
+            ("extend", .forwarded, .supervisor, .forwarded, .extended),
+            ("escalate", .forwarded, .intake, .forwarded, .escalated),
+            ("escalate", .forwarded, .handler, .forwarded, .escalated),
+            ("escalate", .forwarded, .supervisor, .forwarded, .escalated),
+            ("mark-duplicate", .submitted, .intake, .submitted, .markedDuplicate),
+            ("mark-duplicate", .needsSupplement, .intake, .needsSupplement, .markedDuplicate),
+            ("mark-duplicate", .accepted, .intake, .accepted, .markedDuplicate),
+        ]
+        + [ComplaintState.submitted, .needsSupplement, .accepted, .forwarded, .resolved].flatMap { state in
+            [Role.sme, .intake].map { ("attach-evidence", state, $0, state, ComplaintEventKind.evidenceAttached) }
+        }
 
     @Test("Every allowed transition, by every role allowed to take it", arguments: allowed)
     func allowedTransition(name: String, from: ComplaintState, role: Role, to: ComplaintState, kind: ComplaintEventKind) throws {
         let before = try complaint(in: from)
-        let (after, event) = try lifecycle.apply(try command(name), to: before, by: actor(role), at: late)
+        let (after, event) = try lifecycle.apply(try command(name, on: before), to: before, by: actor(role), at: late)
         #expect(after.state == to)
         #expect(after.version == before.version + 1)
         #expect(event.kind == kind && event.from == from && event.to == to && event.sequence == after.version)
@@ -128,7 +138,7 @@ struct LifecycleTests {
             let source = try complaint(in: Lifecycle.transitions.first { $0.command == name }!.from.first!)
             let expected: TransitionError = Lifecycle.inScope(source, actor(role)) ? .roleNotPermitted(command: name, role: role) : .outOfScope
             #expect(throws: expected) {
-                try lifecycle.apply(try command(name), to: source, by: actor(role), at: late)
+                try lifecycle.apply(try command(name, on: source), to: source, by: actor(role), at: late)
             }
         }
     }

@@ -46,6 +46,7 @@ struct HTTPHarness {
     func application(_ configure: (inout ServerConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {
         var configuration = ServerConfiguration()
         configuration.bodyLimit = 64 * 1024
+        configuration.databasePath = path
         // The lowest bcrypt cost: the tests check behaviour, not the work factor.
         configuration.passwordCost = 4
         configure(&configuration)

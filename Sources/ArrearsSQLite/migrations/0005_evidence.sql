@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0005_evidence.sql

@@ -1,0 +1,91 @@
+import ArgumentParser
+import ArrearsAPI
+import Foundation
+import OpenAPIRuntime
+
+/// `arrearsctl evidence attach|list|get`
+struct EvidenceFiles: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence", abstract: "Attach, list and download a complaint's evidence files (PDF, JPEG, PNG).",
+        subcommands: [Attach.self, List.self, Get.self])
+
+    /// Uploads one file; the server decides its type from its content.
+    struct Attach: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Attach a file to a complaint (the complainant, or intake on its behalf).")
+        @Argument(help: "Complaint id or number.") var complaint: String
+        @Argument(help: "The file to attach.") var file: String
+        @Option(help: "The name people see (default: the file's own name).") var name: String?
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let url = URL(fileURLWithPath: file)
+            guard let handle = FileHandle(forReadingAtPath: url.path) else { throw ValidationError("cannot read \(file)") }
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+            let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+                guard let data = try handle.read(upToCount: 256 * 1024), !data.isEmpty else { return nil }
+                return ArraySlice(data)
+            }
+            let body = HTTPBody(chunks, length: .known(Int64(size)), iterationBehavior: .single)
+            let attached = try await withAPI(connection) { client in
+                try await client.attachEvidence(
+                    path: .init(complaintId: complaint), query: .init(name: name ?? url.lastPathComponent), body: .binary(body)
+                ).created.body.json
+            }
+            if connection.json {
+                print(Rendering.json(attached))
+            } else {
+                print("attached \(attached.name) (\(attached._type.rawValue), \(attached.bytes) bytes) as \(attached.id)")
+                print("sha256 \(attached.sha256)")
+            }
+        }
+    }
+
+    /// Lists the attachments with their sizes and digests.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a complaint's evidence files.")
+        @Argument(help: "Complaint id or number.") var complaint: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let list = try await withAPI(connection) { client in try await client.listEvidence(path: .init(complaintId: complaint)).ok.body.json }
+            if connection.json { return print(Rendering.json(list)) }
+            var table = TextTable(["ID", "NAME", "TYPE", "BYTES", "ATTACHED BY"])
+            for item in list.items {
+                table.add([item.id, item.name, item._type.rawValue, String(item.bytes), item.attachedBy])
+            }
+            print(table.render(), terminator: "")
+            print("\(list.items.count) files, \(list.totalBytes) of \(list.complaintLimitBytes) bytes allowed")
+        }
+    }
+
+    /// Downloads one file to a path, checking its SHA-256 on the way.
+    struct Get: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Download an evidence file.")
+        @Argument(help: "Complaint id or number.") var complaint: String
+        @Argument(help: "Evidence id (from `evidence list`).") var evidence: String
+        @Option(name: .shortAndLong, help: "Where to write it.") var output: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let written = try await withAPI(connection) { client in
+                let ok = try await client.downloadEvidence(path: .init(complaintId: complaint, evidenceId: evidence)).ok
+                let body: HTTPBody
+                switch ok.body {
+                case let .pdf(file), let .jpeg(file), let .png(file): body = file
+                }
+                guard FileManager.default.createFile(atPath: output, contents: nil), let out = FileHandle(forWritingAtPath: output) else {
+                    throw ValidationError("cannot write \(output)")
+                }
+                defer { try? out.close() }
+                var count = 0
+                for try await chunk in body {
+                    try out.write(contentsOf: chunk)
+                    count += chunk.count
+                }
+                return count
+            }
+            print("wrote \(written) bytes to \(output)")
+        }
+    }
+}

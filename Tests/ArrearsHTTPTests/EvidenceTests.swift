@@ -1,0 +1,156 @@
+import ArrearsTestSupport
+import Crypto
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// A small but well-formed PDF: the acceptance record a contractor would attach.
+let acceptancePDF = Array(
+    """
+    %PDF-1.4
+    1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+    2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
+    trailer << /Root 1 0 R >>
+    %%EOF
+
+    """.utf8)
+
+/// The PNG signature and an IHDR chunk: enough for the type to be recognised.
+let photoPNG: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + Array(repeating: 7, count: 2_000)
+
+@Suite("Evidence files: type by content, limits, scope, nothing left of a refused upload")
+struct EvidenceTests {
+    func upload(
+        _ client: some TestClientProtocol, _ harness: HTTPHarness, _ account: String, _ id: String, _ bytes: [UInt8], name: String,
+        type: String = "application/pdf"
+    ) async throws -> TestResponse {
+        let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
+        var headers = harness.headers(account)
+        headers[.contentType] = type
+        return try await client.execute(
+            uri: "/v1/complaints/\(id)/evidence?name=\(query)", method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
+    }
+
+    /// Files of content under the vault's `sha256/` and `incoming/` folders.
+    func vaultFiles(_ harness: HTTPHarness) -> [String] {
+        let root = URL(fileURLWithPath: harness.path).deletingPathExtension().appendingPathExtension("evidence")
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        return (walker?.allObjects as? [URL] ?? []).filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+            .map { $0.path.replacingOccurrences(of: root.path + "/", with: "") }.sorted()
+    }
+
+    func evidenceRows(_ harness: HTTPHarness) throws -> Int {
+        try DatabaseQueue(path: harness.path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM evidence") ?? -1 }
+    }
+
+    @Test("The SME attaches its acceptance record; the history, the list and the download agree, byte for byte")
+    func attachAndDownload() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let response = try await upload(client, harness, "sme", id, acceptancePDF, name: "材料/验收报告 2025-09-30.pdf")
+            #expect(response.status == .created)
+            let attached = json(response.body)
+            let digest = SHA256.hash(data: acceptancePDF).map { String(format: "%02x", $0) }.joined()
+            #expect(attached["name"] as? String == "验收报告 2025-09-30.pdf", "the folder part is dropped")
+            #expect(attached["type"] as? String == "application/pdf")
+            #expect(attached["sha256"] as? String == digest)
+            #expect(attached["bytes"] as? Int == acceptancePDF.count)
+            #expect(vaultFiles(harness) == ["sha256/\(digest.prefix(2))/\(digest)"])
+
+            let detail = json(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")).body)
+            let events = detail["events"] as? [[String: Any]] ?? []
+            #expect(events.compactMap { $0["kind"] as? String } == ["submitted", "evidence_attached"])
+            #expect(((events.last?["detail"] as? [String: Any])?["evidence"] as? [String: Any])?["sha256"] as? String == digest)
+            #expect((detail["complaint"] as? [String: Any])?["version"] as? Int == 2)
+
+            let list = json(try await client.execute(uri: "/v1/complaints/\(id)/evidence", method: .get, headers: harness.headers("intake")).body)
+            #expect((list["items"] as? [[String: Any]])?.count == 1)
+            #expect(list["totalBytes"] as? Int == acceptancePDF.count)
+            #expect(list["complaintLimitBytes"] as? Int == 100 * 1_048_576)
+
+            let evidenceID = attached["id"] as? String ?? ""
+            let download = try await client.execute(
+                uri: "/v1/complaints/\(id)/evidence/\(evidenceID)", method: .get, headers: harness.headers("intake"))
+            #expect(download.status == .ok)
+            #expect(Array(buffer: download.body) == acceptancePDF)
+            #expect(download.headers[.contentType] == "application/pdf")
+            #expect(download.headers[.eTag] == "\"\(digest)\"")
+            #expect(
+                download.headers[.contentDisposition]
+                    == "attachment; filename=\"____ 2025-09-30.pdf\"; filename*=UTF-8''%E9%AA%8C%E6%94%B6%E6%8A%A5%E5%91%8A%202025-09-30.pdf")
+            #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+        }
+    }
+
+    @Test("An executable renamed to 合同.pdf and sent as application/pdf is refused (415), leaving no file and no row")
+    func renamedExecutable() async throws {
+        let harness = try await HTTPHarness.make()
+        let executable = try [UInt8](Data(contentsOf: URL(fileURLWithPath: "/bin/true")))
+        #expect(executable.starts(with: [0x7F, 0x45, 0x4C, 0x46]), "an ELF executable")
+        try await harness.application {
+            $0.evidenceFileLimit = executable.count + 1
+        }.test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let response = try await upload(client, harness, "sme", id, executable, name: "合同.pdf")
+            #expect(response.status == .unsupportedMediaType)
+            #expect(String(buffer: response.body).contains("evidence.type"))
+            #expect(vaultFiles(harness).isEmpty)
+            #expect(try evidenceRows(harness) == 0)
+            let events = json(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")).body)["events"]
+            #expect((events as? [Any])?.count == 1, "no evidence event")
+        }
+    }
+
+    @Test("Limits: a file over the per-file limit, then evidence past the complaint's allowance, are refused with 413")
+    func limits() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application {
+            $0.evidenceFileLimit = 3_000
+            $0.evidenceComplaintLimit = 5_000
+        }.test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let big = photoPNG + Array(repeating: 1, count: 1_500)
+            let tooBig = try await upload(client, harness, "sme", id, big, name: "现场照片.png", type: "image/png")
+            #expect(tooBig.status == .contentTooLarge && String(buffer: tooBig.body).contains("evidence.file-limit"))
+            #expect(try await upload(client, harness, "sme", id, photoPNG, name: "现场照片1.png", type: "image/png").status == .created)
+            // The same photo again is a second attachment of content kept once.
+            #expect(try await upload(client, harness, "intake", id, photoPNG, name: "现场照片2.png", type: "image/png").status == .created)
+            #expect(vaultFiles(harness).count == 1)
+            let third = photoPNG.map { $0 == 7 ? 8 : $0 }
+            let past = try await upload(client, harness, "sme", id, third, name: "现场照片3.png", type: "image/png")
+            #expect(past.status == .contentTooLarge && String(buffer: past.body).contains("evidence.complaint-limit"))
+            #expect(vaultFiles(harness).count == 1)
+            #expect(try evidenceRows(harness) == 2)
+        }
+    }
+
+    @Test("Only the complainant and intake attach; out of scope is 404 for upload, list and download alike")
+    func scope() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let attached = json(try await upload(client, harness, "sme", id, acceptancePDF, name: "验收报告.pdf").body)
+            let evidenceID = attached["id"] as? String ?? ""
+            for outsider in ["otherSME", "guangdongIntake", "handler", "admin"] {
+                #expect(try await upload(client, harness, outsider, id, acceptancePDF, name: "x.pdf").status == .notFound, "\(outsider)")
+                let list = try await client.execute(uri: "/v1/complaints/\(id)/evidence", method: .get, headers: harness.headers(outsider))
+                #expect(list.status == .notFound, "\(outsider)")
+                let download = try await client.execute(
+                    uri: "/v1/complaints/\(id)/evidence/\(evidenceID)", method: .get, headers: harness.headers(outsider))
+                #expect(download.status == .notFound && !String(buffer: download.body).contains("%PDF"), "\(outsider)")
+            }
+            // The supervisor reads but does not attach.
+            #expect(try await upload(client, harness, "supervisor", id, acceptancePDF, name: "x.pdf").status == .forbidden)
+            let read = try await client.execute(
+                uri: "/v1/complaints/\(id)/evidence/\(evidenceID)", method: .get, headers: harness.headers("supervisor"))
+            #expect(read.status == .ok)
+            #expect(try await upload(client, harness, "intake", id, acceptancePDF, name: "电话登记附件.pdf").status == .created)
+            #expect(try evidenceRows(harness) == 2)
+        }
+    }
+}
