@@ -20,7 +20,8 @@ extension ArrearsService {
             id: UUID().uuidString.lowercased(), name: body.name, role: .sme, province: nil, department: nil, creditCode: body.creditCode,
             regions: regions, createdAt: now)
         let hash = await PasswordHashing.hash(body.password, cost: limits.passwordCost)
-        try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: contact)
+        try await accounts.createAccount(
+            account, tokenDigest: nil, passwordHash: hash, contact: contact, by: Self.auditor(id: account.id.rawValue, role: .sme))
         return .created(.init(body: .json(Wire.account(account))))
     }
 
@@ -42,13 +43,20 @@ extension ArrearsService {
         guard let record, verified else {
             await limits.failures.record([accountKey], now: now)
             await limits.failuresPerAddress.record([addressKey], now: now)
+            // What was typed as the name is not kept: people type passwords there by mistake.
+            try await audit.record(
+                SecurityLogEntry(
+                    at: now, actor: Self.auditor(id: "anonymous", role: nil), action: .signInRefused,
+                    subject: record?.account.id.rawValue ?? "(unknown name)", detail: ["address": RequestValues.clientAddress ?? "unknown"]))
             throw Problem(
                 status: .unauthorized, slug: "unauthenticated", title: "Sign-in refused", detail: "the name or the password is wrong")
         }
         await limits.failures.forget(accountKey)
         let token = BearerToken.generate()
         let expires = now.addingTimeInterval(limits.sessionLength)
-        try await accounts.createSession(tokenDigest: BearerToken.digest(token), account: record.account.id, at: now, expiresAt: expires)
+        try await accounts.createSession(
+            tokenDigest: BearerToken.digest(token), account: record.account.id, at: now, expiresAt: expires,
+            by: Self.auditor(id: record.account.id.rawValue, role: record.account.role))
         return .created(.init(body: .json(.init(token: token, expiresAt: expires, account: Wire.account(record.account)))))
     }
 
@@ -71,15 +79,22 @@ extension ArrearsService {
             id: body.id ?? UUID().uuidString.lowercased(), name: body.name, role: Role(rawValue: body.role.rawValue)!, province: body.province,
             department: body.department, creditCode: body.creditCode, regions: regions, createdAt: clock.now())
         let hash = await PasswordHashing.hash(body.password, cost: limits.passwordCost)
-        try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: nil)
+        try await accounts.createAccount(
+            account, tokenDigest: nil, passwordHash: hash, contact: nil, by: Self.auditor(id: admin.id.rawValue, role: admin.role))
         return .created(.init(body: .json(Wire.account(account))))
     }
 
     public func revokeAccountTokens(_ input: Operations.RevokeAccountTokens.Input) async throws -> Operations.RevokeAccountTokens.Output {
         let admin = try caller()
         guard admin.role == .admin else { throw TransitionError.roleNotPermitted(command: "revoke tokens", role: admin.role) }
-        let count = try await accounts.revokeTokens(of: AccountID(input.path.accountId), at: clock.now())
+        let count = try await accounts.revokeTokens(
+            of: AccountID(input.path.accountId), at: clock.now(), by: Self.auditor(id: admin.id.rawValue, role: admin.role))
         return .ok(.init(body: .json(.init(revoked: count))))
+    }
+
+    /// Who acts, for the security log, with this request's id.
+    static func auditor(id: String, role: Role?) -> Auditor {
+        Auditor(id: id, role: role, requestID: RequestValues.requestID)
     }
 
     /// Length only: composition rules push people to predictable patterns (NIST SP 800-63B).

@@ -29,7 +29,7 @@ extension ArrearsService {
         let registration = try await store.register(complaint, event: event, idempotency: claim)
         let stored = registration.complaint
         let events = try await store.events(of: stored.id, visibleTo: account.actor) ?? []
-        let body = Wire.detail(stored, events: events, today: CSTDate(now), calendar: lifecycle.calendar)
+        let body = Wire.detail(stored, events: events, today: CSTDate(now), calendar: lifecycle.calendar, for: account.actor)
         switch registration {
         case .created:
             return .created(
@@ -49,7 +49,7 @@ extension ArrearsService {
         return .ok(
             .init(
                 headers: .init(eTag: VersionTag.etag(complaint.version)),
-                body: .json(Wire.detail(complaint, events: events, today: CSTDate(clock.now()), calendar: lifecycle.calendar))))
+                body: .json(Wire.detail(complaint, events: events, today: CSTDate(clock.now()), calendar: lifecycle.calendar, for: account.actor))))
     }
 
     public func listComplaints(_ input: Operations.ListComplaints.Input) async throws -> Operations.ListComplaints.Output {

@@ -73,6 +73,11 @@ extension ArrearsService {
                 EvidenceID(input.path.evidenceId), of: ComplaintID(input.path.complaintId), visibleTo: account.actor)
         else { throw Problem.notFound }
         let file = try EvidenceReader(vault.location(sha256: attachment.sha256))
+        // Evidence carries business secrets: each download is logged before it starts.
+        try await audit.record(
+            SecurityLogEntry(
+                at: clock.now(), actor: Self.auditor(id: account.id.rawValue, role: account.role), action: .evidenceRead,
+                subject: input.path.complaintId, detail: ["evidence": attachment.id.rawValue, "name": attachment.name]))
         let body = HTTPBody(file.chunks(), length: .known(Int64(attachment.bytes)), iterationBehavior: .single)
         let headers = Operations.DownloadEvidence.Output.Ok.Headers(eTag: "\"\(attachment.sha256)\"")
         RequestValues.verbatimHeaders?.set(.contentDisposition, Self.contentDisposition(attachment.name))

@@ -28,7 +28,7 @@ extension ArrearsService {
         let events = try await store.events(of: updated.id, visibleTo: actor) ?? []
         return .init(
             headers: .init(eTag: VersionTag.etag(updated.version)),
-            body: .json(Wire.detail(updated, events: events, today: CSTDate(now), calendar: lifecycle.calendar)))
+            body: .json(Wire.detail(updated, events: events, today: CSTDate(now), calendar: lifecycle.calendar, for: actor)))
     }
 
     public func requestSupplement(_ input: Operations.RequestSupplement.Input) async throws -> Operations.RequestSupplement.Output {

@@ -62,7 +62,8 @@ public struct ArrearsService: APIProtocol {
             .init(
                 body: .json(
                     .init(
-                        complaints: report.complaints, events: report.events, unchained: report.unchained, intact: report.broken == nil,
+                        complaints: report.complaints, events: report.events, unchained: report.unchained,
+                        logEntries: report.logEntries, intact: report.broken == nil,
                         broken: report.broken.map { .init(complaint: $0.complaint, sequence: $0.sequence, reason: $0.reason) }))))
     }
 }

@@ -4,13 +4,16 @@ import ArrearsStore
 
 /// Domain values in their wire form: the only place generated types are built from domain ones.
 enum Wire {
-    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate, calendar: WorkingDayCalendar)
+    /// The complaint as `viewer` may see it: the complainant's contact in full only for the complainant itself.
+    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate, calendar: WorkingDayCalendar, for viewer: Actor)
         -> Components.Schemas.ComplaintDetail
     {
-        .init(complaint: self.complaint(complaint, today: today, calendar: calendar), events: events.map(event))
+        let contact = complaint.filing.complainant.contact
+        let shown = viewer.role == .sme && complaint.complainantAccount == viewer.account ? contact : contact.masked
+        return .init(complaint: self.complaint(complaint, today: today, calendar: calendar, contact: shown), events: events.map(event))
     }
 
-    static func complaint(_ c: Complaint, today: CSTDate, calendar: WorkingDayCalendar) -> Components.Schemas.Complaint {
+    static func complaint(_ c: Complaint, today: CSTDate, calendar: WorkingDayCalendar, contact: Contact) -> Components.Schemas.Complaint {
         var wire = Components.Schemas.Complaint(
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedAt: c.receivedAt,
             receivedOn: c.receivedOn.description, updatedAt: c.updatedAt, complainantAccount: c.complainantAccount?.rawValue,
@@ -23,7 +26,7 @@ enum Wire {
                     resolvedOn: $0.resolvedOn.description)
             },
             rating: c.rating.map { .init(rawValue: $0.rawValue)! }, closure: c.closure.map { .init(rawValue: $0.rawValue)! },
-            filing: filing(c.filing))
+            filing: filing(c.filing, contact: contact))
         wire.ruleSet = c.ruleSet
         wire.hops = c.hops.map(hop)
         wire.findings = c.findings.map {
@@ -96,14 +99,14 @@ enum Wire {
             attachedBy: e.attachedBy.rawValue, attachedAt: e.attachedAt)
     }
 
-    static func filing(_ f: ComplaintFiling) -> Components.Schemas.ComplaintFiling {
+    static func filing(_ f: ComplaintFiling, contact: Contact) -> Components.Schemas.ComplaintFiling {
         let c = f.complainant
         let r = f.respondent
         return .init(
             complainant: .init(
                 name: c.name, creditCode: c.creditCode.text, region: c.region.code, industry: .init(rawValue: c.industry.rawValue)!,
                 declaredSize: .init(rawValue: c.declaredSize.rawValue)!,
-                contact: .init(person: c.contact.person, phone: c.contact.phone, email: c.contact.email),
+                contact: .init(person: contact.person, phone: contact.phone, email: contact.email),
                 sizeInputs: c.sizeInputs.map { .init(employees: $0.employees, annualRevenue: $0.annualRevenue, totalAssets: $0.totalAssets) }),
             respondent: .init(
                 name: r.name, creditCode: r.creditCode?.text, kind: .init(rawValue: r.kind.rawValue)!, level: .init(rawValue: r.level.rawValue)!,

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 
 extension SQLiteComplaintStore: AccountStore {
-    public func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?) async throws {
+    public func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by auditor: Auditor) async throws {
         let contactJSON = try contact.map { try StoreCoding.encode($0) }
         // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
         let digest = tokenDigest ?? "none-" + UUID().uuidString
@@ -29,6 +29,16 @@ extension SQLiteComplaintStore: AccountStore {
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicate("account \(account.id)")
             }
+            var detail = ["role": account.role.rawValue, "name": account.name]
+            detail["province"] = account.province?.code
+            detail["department"] = account.department?.rawValue
+            detail["creditCode"] = account.creditCode?.text
+            detail["signIn"] = tokenDigest == nil ? "password" : "operator token"
+            try Self.appendLog(
+                SecurityLogEntry(
+                    at: account.createdAt, actor: auditor, action: auditor.id == account.id.rawValue ? .accountRegistered : .accountCreated,
+                    subject: account.id.rawValue, detail: detail),
+                in: db)
         }
     }
 
@@ -85,11 +95,15 @@ extension SQLiteComplaintStore: AccountStore {
         return found.flatMap { $0 }.map { (account: $0.0, passwordHash: $0.1) }
     }
 
-    public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date) async throws {
+    public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
         try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO sessions (token_digest, account, created_at, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [tokenDigest, account.rawValue, StoreCoding.instant(now), StoreCoding.instant(expiresAt)])
+            try Self.appendLog(
+                SecurityLogEntry(
+                    at: now, actor: auditor, action: .signedIn, subject: account.rawValue, detail: ["expiresAt": StoreCoding.instant(expiresAt)]),
+                in: db)
         }
     }
 
@@ -102,7 +116,7 @@ extension SQLiteComplaintStore: AccountStore {
         }
     }
 
-    public func revokeTokens(of account: AccountID, at now: Date) async throws -> Int {
+    public func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE sessions SET revoked_at = ? WHERE account = ? AND revoked_at IS NULL",
@@ -112,6 +126,9 @@ extension SQLiteComplaintStore: AccountStore {
                 sql: "UPDATE accounts SET token_digest = ? WHERE id = ? AND token_digest NOT LIKE 'none-%'",
                 arguments: ["none-" + UUID().uuidString, account.rawValue])
             count += db.changesCount
+            try Self.appendLog(
+                SecurityLogEntry(at: now, actor: auditor, action: .tokensRevoked, subject: account.rawValue, detail: ["tokens": String(count)]),
+                in: db)
             return count
         }
     }

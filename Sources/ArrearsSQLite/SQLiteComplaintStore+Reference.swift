@@ -13,6 +13,12 @@ extension SQLiteComplaintStore: ReferenceStore {
             try db.execute(
                 sql: "INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [years.lowerBound, years.upperBound, csv, by, StoreCoding.instant(at)])
+            let span = years.count == 1 ? "\(years.lowerBound)" : "\(years.lowerBound)–\(years.upperBound)"
+            try Self.appendLog(
+                SecurityLogEntry(
+                    at: at, actor: Auditor(id: by, role: nil, requestID: nil), action: .calendarImported, subject: "calendar \(span)",
+                    detail: ["bytes": String(csv.utf8.count)]),
+                in: db)
         }
     }
 
@@ -28,7 +34,13 @@ extension SQLiteComplaintStore: ReferenceStore {
         return try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO routing_tables (body, imported_by, imported_at) VALUES (?, ?, ?)", arguments: [body, by, StoreCoding.instant(at)])
-            return Int(db.lastInsertedRowID)
+            let version = Int(db.lastInsertedRowID)
+            try Self.appendLog(
+                SecurityLogEntry(
+                    at: at, actor: Auditor(id: by, role: nil, requestID: nil), action: .routingImported, subject: "routing v\(version)",
+                    detail: ["departments": String(table.departments.count), "rules": String(table.rules.count)]),
+                in: db)
+            return version
         }
     }
 }

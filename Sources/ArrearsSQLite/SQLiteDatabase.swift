@@ -24,6 +24,7 @@ public enum SQLiteDatabase {
         ("0003_audit_chain", String(decoding: PackageResources._003_audit_chain_sql, as: UTF8.self)),
         ("0004_sign_in", String(decoding: PackageResources._004_sign_in_sql, as: UTF8.self)),
         ("0005_evidence", String(decoding: PackageResources._005_evidence_sql, as: UTF8.self)),
+        ("0006_security_log", String(decoding: PackageResources._006_security_log_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

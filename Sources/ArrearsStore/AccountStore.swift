@@ -27,9 +27,10 @@ public struct Account: Sendable, Equatable, Codable {
 
 /// Accounts, their passwords (bcrypt hashes only) and their bearer tokens (SHA-256 digests only).
 public protocol AccountStore: Sendable {
-    /// Stores a new account. `tokenDigest` is the long-lived operator token of `arrearsd account create`; nil for accounts
-    /// that sign in with a password. Refuses an id in use, or a second SME account for one credit code.
-    func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?) async throws
+    /// Stores a new account and logs who made it, in one transaction. `tokenDigest` is the long-lived operator token of
+    /// `arrearsd account create`; nil for accounts that sign in with a password. Refuses an id in use, or a second SME
+    /// account for one credit code.
+    func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by: Auditor) async throws
 
     /// The account a token belongs to at `now`: an operator token, or a session that has neither expired nor been revoked.
     func account(tokenDigest: String, at now: Date) async throws -> Account?
@@ -37,14 +38,14 @@ public protocol AccountStore: Sendable {
     /// The account and password hash for a sign-in name: the account id, or an SME's credit code.
     func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)?
 
-    /// Stores a session token's digest for an account until `expiresAt`.
-    func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date) async throws
+    /// Stores a session token's digest for an account until `expiresAt`, and logs the sign-in.
+    func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by: Auditor) async throws
 
     /// Ends one session (sign-out); true when there was one to end.
     func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool
 
-    /// Ends every session of an account and voids its operator token; returns how many tokens stopped working.
-    func revokeTokens(of account: AccountID, at now: Date) async throws -> Int
+    /// Ends every session of an account and voids its operator token, and logs who did; returns how many tokens stopped working.
+    func revokeTokens(of account: AccountID, at now: Date, by: Auditor) async throws -> Int
 
     /// The SME account that files under a credit code (the oldest, if several), so a complaint an
     /// official registers on an SME's behalf reaches that SME.
@@ -52,8 +53,8 @@ public protocol AccountStore: Sendable {
 }
 
 extension AccountStore {
-    /// An account that signs in with an operator token only.
+    /// An account that signs in with an operator token only, made on the server's machine.
     public func createAccount(_ account: Account, tokenDigest: String) async throws {
-        try await createAccount(account, tokenDigest: tokenDigest, passwordHash: nil, contact: nil)
+        try await createAccount(account, tokenDigest: tokenDigest, passwordHash: nil, contact: nil, by: .machineOperator)
     }
 }

@@ -56,6 +56,14 @@ public enum AuditChain {
             previous = hash
         }
 
+        /// Moves entries just walked from the complaint counts to the security log's.
+        public mutating func countLog(entries: Int) {
+            guard entries > 0 else { return }
+            report.events -= entries
+            report.complaints -= 1
+            report.logEntries = entries
+        }
+
         /// Checks that the complaint's current version is its last event: a dropped last event shows here.
         public mutating func checkVersion(number: String, version: Int, lastSequence: Int) {
             guard report.broken == nil, version != lastSequence else { return }
@@ -72,6 +80,8 @@ public struct AuditReport: Sendable, Equatable {
     public var events = 0
     /// Events written before the chain existed.
     public var unchained = 0
+    /// Security log entries walked (0 when the log was not part of the check).
+    public var logEntries = 0
     /// The first broken link; nil when every chain holds.
     public var broken: AuditBreak?
 

@@ -3,7 +3,31 @@ import ArrearsAPI
 
 /// `arrearsctl audit verify`
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the event logs' hash chains.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Check the event logs' hash chains; read the security log.", subcommands: [Verify.self, Log.self])
+
+    /// Pages through the security log (admins, national supervisors).
+    struct Log: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the security log: account and reference-data changes, sign-ins, reads of contact details and evidence.")
+        @Option(help: "Only entries after this sequence number.") var after: Int = 0
+        @Option(help: "At most this many entries (1–1000).") var limit: Int = 100
+        @Option(help: "Only entries about this account, complaint number, `routing vN` or `calendar YYYY`.") var subject: String?
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let page = try await withAPI(connection) { client in
+                try await client.getSecurityLog(query: .init(after: after, limit: limit, subject: subject)).ok.body.json
+            }
+            if connection.json { return print(Rendering.json(page)) }
+            var table = TextTable(["#", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAIL"])
+            for entry in page.items {
+                let detail = entry.detail.additionalProperties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                table.add([String(entry.sequence), entry.at.formatted(.iso8601), entry.actor, entry.action.rawValue, entry.subject, detail])
+            }
+            print(page.items.isEmpty ? "no entries" : table.render())
+        }
+    }
 
     /// Asks the server to walk the chains in your scope; exits 1 when a link is broken.
     struct Verify: AsyncParsableCommand {
@@ -19,7 +43,8 @@ struct Audit: AsyncParsableCommand {
             } else if let broken = report.broken {
                 print("audit chain BROKEN at \(broken.complaint) event \(broken.sequence): \(broken.reason)")
             } else {
-                print("audit chain intact: \(report.complaints) complaints, \(report.events) events")
+                let log = (report.logEntries ?? 0) > 0 ? "; security log \(report.logEntries ?? 0) entries" : ""
+                print("audit chain intact: \(report.complaints) complaints, \(report.events) events\(log)")
             }
             if !report.intact { throw ExitCode(1) }
         }

@@ -56,6 +56,7 @@ enum Rendering {
             "\(c.number)  \(c.state.rawValue)  (version \(c.version), id \(c.id))",
             "complainant  \(f.complainant.name) (\(f.complainant.creditCode), \(f.complainant.region), \(f.complainant.industry.rawValue), \(f.complainant.declaredSize.rawValue))",
             "respondent   \(f.respondent.name) (\(f.respondent.kind.rawValue), \(f.respondent.level.rawValue), \(f.respondent.region))",
+            "contact      \([f.complainant.contact.person, f.complainant.contact.phone, f.complainant.contact.email].compactMap { $0 }.joined(separator: " "))",
             "claimed      \(yuan(c.amountClaimed)) on \(f.contracts.count) contract(s)",
             "received     \(c.receivedOn) via \(f.channel.rawValue)",
             "deadline     \(deadline(c.deadline))",

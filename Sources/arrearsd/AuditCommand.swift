@@ -23,7 +23,8 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             let unchained = report.unchained > 0 ? "; \(report.unchained) events predate the chain" : ""
-            print("audit chain intact: \(report.complaints) complaints, \(report.events) events\(unchained)")
+            let log = report.logEntries > 0 ? "; security log \(report.logEntries) entries" : ""
+            print("audit chain intact: \(report.complaints) complaints, \(report.events) events\(unchained)\(log)")
         }
     }
 }

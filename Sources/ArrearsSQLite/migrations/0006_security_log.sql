@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0006_security_log.sql

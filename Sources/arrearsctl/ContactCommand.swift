@@ -1,0 +1,17 @@
+import ArgumentParser
+import ArrearsAPI
+
+/// `arrearsctl contact ID`: the complainant's contact in full; the server logs who asked.
+struct ContactDetails: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Show the complainant's contact details in full (the read is written to the security log).")
+    @Argument(help: "Complaint id or number.") var complaint: String
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let contact = try await withAPI(connection) { client in try await client.getComplaintContact(path: .init(complaintId: complaint)).ok.body.json
+        }
+        if connection.json { return print(Rendering.json(contact)) }
+        print([contact.person, contact.phone, contact.email].compactMap { $0 }.joined(separator: "  "))
+    }
+}
