@@ -5,10 +5,11 @@ import ArrearsStore
 extension ArrearsService {
     public func routeComplaint(_ input: Operations.RouteComplaint.Input) async throws -> Operations.RouteComplaint.Output {
         let account = try caller()
-        guard account.role != .sme else { throw TransitionError.roleNotPermitted(command: "route", role: account.role) }
+        // Scope before role, as for every operation on a complaint: 404 tells nothing about complaints one may not see.
         guard let complaint = try await store.complaint(ComplaintID(input.path.complaintId), visibleTo: account.actor) else {
             throw Problem.notFound
         }
+        guard account.role != .sme else { throw TransitionError.roleNotPermitted(command: "route", role: account.role) }
         let routing = try await reference.routingInForce()
         let today = CSTDate(clock.now())
         let decision = routing.table.route(complaint.filing.respondent, on: today)

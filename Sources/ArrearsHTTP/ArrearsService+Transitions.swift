@@ -125,6 +125,11 @@ extension ArrearsService {
     public func markDuplicate(_ input: Operations.MarkDuplicate.Input) async throws -> Operations.MarkDuplicate.Output {
         guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
         let account = try caller()
+        // Scope, then role, before the other complaint is looked up: its answer must not tell anyone more than those would.
+        guard try await store.complaint(ComplaintID(input.path.complaintId), visibleTo: account.actor) != nil else { throw Problem.notFound }
+        guard Lifecycle.transitions.contains(where: { $0.command == "mark-duplicate" && $0.roles.contains(account.role) }) else {
+            throw TransitionError.roleNotPermitted(command: "mark-duplicate", role: account.role)
+        }
         return .ok(
             try await perform(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 // The earlier complaint must exist within the officer's scope; it is recorded by its number.

@@ -110,8 +110,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     ) async throws -> Complaint {
         try await writer.write { db in
             guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
-            guard current.version == expectedVersion else { throw StoreError.versionConflict(current: current.version) }
-            let (next, event) = try decide(current)
+            let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
             try Self.save(next, replacing: current, event: event, in: db)
             return next
         }

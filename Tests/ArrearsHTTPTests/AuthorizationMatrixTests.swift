@@ -1,0 +1,206 @@
+import ArrearsCore
+import ArrearsHTTP
+import ArrearsStore
+import ArrearsTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every role × every operation × a complaint in scope and one out of scope. Two complaints: Z (Zhejiang, filed by `sme`,
+/// forwarded to ZJ-EDU) and G (Guangdong, filed by `otherSME`, forwarded to GD-GXT).
+@Suite("Authorisation matrix")
+struct AuthorizationMatrixTests {
+    /// Who sees which complaint; everything else must be 404 and absent from every list and count.
+    static let sees: [String: Set<String>] = [
+        "sme": ["Z"], "otherSME": ["G"], "intake": ["Z"], "guangdongIntake": ["G"], "handler": ["Z"], "gdHandler": ["G"],
+        "supervisor": ["Z"], "nationalSupervisor": ["Z", "G"], "admin": [],
+    ]
+    static let roleOf: [String: Role] = [
+        "sme": .sme, "otherSME": .sme, "intake": .intake, "guangdongIntake": .intake, "handler": .handler, "gdHandler": .handler,
+        "supervisor": .supervisor, "nationalSupervisor": .supervisor, "admin": .admin,
+    ]
+
+    /// An operation on one complaint: its path after `/v1/complaints/{id}`, a body that is valid whoever sends it, and the
+    /// roles that may take it (within scope).
+    struct ComplaintOperation {
+        let id: String
+        let method: HTTPRequest.Method
+        let suffix: String
+        let body: [String: Any]?
+        let roles: Set<Role>
+    }
+
+    static func transitionRoles(_ command: String) -> Set<Role> {
+        Lifecycle.transitions.filter { $0.command == command }.reduce(into: Set<Role>()) { $0.formUnion($1.roles) }
+    }
+
+    static func complaintOperations(number: String) -> [ComplaintOperation] {
+        let everyone = Set(Role.allCases)
+        let bodies: [(String, String, [String: Any])] = [
+            ("requestSupplement", "request-supplement", ["items": "合同复印件"]), ("supplementComplaint", "supplement", ["material": "已补充合同"]),
+            ("acceptComplaint", "accept", [:]), ("rejectComplaint", "reject", ["ground": "other_exclusion", "reason": "不属于受理范围"]),
+            ("forwardComplaint", "forward", ["department": "ZJ-EDU", "overrideReason": "测试"]), ("returnComplaint", "return", ["reason": "非本部门职责"]),
+            ("resolveComplaint", "resolve", ["outcome": "partly_paid", "amountPaid": 100, "summary": "已付部分"]),
+            ("rateComplaint", "rate", ["rating": "satisfied"]), ("closeComplaint", "close", [:]),
+            ("withdrawComplaint", "withdraw", ["reason": "已和解"]),
+            ("reopenComplaint", "reopen", ["reason": "承诺未兑现"]), ("acknowledgeComplaint", "acknowledge", [:]),
+            ("extendHandling", "extend", ["days": 10, "approvedBy": "张处长", "reason": "核实结算"]),
+            ("escalateComplaint", "escalate", ["step": "supervision_notice", "text": "请说明付款安排"]),
+            ("markDuplicate", "mark-duplicate", ["of": number]),
+        ]
+        return bodies.map { ComplaintOperation(id: $0.0, method: .post, suffix: "/" + $0.1, body: $0.2, roles: transitionRoles($0.1)) } + [
+            ComplaintOperation(id: "getComplaint", method: .get, suffix: "", body: nil, roles: everyone),
+            ComplaintOperation(id: "routeComplaint", method: .get, suffix: "/route", body: nil, roles: everyone.subtracting([.sme])),
+            ComplaintOperation(id: "listEvidence", method: .get, suffix: "/evidence", body: nil, roles: everyone),
+            ComplaintOperation(
+                id: "attachEvidence", method: .post, suffix: "/evidence?name=x.pdf", body: nil, roles: transitionRoles("attach-evidence")),
+            ComplaintOperation(id: "downloadEvidence", method: .get, suffix: "/evidence/{evidence}", body: nil, roles: everyone),
+            ComplaintOperation(id: "getComplaintContact", method: .get, suffix: "/contact", body: nil, roles: everyone),
+        ]
+    }
+
+    /// Operations on no one complaint: the roles that may call them (everyone else 403).
+    nonisolated(unsafe) static let otherOperations:
+        [(id: String, method: HTTPRequest.Method, uri: String, body: [String: Any]?, roles: Set<String>)] = [
+            ("getMe", .get, "/v1/me", nil, Set(sees.keys)),
+            ("listComplaints", .get, "/v1/complaints", nil, Set(sees.keys)),
+            (
+                "getMonthlyStatistics", .get, "/v1/statistics/monthly?month=2026-11", nil,
+                ["intake", "guangdongIntake", "supervisor", "nationalSupervisor", "admin"]
+            ),
+            ("getRoutingTable", .get, "/v1/routing", nil, Set(sees.keys).subtracting(["sme", "otherSME"])),
+            ("sizeTest", .post, "/v1/size-test", ["industry": "software", "employees": 120, "annualRevenue": 999_999_999], Set(sees.keys)),
+            ("verifyAudit", .get, "/v1/audit/verify", nil, ["supervisor", "nationalSupervisor", "admin"]),
+            ("getSecurityLog", .get, "/v1/audit/log", nil, ["nationalSupervisor", "admin"]),
+            ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], ["admin"]),
+            (
+                "createAccount", .post, "/v1/accounts",
+                ["name": "测试账号", "role": "intake", "province": "330000", "password": "matrix-test-password"], ["admin"]
+            ),
+        ]
+    /// Open to anyone, or the same for every role: covered by the sign-in tests.
+    static let roleIndependent: Set<String> = ["registerSME", "signIn", "signOut", "submitComplaint"]
+
+    @Test("Every operation of the contract has a row in the matrix")
+    func everyOperationCovered() throws {
+        let document = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Schemas/openapi.yaml"),
+            encoding: .utf8)
+        let documented = Set(
+            document.split(separator: "\n").compactMap { line -> String? in
+                let text = line.trimmingCharacters(in: .whitespaces)
+                return text.hasPrefix("operationId:") ? text.dropFirst("operationId:".count).trimmingCharacters(in: .whitespaces) : nil
+            })
+        let covered = Set(Self.complaintOperations(number: "").map(\.id) + Self.otherOperations.map(\.id)).union(Self.roleIndependent)
+        #expect(documented == covered)
+    }
+
+    @Test("Each role × each operation × in and out of scope answers as the roles and scopes say; lists and counts hold only the visible")
+    func matrix() async throws {
+        var harness = try await HTTPHarness.make()
+        let extra: [(String, Actor)] = [
+            ("gdHandler", Actor(account: AccountID("handler-gd-gxt"), role: .handler, department: try DepartmentID("GD-GXT"))),
+            ("nationalSupervisor", Actor(account: AccountID("supervisor-cn"), role: .supervisor)),
+        ]
+        for (name, actor) in extra {
+            let token = BearerToken.generate()
+            try await harness.store.createAccount(
+                Account(
+                    id: actor.account, name: name, role: actor.role, province: actor.province, department: actor.department, creditCode: nil,
+                    createdAt: harness.clock.now()),
+                tokenDigest: BearerToken.digest(token))
+            harness.tokens[name] = token
+        }
+        let h = harness
+        try await h.application().test(.router) { client in
+            func send(
+                _ account: String, _ method: HTTPRequest.Method, _ uri: String, _ body: [String: Any]?, ifMatch: String? = nil, raw: [UInt8]? = nil
+            )
+                async throws -> TestResponse
+            {
+                var headers = h.headers(account, ifMatch.map { ["If-Match": $0] } ?? [:])
+                if let raw, raw.starts(with: Array("%PDF".utf8)) { headers[.contentType] = "application/pdf" }
+                let bytes = try raw ?? body.map { [UInt8](try JSONSerialization.data(withJSONObject: $0)) }
+                return try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
+            }
+            // Z: the fixture filing; G: a Beijing SME against a Guangdong provincial institution.
+            let z = json(try await send("sme", .post, "/v1/complaints", nil, raw: Array(buffer: filingJSON())).body)
+            let gFiling = filingJSON {
+                set(&$0, ["complainant", "creditCode"], "91110108551385082Q")
+                set(&$0, ["complainant", "region"], "110108")
+                set(&$0, ["complainant", "name"], "北京示例软件有限公司")
+                set(&$0, ["respondent", "name"], "广东省示例职业技术学院")
+                set(&$0, ["respondent", "region"], "440000")
+                set(&$0, ["respondent", "supervisingAuthority"], "广东省教育厅")
+            }
+            let g = json(try await send("otherSME", .post, "/v1/complaints", nil, raw: Array(buffer: gFiling)).body)
+            var numbers: [String: String] = [:]
+            var evidence: [String: String] = [:]
+            for (name, detail, intake, department, owner) in [
+                ("Z", z, "intake", "ZJ-EDU", "sme"), ("G", g, "guangdongIntake", "GD-GXT", "otherSME"),
+            ] {
+                let number = try #require((detail["complaint"] as? [String: Any])?["number"] as? String)
+                numbers[name] = number
+                #expect(try await send(intake, .post, "/v1/complaints/\(number)/accept", [:], ifMatch: "\"1\"").status == .ok)
+                let forwarded = try await send(
+                    intake, .post, "/v1/complaints/\(number)/forward", ["department": department, "overrideReason": "按职责转交"], ifMatch: "\"2\"")
+                #expect(forwarded.status == .ok, "\(String(buffer: forwarded.body))")
+                let attached = try await send(owner, .post, "/v1/complaints/\(number)/evidence?name=合同.pdf", nil, raw: acceptancePDF)
+                evidence[name] = try #require(json(attached.body)["id"] as? String)
+            }
+
+            // Lists, counts and audit reports hold exactly what each account may see.
+            for (account, visible) in Self.sees {
+                let listed = json(try await send(account, .get, "/v1/complaints?state=forwarded", nil).body)["items"] as? [[String: Any]] ?? []
+                #expect(Set(listed.compactMap { $0["number"] as? String }) == Set(visible.compactMap { numbers[$0] }), "\(account) list")
+                let statistics = try await send(account, .get, "/v1/statistics/monthly?month=2026-11", nil)
+                if statistics.status == .ok, account != "admin" {
+                    let registered = (json(statistics.body)["monthly"] as? [String: Any])?["registered"] as? Int
+                    #expect(registered == visible.count, "\(account) statistics")
+                }
+                let audit = try await send(account, .get, "/v1/audit/verify", nil)
+                if audit.status == .ok, account != "admin" {
+                    #expect(json(audit.body)["complaints"] as? Int == visible.count, "\(account) audit report")
+                }
+            }
+
+            // Every complaint operation, by every account, on both complaints. A wrong If-Match makes an allowed
+            // transition a 409, so nothing changes while every refusal before it is seen.
+            for (account, visible) in Self.sees {
+                let role = try #require(Self.roleOf[account])
+                for target in ["Z", "G"] {
+                    let number = numbers[target] ?? ""
+                    for operation in Self.complaintOperations(number: number) {
+                        let suffix = operation.suffix.replacingOccurrences(of: "{evidence}", with: evidence[target] ?? "")
+                        let raw: [UInt8]? = operation.id == "attachEvidence" ? acceptancePDF : nil
+                        let response = try await send(
+                            account, operation.method, "/v1/complaints/\(number)\(suffix)", operation.body,
+                            ifMatch: operation.method == .post && raw == nil ? "\"999\"" : nil, raw: raw)
+                        let status = response.status.code
+                        let cell = "\(account) \(operation.id) \(target): \(status) \(String(buffer: response.body).prefix(160))"
+                        if !visible.contains(target) {
+                            #expect(status == 404, "\(cell)")
+                            #expect(!String(buffer: response.body).contains("示例职业技术学院"), "\(cell)")
+                        } else if !operation.roles.contains(role) {
+                            #expect(status == 403, "\(cell)")
+                        } else if operation.method == .post && raw == nil {
+                            #expect(status == 409 && String(buffer: response.body).contains("version-conflict"), "\(cell)")
+                        } else {
+                            #expect((200..<300).contains(status), "\(cell)")
+                        }
+                    }
+                }
+                for operation in Self.otherOperations {
+                    let response = try await send(account, operation.method, operation.uri, operation.body)
+                    let allowed = operation.roles.contains(account)
+                    #expect(
+                        allowed ? (200..<300).contains(response.status.code) : response.status == .forbidden,
+                        "\(account) \(operation.id): \(response.status.code)")
+                }
+            }
+        }
+    }
+}
