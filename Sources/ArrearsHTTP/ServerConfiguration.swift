@@ -7,6 +7,9 @@ public struct ServerConfiguration: Sendable {
     public var port = 8080
     /// The SQLite file of the embedded default.
     public var databasePath = "./arrears.sqlite"
+    /// Seconds a connection may go without a complete request part (headers, a body chunk) before it is closed: a
+    /// client that trickles its headers, or stops mid-body, holds a connection no longer than this.
+    public var idleTimeoutSeconds = 30
     /// Largest request body accepted, in bytes (evidence uploads have their own limits).
     public var bodyLimit = 1_048_576
     /// Where evidence content is kept; nil: beside the database file (`arrears.sqlite` → `arrears.evidence/`).

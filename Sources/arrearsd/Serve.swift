@@ -22,6 +22,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest request body in bytes (env ARREARS_BODY_LIMIT; default 1048576).")
     var bodyLimit: Int?
 
+    @Option(help: "Seconds a connection may wait between complete request parts before it is closed (env ARREARS_IDLE_TIMEOUT; default 30).")
+    var idleTimeout: Int?
+
     @Option(help: "Folder for evidence files (env ARREARS_EVIDENCE_DIR; default: the database file's name with .evidence).")
     var evidenceDir: String?
 
@@ -73,6 +76,7 @@ struct Serve: AsyncParsableCommand {
             configuration.submissionsPerMinute = perMinute
         }
         configuration.databasePath = database.path
+        if let seconds = try idleTimeout ?? Environment.integer("IDLE_TIMEOUT") { configuration.idleTimeoutSeconds = seconds }
         configuration.evidenceDirectory = evidenceDir ?? Environment.value("EVIDENCE_DIR")
         if let limit = try evidenceFileLimit ?? Environment.integer("EVIDENCE_FILE_LIMIT") { configuration.evidenceFileLimit = limit }
         if let limit = try evidenceComplaintLimit ?? Environment.integer("EVIDENCE_COMPLAINT_LIMIT") { configuration.evidenceComplaintLimit = limit }
@@ -106,6 +110,7 @@ struct Serve: AsyncParsableCommand {
     /// Ranges checked after flags and environment are merged, so both sources meet the same rules.
     static func check(_ configuration: ServerConfiguration) throws {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0–65535") }
+        guard (1...3600).contains(configuration.idleTimeoutSeconds) else { throw ValidationError("the idle timeout must be 1–3600 seconds") }
         guard configuration.bodyLimit >= 1024 else { throw ValidationError("the body limit must be at least 1024 bytes") }
         guard configuration.evidenceFileLimit >= 1024, configuration.evidenceComplaintLimit >= configuration.evidenceFileLimit else {
             throw ValidationError("the evidence file limit must be at least 1024 bytes, and a complaint's at least one file's")

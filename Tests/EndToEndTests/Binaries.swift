@@ -51,6 +51,8 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let directory: URL
     let database: String
+    /// Flags added to `arrearsd serve`.
+    var extraArguments: [String] = []
     private(set) var port = 0
 
     init(directory: URL, database: String? = nil) {
@@ -60,13 +62,18 @@ final class ServerProcess: @unchecked Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
+    /// Everything the server logged (its standard error).
+    var logFile: URL { directory.appendingPathComponent("arrearsd.log") }
+
     /// Starts the server and waits for the line that says where it listens.
     func start() throws {
         process.executableURL = Binaries.folder.appendingPathComponent("arrearsd")
-        process.arguments = ["serve", "--port", "0", "--database", database, "--log-level", "warning"]
+        process.arguments = ["serve", "--port", "0", "--database", database, "--log-level", "warning"] + extraArguments
         process.currentDirectoryURL = directory
         let output = Pipe()
         process.standardOutput = output
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
         var buffer = Data()
         let deadline = Date().addingTimeInterval(30)

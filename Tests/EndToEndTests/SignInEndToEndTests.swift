@@ -1,16 +1,19 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
 import Testing
 
 /// An admin makes an official's account; the official signs in with a password through arrearsctl and signs out.
 @Suite("Signing in with arrearsctl", .serialized)
 struct SignInEndToEndTests {
-    @Test("account create, login --user --password-stdin, whoami, logout: the token stops working")
-    func passwordSignIn() throws {
+    @Test("account create, login --user --password-stdin, whoami, logout: the token stops working; no secret or contact in the logs or files")
+    func passwordSignIn() async throws {
         let directory = try ServerProcess.temporaryDirectory()
         let database = directory.appendingPathComponent("arrears.sqlite").path
         let admin = try Binaries.run("arrearsd", ["account", "create", "--database", database, "--role", "admin", "--name", "平台管理员"], in: directory)
             .output.trimmingCharacters(in: .whitespacesAndNewlines)
         let server = ServerProcess(directory: directory)
+        server.extraArguments = ["--log-level", "trace"]
         try server.start()
         defer { server.stop() }
         let config = directory.appendingPathComponent("ctl.json").path
@@ -34,5 +37,37 @@ struct SignInEndToEndTests {
         let savedToken = (try? JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])?["token"] as? String ?? ""
         let after = try ctl(["whoami"], token: savedToken)
         #expect(after.status == 65, "the signed-out token is refused: \(after.error)")
+
+        // An SME files with its contact details; an official reads them in full.
+        let sme = try Binaries.run(
+            "arrearsd",
+            ["account", "create", "--database", database, "--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"],
+            in: directory
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let intake = try Binaries.run(
+            "arrearsd", ["account", "create", "--database", database, "--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"],
+            in: directory
+        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(sme)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: WalkthroughTests.filing))
+        #expect(try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status.code == 201)
+        let contact = try ctl(["contact", "ARR-2026-000001"], token: intake)
+        #expect(contact.output.contains("0571-87000000"), "\(contact.output)\(contact.error)")
+        server.stop()
+
+        let log = try String(contentsOf: server.logFile, encoding: .utf8)
+        #expect(log.contains("POST /v1/sessions"), "the trace log has the requests")
+        var files = try Data(contentsOf: URL(fileURLWithPath: database))
+        files.append((try? Data(contentsOf: URL(fileURLWithPath: database + "-wal"))) ?? Data())
+        for secret in ["财政厅-2026-春", "not-the-password", admin, sme, intake, savedToken] {
+            #expect(!log.contains(secret), "a password or token in the log")
+            #expect(files.range(of: Data(secret.utf8)) == nil, "a password or token in the database file")
+        }
+        for personal in ["0571-87000000", "wang.fang@example.cn", "王芳"] {
+            #expect(!log.contains(personal), "contact details in the log")
+        }
     }
 }
