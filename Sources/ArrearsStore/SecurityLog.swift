@@ -52,5 +52,4 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case calendarImported = "calendar.imported"
     case contactRead = "contact.read"
     case evidenceRead = "evidence.read"
-    case exported = "data.exported"
 }

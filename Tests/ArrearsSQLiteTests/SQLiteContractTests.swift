@@ -49,4 +49,10 @@ struct SQLiteContractTests {
 
     @Test("Routing tables and holiday tables are stored as versions")
     func reference() async throws { try await contract.referenceDataIsVersioned() }
+
+    @Test("Evidence records follow scope and the complaint's allowance, with their event")
+    func evidence() async throws { try await contract.evidenceRecordsFollowScopeAndAllowance() }
+
+    @Test("The security log is numbered, filtered by subject, and chained")
+    func securityLog() async throws { try await contract.securityLogIsChained() }
 }
