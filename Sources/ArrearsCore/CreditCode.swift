@@ -26,14 +26,28 @@ public struct CreditCode: Hashable, Sendable, StringValue {
             }
             values.append(value)
         }
-        let sum = zip(values.prefix(17), Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
-        let expected = Self.alphabet[(31 - sum % 31) % 31]
+        let expected = Self.checkCharacter(values.prefix(17))
         guard characters[17] == expected else {
             throw InvalidValue(
                 rule: "credit-code.check-character",
                 detail: "check character is '\(characters[17])' but the first 17 characters require '\(expected)'")
         }
         self.text = String(characters)
+    }
+
+    /// The check character the first 17 values (indices into `alphabet`) require (GB 32100-2015 §5).
+    static func checkCharacter(_ values: some Collection<Int>) -> Character {
+        let sum = zip(values, Self.weights).reduce(0) { $0 + $1.0 * $1.1 }
+        return Self.alphabet[(31 - sum % 31) % 31]
+    }
+
+    /// The code whose first 17 characters are given, with the check character they require.
+    public static func completing(_ first17: String) throws(InvalidValue) -> CreditCode {
+        let values = first17.uppercased().compactMap { alphabet.firstIndex(of: $0) }
+        guard values.count == 17, first17.count == 17 else {
+            throw InvalidValue(rule: "credit-code.length", detail: "17 characters of the credit-code alphabet are needed, got \"\(first17)\"")
+        }
+        return try CreditCode(first17.uppercased() + String(checkCharacter(values)))
     }
 
     /// Entity type, positions 1–2: `11` organ, `12` public institution, `91` enterprise, …

@@ -37,4 +37,7 @@ public struct RegionDirectory: Sendable {
     public func name(of code: RegionCode) -> String? { regions[code.code]?.name }
 
     public var count: Int { regions.count }
+
+    /// Every region, by code.
+    public var all: [Region] { regions.values.sorted { $0.code < $1.code } }
 }

@@ -39,41 +39,53 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 guard let earlier = try Self.fetchComplaint(db, id: id, scope: .everything) else { throw StoreError.notFound }
                 return .replayed(earlier)
             }
-            let year = complaint.receivedOn.components.year
-            let ordinal =
-                try Int.fetchOne(
-                    db,
-                    sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-                    arguments: [year]) ?? 1
             var numbered = complaint
-            numbered.number = StoreCoding.complaintNumber(year: year, ordinal: ordinal)
+            numbered.number = try Self.nextNumber(for: complaint, in: db)
             let keys = Self.businessKeys(complaint.filing)
             numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
-            try db.execute(
-                sql: """
-                    INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
-                        complainant_account, received_at, due_on, amount_claimed_fen, body)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
-                    numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
-                    numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
-                    numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
-                ])
-            let seq = db.lastInsertedRowID
+            try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
-            for contract in Set(keys.contracts) {
-                try db.execute(
-                    sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
-                    arguments: [seq, keys.complainant, keys.respondent, contract])
-            }
             if let claim = idempotency {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [claim.account.rawValue, claim.key, claim.fingerprint, numbered.id.rawValue, StoreCoding.instant(numbered.receivedAt)])
             }
             return .created(numbered)
+        }
+    }
+
+    /// The next number of the complaint's year of receipt: ARR-2026-000001, …
+    static func nextNumber(for complaint: Complaint, in db: Database) throws -> String {
+        let year = complaint.receivedOn.components.year
+        let ordinal =
+            try Int.fetchOne(
+                db,
+                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                arguments: [year]) ?? 1
+        return StoreCoding.complaintNumber(year: year, ordinal: ordinal)
+    }
+
+    /// Inserts a numbered complaint's row and its business keys (for duplicate detection).
+    static func insert(
+        _ numbered: Complaint, keys: (complainant: String, respondent: String, contracts: [String]), in db: Database
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
+                    complainant_account, received_at, due_on, amount_claimed_fen, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
+                numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
+                numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
+                numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
+            ])
+        let seq = db.lastInsertedRowID
+        for contract in Set(keys.contracts) {
+            try db.execute(
+                sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
+                arguments: [seq, keys.complainant, keys.respondent, contract])
         }
     }
 
@@ -174,8 +186,10 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         }
     }
 
-    /// Appends an event, chained to the one before it (`AuditChain`): the hash covers the fields exactly as stored.
-    static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database) throws {
+    /// Appends an event, chained to the one before it (`AuditChain`): the hash covers the fields exactly as stored. Give
+    /// `previous` when the caller already knows the last hash (bulk imports); returns this event's hash.
+    @discardableResult
+    static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database, previous known: String? = nil) throws -> String {
         let fields: [String?] = [
             event.complaintID.rawValue, String(event.sequence), event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
             event.actor.rawValue, event.actorName, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
@@ -183,11 +197,13 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             try StoreCoding.encode(event.detail),
         ]
         let previous =
-            event.sequence == 1
-            ? AuditChain.genesis
-            : try String.fetchOne(
-                db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
-                arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis
+            try known
+            ?? (event.sequence == 1
+                ? AuditChain.genesis
+                : String.fetchOne(
+                    db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
+                    arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis)
+        let hash = AuditChain.hash(previous: previous, fields: fields)
         try db.execute(
             sql: """
                 INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
@@ -198,8 +214,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
                 event.actor.rawValue, event.actorName, event.role.rawValue, fields[8], fields[9], province?.code,
                 event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, fields[14], previous,
-                AuditChain.hash(previous: previous, fields: fields),
+                hash,
             ])
+        return hash
     }
 
     public func readinessProblem() async -> String? {
