@@ -1,22 +1,32 @@
-/// The figures officials publish for a period (DOMAIN.md "Statistics officials publish"), first cut.
+/// The figures officials publish for a period (DOMAIN.md "Statistics officials publish"; Schemas/statistics.md), summed
+/// from what `StatisticsLedger` counts for each event.
 public struct StatisticsFigures: Sendable, Codable, Equatable {
     /// 登记: complaints registered.
     public var registered = 0
-    /// 受理: complaints accepted (a reopened complaint accepted again is not counted twice).
+    /// 受理: complaints accepted.
     public var accepted = 0
     /// 不予受理
     public var rejected = 0
     /// 不予受理 by ground: each ground of the 2021 measures is a code the statistics count.
-    public var rejectedByGround: [RejectionGround: Int] = Dictionary(uniqueKeysWithValues: RejectionGround.allCases.map { ($0, 0) })
-    /// 转交: complaints forwarded to a handling department.
+    public var rejectedByGround: [RejectionGround: Int] = Self.zeros(RejectionGround.allCases)
+    /// 转交: complaints forwarded to a handling department (the first forward only).
     public var forwarded = 0
-    /// 办结: complaints with a result.
+    /// Given back by a handling department as not its own.
+    public var returned = 0
+    /// 办结: results recorded (a reopened complaint resolved again counts again).
     public var resolved = 0
+    public var resolvedByOutcome: [ResolutionOutcome: Int] = Self.zeros(ResolutionOutcome.allCases)
     public var withdrawn = 0
     /// Closed because the supplement period ran out.
     public var lapsed = 0
-    /// Open (not closed, rejected or withdrawn) at the end of the period.
+    /// Closed after a result: rated, or the rating period ran out.
+    public var closed = 0
+    public var reopened = 0
+    /// 满意度: ratings by level.
+    public var ratings: [Satisfaction: Int] = Self.zeros(Satisfaction.allCases)
+    /// Open (not closed, rejected or withdrawn) at the end of the period, and by state.
     public var openAtEnd = 0
+    public var openByState: [ComplaintState: Int] = Self.zeros(ComplaintState.allCases.filter(\.isOpen))
     /// Overdue amounts named by the complaints registered in the period.
     public var amountClaimed = Fen.zero
     /// Amounts paid, as the results recorded in the period report them.
@@ -24,40 +34,71 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Which event kind each figure counts: the one place that defines the statistics.
-    // Key paths are immutable values; the dictionary is a constant, so sharing it is safe.
-    nonisolated(unsafe) public static let countedKinds: [ComplaintEventKind: WritableKeyPath<StatisticsFigures, Int>] = [
-        .submitted: \.registered,
-        .accepted: \.accepted,
-        .rejected: \.rejected,
-        .forwarded: \.forwarded,
-        .resolved: \.resolved,
-        .withdrawn: \.withdrawn,
-        .lapsed: \.lapsed,
-    ]
-
-    /// Builds the figures from per-kind tallies: distinct complaints per event kind and amount sums.
-    public init(tallies: [ComplaintEventKind: Int], amountClaimed: Fen, amountPaid: Fen, openAtEnd: Int) {
-        for (kind, path) in Self.countedKinds {
-            self[keyPath: path] = tallies[kind] ?? 0
+    /// The figures from summed ledger values: `period` over the period, `toEnd` over everything up to its end (which is
+    /// what "open at the end" needs).
+    public init(period: [Figure: Int64], toEnd: [Figure: Int64]) {
+        func count(_ figure: Figure) -> Int { Int(period[figure] ?? 0) }
+        registered = count(.registered)
+        accepted = count(.accepted)
+        rejected = count(.rejected)
+        for ground in RejectionGround.allCases { rejectedByGround[ground] = count(Figure.rejected(ground)) }
+        forwarded = count(.forwarded)
+        returned = count(.returned)
+        resolved = count(.resolved)
+        for outcome in ResolutionOutcome.allCases { resolvedByOutcome[outcome] = count(Figure.resolved(outcome)) }
+        withdrawn = count(.withdrawn)
+        lapsed = count(.lapsed)
+        closed = count(.closed)
+        reopened = count(.reopened)
+        for level in Satisfaction.allCases { ratings[level] = count(Figure.rated(level)) }
+        for state in ComplaintState.allCases {
+            if let figure = Figure.inState(state) { openByState[state] = Int(toEnd[figure] ?? 0) }
         }
-        self.amountClaimed = amountClaimed
-        self.amountPaid = amountPaid
-        self.openAtEnd = openAtEnd
+        openAtEnd = openByState.values.reduce(0, +)
+        amountClaimed = Fen(unchecked: period[.amountClaimedFen] ?? 0)
+        amountPaid = Fen(unchecked: period[.amountPaidFen] ?? 0)
     }
+
+    static func zeros<K: Hashable>(_ keys: [K]) -> [K: Int] { Dictionary(uniqueKeysWithValues: keys.map { ($0, 0) }) }
 }
 
-/// A month's figures and the cumulative ones up to its end, in China Standard Time.
+/// A month's figures and the cumulative ones up to its end, in China Standard Time, with their breakdowns.
 public struct MonthlyStatistics: Sendable, Codable, Equatable {
     public let month: CSTMonth
     /// The province the figures are limited to; nil for national figures.
     public let province: RegionCode?
     public let monthly: StatisticsFigures
     public let cumulative: StatisticsFigures
+    /// The same figures split along each dimension, by key (e.g. `respondent_kind` → `government_organ`).
+    public let breakdowns: [StatisticsBreakdown]
 
-    public init(month: CSTMonth, province: RegionCode?, monthly: StatisticsFigures, cumulative: StatisticsFigures) {
+    public init(
+        month: CSTMonth, province: RegionCode?, monthly: StatisticsFigures, cumulative: StatisticsFigures, breakdowns: [StatisticsBreakdown] = []
+    ) {
         self.month = month
         self.province = province
+        self.monthly = monthly
+        self.cumulative = cumulative
+        self.breakdowns = breakdowns
+    }
+
+    /// 累计登记转送: every complaint the platform registered and passed on to the intake department responsible, to the
+    /// month's end — the figure the national platform published ("超1.46万笔" at 2020-12-30). Each registration is passed on
+    /// at once, so it equals the cumulative registrations; it is kept apart because it is the published figure.
+    public var registeredAndForwarded: Int { cumulative.registered }
+}
+
+/// One key of one dimension: its figures for the month and cumulatively.
+public struct StatisticsBreakdown: Sendable, Codable, Equatable {
+    public let dimension: StatisticsDimension
+    /// The province code for `province`; the enum value for the others; "" for "not forwarded yet" under `department`.
+    public let key: String
+    public let monthly: StatisticsFigures
+    public let cumulative: StatisticsFigures
+
+    public init(dimension: StatisticsDimension, key: String, monthly: StatisticsFigures, cumulative: StatisticsFigures) {
+        self.dimension = dimension
+        self.key = key
         self.monthly = monthly
         self.cumulative = cumulative
     }

@@ -42,7 +42,14 @@ public struct ArrearsService: APIProtocol {
                 body: .json(
                     .init(
                         month: statistics.month.description, province: statistics.province?.code,
-                        monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative)))))
+                        monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative),
+                        registeredAndForwarded: statistics.registeredAndForwarded,
+                        breakdowns: input.query.breakdowns == true
+                            ? statistics.breakdowns.map { breakdown in
+                                .init(
+                                    dimension: .init(rawValue: breakdown.dimension.rawValue)!, key: breakdown.key,
+                                    monthly: Wire.figures(breakdown.monthly), cumulative: Wire.figures(breakdown.cumulative))
+                            } : nil))))
     }
 
     /// A digest of the request as the client meant it (field order and spacing do not matter).

@@ -126,12 +126,25 @@ enum Wire {
     }
 
     static func figures(_ f: StatisticsFigures) -> Components.Schemas.Figures {
-        .init(
+        let grounds = Components.Schemas.Figures.RejectedByGroundPayload(
+            notInScope: f.rejectedByGround[.notInScope] ?? 0, otherBodyInvolved: f.rejectedByGround[.otherBodyInvolved] ?? 0,
+            notSme: f.rejectedByGround[.notSME] ?? 0, repeatComplaint: f.rejectedByGround[.repeatComplaint] ?? 0,
+            otherExclusion: f.rejectedByGround[.otherExclusion] ?? 0)
+        let outcomes = Components.Schemas.Figures.ResolvedByOutcomePayload(
+            paidInFull: f.resolvedByOutcome[.paidInFull] ?? 0, partlyPaid: f.resolvedByOutcome[.partlyPaid] ?? 0,
+            paymentPlanAgreed: f.resolvedByOutcome[.paymentPlanAgreed] ?? 0, claimNotSupported: f.resolvedByOutcome[.claimNotSupported] ?? 0,
+            referredToCourt: f.resolvedByOutcome[.referredToCourt] ?? 0, other: f.resolvedByOutcome[.other] ?? 0)
+        let ratings = Components.Schemas.Figures.RatingsPayload(
+            satisfied: f.ratings[.satisfied] ?? 0, basicallySatisfied: f.ratings[.basicallySatisfied] ?? 0,
+            dissatisfied: f.ratings[.dissatisfied] ?? 0)
+        let open = Components.Schemas.Figures.OpenByStatePayload(
+            submitted: f.openByState[.submitted] ?? 0, needsSupplement: f.openByState[.needsSupplement] ?? 0,
+            accepted: f.openByState[.accepted] ?? 0, forwarded: f.openByState[.forwarded] ?? 0, resolved: f.openByState[.resolved] ?? 0)
+        return .init(
+            returned: f.returned, closed: f.closed, reopened: f.reopened, resolvedByOutcome: outcomes, ratings: ratings, openByState: open,
             registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
             withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value,
-            rejectedByGround: .init(
-                notInScope: f.rejectedByGround[.notInScope] ?? 0, otherBodyInvolved: f.rejectedByGround[.otherBodyInvolved] ?? 0,
-                notSme: f.rejectedByGround[.notSME] ?? 0, repeatComplaint: f.rejectedByGround[.repeatComplaint] ?? 0,
-                otherExclusion: f.rejectedByGround[.otherExclusion] ?? 0))
+            rejectedByGround: grounds)
     }
+
 }

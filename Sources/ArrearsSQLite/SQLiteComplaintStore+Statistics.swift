@@ -5,52 +5,47 @@ import GRDB
 extension SQLiteComplaintStore {
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics {
         let province = actor.role == .admin ? nil : actor.province
-        let end = month.lastDay.description
-        return try await read { db in
-            let monthly = try Self.figures(db, from: month.firstDay.description, through: end, province: province)
-            let cumulative = try Self.figures(db, from: "0000-01-01", through: end, province: province)
-            return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative)
-        }
+        return try await read { db in try Self.statistics(db, month: month, province: province) }
     }
 
-    /// Tallies the event log between two CST dates (inclusive); "open" is counted at the later one.
-    static func figures(_ db: Database, from start: String, through end: String, province: RegionCode?) throws -> StatisticsFigures {
-        let filter = province == nil ? "" : " AND intake_province = ?"
-        let extra: StatementArguments = province.map { [$0.code] } ?? []
-        var tallies: [ComplaintEventKind: Int] = [:]
-        var claimed: Int64 = 0
-        var paid: Int64 = 0
-        let rows = try Row.fetchAll(
+    /// Sums the cells of the month and of every month up to it, for every dimension key, in one pass.
+    static func statistics(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> MonthlyStatistics {
+        let filter = province == nil ? "" : " AND province = ?"
+        let arguments: StatementArguments = [month.description, month.description] + (province.map { [$0.code] } ?? [])
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT kind, COUNT(DISTINCT complaint_id) AS complaints,
-                       COALESCE(SUM(amount_claimed_fen), 0) AS claimed, COALESCE(SUM(amount_paid_fen), 0) AS paid
-                FROM complaint_events WHERE cst_date BETWEEN ? AND ?\(filter) GROUP BY kind
+                SELECT dimension, key, figure, SUM(CASE WHEN month = ? THEN value ELSE 0 END) AS period, SUM(value) AS to_end
+                FROM statistics_cells WHERE month <= ?\(filter) GROUP BY dimension, key, figure
                 """,
-            arguments: [start, end] + extra)
-        for row in rows {
-            guard let kind = ComplaintEventKind(rawValue: row["kind"]) else { continue }
-            tallies[kind] = row["complaints"]
-            claimed += row["claimed"] as Int64
-            paid += row["paid"] as Int64
+            arguments: arguments)
+        var period: [String: [Figure: Int64]] = [:]
+        var toEnd: [String: [Figure: Int64]] = [:]
+        while let row = try rows.next() {
+            guard let figure = Figure(rawValue: row["figure"]) else { continue }
+            let cell = (row["dimension"] as String) + "\u{1F}" + (row["key"] as String)
+            period[cell, default: [:]][figure] = row["period"]
+            toEnd[cell, default: [:]][figure] = row["to_end"]
         }
-        let open =
-            try Int.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(open_delta), 0) FROM complaint_events WHERE cst_date <= ?\(filter)",
-                arguments: [end] + extra) ?? 0
-        var figures = StatisticsFigures(tallies: tallies, amountClaimed: Fen(unchecked: claimed), amountPaid: Fen(unchecked: paid), openAtEnd: open)
-        let grounds = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT json_extract(detail, '$.ground') AS ground, COUNT(DISTINCT complaint_id) AS complaints
-                FROM complaint_events WHERE kind = 'rejected' AND cst_date BETWEEN ? AND ?\(filter) GROUP BY ground
-                """,
-            arguments: [start, end] + extra)
-        for row in grounds {
-            if let text = row["ground"] as String?, let ground = RejectionGround(rawValue: text) {
-                figures.rejectedByGround[ground] = row["complaints"]
-            }
+        func figures(_ cell: String) -> (StatisticsFigures, StatisticsFigures) {
+            let end = toEnd[cell] ?? [:]
+            return (StatisticsFigures(period: period[cell] ?? [:], toEnd: end), StatisticsFigures(period: end, toEnd: end))
         }
-        return figures
+        let (monthly, cumulative) = figures(StatisticsDimension.all.rawValue + "\u{1F}")
+        let breakdowns = toEnd.keys.sorted().compactMap { cell -> StatisticsBreakdown? in
+            let parts = cell.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            guard parts.count == 2, let dimension = StatisticsDimension(rawValue: String(parts[0])), dimension != .all else { return nil }
+            let (month, total) = figures(cell)
+            return StatisticsBreakdown(dimension: dimension, key: String(parts[1]), monthly: month, cumulative: total)
+        }
+        return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative, breakdowns: breakdowns)
+    }
+}
+
+extension SQLiteComplaintStore {
+    /// Recomputes the statistics cells from the event log (they are derived data); for `arrearsd statistics rebuild` and
+    /// to prove the cells kept as events happen are the ones the log implies.
+    public func rebuildStatistics() async throws {
+        try await writer.write { db in try StatisticsCells.rebuild(db) }
     }
 }

@@ -45,6 +45,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
             try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
+            var cells = StatisticsCells()
+            cells.count(event, filing: numbered.filing, priorForwards: 0, departmentAfter: nil)
+            try cells.write(db)
             if let claim = idempotency {
                 try db.execute(
                     sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -106,14 +109,17 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
                     """,
                 arguments: [id.rawValue]
-            ).map { row in
-                ComplaintEvent(
-                    complaintID: id, sequence: row["sequence"], kind: try Self.decodeEnum(row["kind"]),
-                    from: try (row["from_state"] as String?).map { try Self.decodeEnum($0) }, to: try Self.decodeEnum(row["to_state"]),
-                    actor: AccountID(row["actor"]), actorName: row["actor_name"], role: try Self.decodeEnum(row["role"]),
-                    at: try StoreCoding.instant(row["occurred_at"]), detail: try StoreCoding.decode(EventDetail.self, from: row["detail"]))
-            }
+            ).map { row in try Self.event(from: row, complaint: id) }
         }
+    }
+
+    /// An event from its stored row.
+    static func event(from row: Row, complaint id: ComplaintID) throws -> ComplaintEvent {
+        ComplaintEvent(
+            complaintID: id, sequence: row["sequence"], kind: try decodeEnum(row["kind"]),
+            from: try (row["from_state"] as String?).map { try decodeEnum($0) }, to: try decodeEnum(row["to_state"]),
+            actor: AccountID(row["actor"]), actorName: row["actor_name"], role: try decodeEnum(row["role"]),
+            at: try StoreCoding.instant(row["occurred_at"]), detail: try StoreCoding.decode(EventDetail.self, from: row["detail"]))
     }
 
     public func transition(
@@ -141,6 +147,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             ])
         guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
         try append(event, province: next.intakeProvince, in: db)
+        var cells = StatisticsCells()
+        cells.count(event, filing: next.filing, priorForwards: current.hops.count, departmentAfter: next.handlingDepartment)
+        try cells.write(db)
     }
 
     /// The business keys duplicate detection looks up: the complainant's credit code, the respondent's (or its name when

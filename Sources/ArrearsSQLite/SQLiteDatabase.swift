@@ -25,12 +25,17 @@ public enum SQLiteDatabase {
         ("0004_sign_in", String(decoding: PackageResources._004_sign_in_sql, as: UTF8.self)),
         ("0005_evidence", String(decoding: PackageResources._005_evidence_sql, as: UTF8.self)),
         ("0006_security_log", String(decoding: PackageResources._006_security_log_sql, as: UTF8.self)),
+        ("0007_statistics", String(decoding: PackageResources._007_statistics_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for (name, sql) in migrations {
-            migrator.registerMigration(name) { db in try db.execute(sql: sql) }
+            migrator.registerMigration(name) { db in
+                try db.execute(sql: sql)
+                // Derived cells for the events a database already holds.
+                if name == "0007_statistics" { try StatisticsCells.rebuild(db) }
+            }
         }
         return migrator
     }

@@ -55,6 +55,8 @@ extension ComplaintStoreContract {
         expected.accepted = 1  // C3
         expected.forwarded = 1  // C3
         expected.openAtEnd = 2  // C1 submitted, C3 forwarded
+        expected.openByState[.submitted] = 1
+        expected.openByState[.forwarded] = 1
         expected.amountClaimed = Fixtures.fen(2 * claim)
         expect(october.monthly == expected, "October's month figures, got \(october.monthly)")
         expect(october.cumulative == expected, "October's cumulative equals its month (nothing earlier), got \(october.cumulative)")
@@ -66,8 +68,13 @@ extension ComplaintStoreContract {
         month.rejected = 1  // C4
         month.rejectedByGround[.notSME] = 1
         month.resolved = 1  // C3
+        month.resolvedByOutcome[.partlyPaid] = 1
+        month.closed = 1  // C3, by its rating
+        month.ratings[.satisfied] = 1
         month.withdrawn = 1  // C5
         month.openAtEnd = 2  // C1 accepted, C2 submitted
+        month.openByState[.accepted] = 1
+        month.openByState[.submitted] = 1
         month.amountClaimed = Fixtures.fen(3 * claim)
         month.amountPaid = Fixtures.fen(30_000_000)
         expect(november.monthly == month, "November's month figures, got \(november.monthly)")
@@ -79,10 +86,32 @@ extension ComplaintStoreContract {
         expect(november.cumulative == cumulative, "cumulative to the end of November, got \(november.cumulative)")
         expect(november.province == Fixtures.region("330000"), "a provincial official's figures are its province's")
 
+        // Breakdowns: C3 counted under its handling department from its forward on; every Zhejiang complaint has a
+        // provincial public institution as respondent and a small construction firm as complainant.
+        func breakdown(_ statistics: MonthlyStatistics, _ dimension: StatisticsDimension, _ key: String) -> StatisticsBreakdown? {
+            statistics.breakdowns.first { $0.dimension == dimension && $0.key == key }
+        }
+        let education = breakdown(november, .department, "ZJ-EDU")
+        expect(
+            education?.monthly.resolved == 1 && education?.cumulative.forwarded == 1 && education?.cumulative.registered == 0,
+            "ZJ-EDU: forwarded in October, resolved in November, got \(String(describing: education))")
+        let notForwarded = breakdown(november, .department, "")
+        expect(notForwarded?.cumulative.registered == 5, "registrations come before any department, got \(String(describing: notForwarded))")
+        let institutions = breakdown(november, .respondentKind, "public_institution")
+        expect(institutions?.cumulative == cumulative, "all five are about a public institution")
+        expect(breakdown(november, .industry, "construction")?.monthly == month, "all are construction firms")
+        expect(breakdown(november, .size, "small")?.cumulative.registered == 5, "all declared small")
+        expect(
+            Set(november.breakdowns.filter { $0.dimension == .province }.map(\.key)) == ["330000"],
+            "a provincial official's province breakdown has its province only")
+
         let national = try await store.monthlyStatistics(try CSTMonth("2026-11"), visibleTo: Fixtures.nationalIntake)
         expect(
             national.monthly.registered == 4 && national.province == nil,
             "national figures include Guangdong's C6, got \(national.monthly.registered)")
+        expect(breakdown(national, .province, "440000")?.monthly.registered == 1, "C6 counts in Guangdong")
+        expect(breakdown(national, .respondentLevel, "city")?.cumulative.registered == 1, "C6's respondent is city level")
+        expect(national.registeredAndForwarded == 6, "six registered and passed on in all")
         let before = try await store.monthlyStatistics(try CSTMonth("2026-09"), visibleTo: intake)
         expect(before.cumulative == StatisticsFigures(), "nothing before the first complaint")
     }

@@ -10,6 +10,8 @@ struct Stats: AsyncParsableCommand {
 
     @Option(help: "The month, YYYY-MM.") var month: String
     @Option(help: "table, csv or json.") var format: Format = .table
+    @Option(help: "Break the figures down: province, respondent_kind, respondent_level, department, industry or size.")
+    var by: String?
     @OptionGroup var connection: ConnectionOptions
 
     func validate() throws {
@@ -20,7 +22,17 @@ struct Stats: AsyncParsableCommand {
 
     func run() async throws {
         let statistics = try await withAPI(connection) { client in
-            try await client.getMonthlyStatistics(query: .init(month: month)).ok.body.json
+            try await client.getMonthlyStatistics(query: .init(month: month, breakdowns: by != nil)).ok.body.json
+        }
+        if let by, !connection.json, format != .json {
+            let rows = Self.breakdownRows(statistics, by: by)
+            guard rows.count > 1 else {
+                throw ValidationError("no breakdown \(by); use province, respondent_kind, respondent_level, department, industry or size")
+            }
+            if format == .csv { return print(rows.map { $0.joined(separator: ",") }.joined(separator: "\n")) }
+            var table = TextTable(rows[0])
+            for row in rows.dropFirst() { table.add(row) }
+            return print("\(statistics.month) by \(by) (month / cumulative)\n\(table.render())")
         }
         switch connection.json ? .json : format {
         case .json: print(Rendering.json(statistics))
@@ -35,26 +47,45 @@ struct Stats: AsyncParsableCommand {
 
     /// Figure, month, cumulative; amounts in yuan with two decimals, so a spreadsheet sums them.
     static func rows(_ s: Components.Schemas.MonthlyStatistics) -> [[String]] {
-        let m = s.monthly
-        let c = s.cumulative
+        [["figure", "month", "cumulative"]] + figureRows(s.monthly, s.cumulative) + [
+            ["registered_and_forwarded", "", String(s.registeredAndForwarded ?? s.cumulative.registered)]
+        ]
+    }
+
+    /// One row per key of a dimension: the main figures, month / cumulative.
+    static func breakdownRows(_ s: Components.Schemas.MonthlyStatistics, by dimension: String) -> [[String]] {
+        let header = ["KEY", "REGISTERED", "ACCEPTED", "REJECTED", "FORWARDED", "RESOLVED", "OPEN AT END", "PAID (CUMULATIVE)"]
+        let rows = (s.breakdowns ?? []).filter { $0.dimension.rawValue == dimension }.map { item -> [String] in
+            let (m, c) = (item.monthly, item.cumulative)
+            func pair(_ value: (Components.Schemas.Figures) -> Int) -> String { "\(value(m)) / \(value(c))" }
+            return [
+                item.key.isEmpty ? "(none)" : item.key, pair { $0.registered }, pair { $0.accepted }, pair { $0.rejected }, pair { $0.forwarded },
+                pair { $0.resolved }, String(c.openAtEnd), Rendering.yuan(c.amountPaid),
+            ]
+        }
+        return [header] + rows
+    }
+
+    /// One row per figure of Schemas/statistics.md, for a month and its cumulative.
+    static func figureRows(_ m: Components.Schemas.Figures, _ c: Components.Schemas.Figures) -> [[String]] {
         func yuan(_ fen: Int64) -> String { String(fen / 100) + "." + String(format: "%02lld", fen % 100) }
+        func row(_ name: String, _ value: (Components.Schemas.Figures) -> Int) -> [String] { [name, String(value(m)), String(value(c))] }
         return [
-            ["figure", "month", "cumulative"],
-            ["registered", String(m.registered), String(c.registered)],
-            ["accepted", String(m.accepted), String(c.accepted)],
-            ["rejected", String(m.rejected), String(c.rejected)],
-            ["  not_in_scope", String(m.rejectedByGround.notInScope), String(c.rejectedByGround.notInScope)],
-            ["  other_body_involved", String(m.rejectedByGround.otherBodyInvolved), String(c.rejectedByGround.otherBodyInvolved)],
-            ["  not_sme", String(m.rejectedByGround.notSme), String(c.rejectedByGround.notSme)],
-            ["  repeat_complaint", String(m.rejectedByGround.repeatComplaint), String(c.rejectedByGround.repeatComplaint)],
-            ["  other_exclusion", String(m.rejectedByGround.otherExclusion), String(c.rejectedByGround.otherExclusion)],
-            ["forwarded", String(m.forwarded), String(c.forwarded)],
-            ["resolved", String(m.resolved), String(c.resolved)],
-            ["withdrawn", String(m.withdrawn), String(c.withdrawn)],
-            ["lapsed", String(m.lapsed), String(c.lapsed)],
-            ["open_at_end", String(m.openAtEnd), String(c.openAtEnd)],
-            ["amount_claimed_yuan", yuan(m.amountClaimed), yuan(c.amountClaimed)],
-            ["amount_paid_yuan", yuan(m.amountPaid), yuan(c.amountPaid)],
+            row("registered") { $0.registered }, row("accepted") { $0.accepted }, row("rejected") { $0.rejected },
+            row("  not_in_scope") { $0.rejectedByGround.notInScope }, row("  other_body_involved") { $0.rejectedByGround.otherBodyInvolved },
+            row("  not_sme") { $0.rejectedByGround.notSme }, row("  repeat_complaint") { $0.rejectedByGround.repeatComplaint },
+            row("  other_exclusion") { $0.rejectedByGround.otherExclusion }, row("forwarded") { $0.forwarded }, row("returned") { $0.returned },
+            row("resolved") { $0.resolved }, row("  paid_in_full") { $0.resolvedByOutcome.paidInFull },
+            row("  partly_paid") { $0.resolvedByOutcome.partlyPaid }, row("  payment_plan_agreed") { $0.resolvedByOutcome.paymentPlanAgreed },
+            row("  claim_not_supported") { $0.resolvedByOutcome.claimNotSupported },
+            row("  referred_to_court") { $0.resolvedByOutcome.referredToCourt }, row("  other") { $0.resolvedByOutcome.other },
+            row("withdrawn") { $0.withdrawn }, row("lapsed") { $0.lapsed }, row("closed") { $0.closed }, row("reopened") { $0.reopened },
+            row("rated_satisfied") { $0.ratings.satisfied }, row("rated_basically_satisfied") { $0.ratings.basicallySatisfied },
+            row("rated_dissatisfied") { $0.ratings.dissatisfied }, row("open_at_end") { $0.openAtEnd },
+            row("  submitted") { $0.openByState.submitted }, row("  needs_supplement") { $0.openByState.needsSupplement },
+            row("  accepted") { $0.openByState.accepted }, row("  forwarded") { $0.openByState.forwarded },
+            row("  resolved") { $0.openByState.resolved },
+            ["amount_claimed_yuan", yuan(m.amountClaimed), yuan(c.amountClaimed)], ["amount_paid_yuan", yuan(m.amountPaid), yuan(c.amountPaid)],
         ]
     }
 }

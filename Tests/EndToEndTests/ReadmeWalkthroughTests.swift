@@ -44,7 +44,7 @@ struct ReadmeWalkthroughTests {
             result.output.contains("credit-code.check-character") && result.output.contains("region.unknown"),
             "the bad filing is refused field by field")
         #expect(result.output.contains("rated      closed"), "the history ends with the rating that closed it")
-        #expect(result.output.contains("amount_paid_yuan       456000.00  456000.00"), "\(result.output)")
+        #expect(result.output.contains("amount_paid_yuan           456000.00  456000.00"), "\(result.output)")
         #expect(result.output.contains("→ ZJ-EDU 浙江省教育厅"), "the dry run names the department")
         #expect(result.output.contains("hop 1        ZJ-EDU sent"), "show lists the hop")
         // The six dry runs the README shows are the ones the walkthrough prints.

@@ -36,5 +36,15 @@ struct SeedTests {
         let forwarded = cumulative?["forwarded"] as? Int ?? 0
         #expect((11_000...13_500).contains(forwarded), "most are forwarded: \(forwarded)")
         #expect((600...1_100).contains(monthly?["registered"] as? Int ?? 0), "December 2020 is one of the busiest months: \(monthly ?? [:])")
+        #expect(figures?["registeredAndForwarded"] as? Int == 14_600, "累计登记转送 at 2020-12")
+        let byProvince = try Binaries.run(
+            "arrearsctl", ["stats", "--month", "2020-12", "--by", "province"],
+            environment: [
+                "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": supervisor, "ARREARS_CONFIG": directory.appendingPathComponent("c.json").path,
+            ],
+            in: directory)
+        let provinces = byProvince.output.split(separator: "\n").filter { $0.range(of: #"^\d{6} "#, options: .regularExpression) != nil }
+        #expect(provinces.count >= 30, "a row per province: \(byProvince.output.prefix(400))\(byProvince.error)")
+        #expect(byProvince.output.contains("330000"), "Zhejiang among them")
     }
 }

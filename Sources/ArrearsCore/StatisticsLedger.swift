@@ -1,0 +1,138 @@
+/// One counted quantity of the published statistics (Schemas/statistics.md defines each in words; this enum and
+/// `StatisticsLedger` are the only definition in code).
+public enum Figure: String, Sendable, Codable, CaseIterable {
+    case registered, accepted, rejected
+    case rejectedNotInScope = "rejected_not_in_scope"
+    case rejectedOtherBodyInvolved = "rejected_other_body_involved"
+    case rejectedNotSME = "rejected_not_sme"
+    case rejectedRepeatComplaint = "rejected_repeat_complaint"
+    case rejectedOtherExclusion = "rejected_other_exclusion"
+    case forwarded, returned, resolved
+    case resolvedPaidInFull = "resolved_paid_in_full"
+    case resolvedPartlyPaid = "resolved_partly_paid"
+    case resolvedPaymentPlanAgreed = "resolved_payment_plan_agreed"
+    case resolvedClaimNotSupported = "resolved_claim_not_supported"
+    case resolvedReferredToCourt = "resolved_referred_to_court"
+    case resolvedOther = "resolved_other"
+    case withdrawn, lapsed, closed, reopened
+    case ratedSatisfied = "rated_satisfied"
+    case ratedBasicallySatisfied = "rated_basically_satisfied"
+    case ratedDissatisfied = "rated_dissatisfied"
+    case amountClaimedFen = "amount_claimed_fen"
+    case amountPaidFen = "amount_paid_fen"
+    /// Changes in how many complaints are in each open state; summed to a month's end they give "open at month end by state".
+    case inSubmitted = "in_submitted"
+    case inNeedsSupplement = "in_needs_supplement"
+    case inAccepted = "in_accepted"
+    case inForwarded = "in_forwarded"
+    case inResolved = "in_resolved"
+
+    /// The figure counting a rejection on this ground.
+    public static func rejected(_ ground: RejectionGround) -> Figure {
+        switch ground {
+        case .notInScope: .rejectedNotInScope
+        case .otherBodyInvolved: .rejectedOtherBodyInvolved
+        case .notSME: .rejectedNotSME
+        case .repeatComplaint: .rejectedRepeatComplaint
+        case .otherExclusion: .rejectedOtherExclusion
+        }
+    }
+
+    /// The figure counting results of this outcome.
+    public static func resolved(_ outcome: ResolutionOutcome) -> Figure {
+        switch outcome {
+        case .paidInFull: .resolvedPaidInFull
+        case .partlyPaid: .resolvedPartlyPaid
+        case .paymentPlanAgreed: .resolvedPaymentPlanAgreed
+        case .claimNotSupported: .resolvedClaimNotSupported
+        case .referredToCourt: .resolvedReferredToCourt
+        case .other: .resolvedOther
+        }
+    }
+
+    /// The figure counting ratings of this level.
+    public static func rated(_ satisfaction: Satisfaction) -> Figure {
+        switch satisfaction {
+        case .satisfied: .ratedSatisfied
+        case .basicallySatisfied: .ratedBasicallySatisfied
+        case .dissatisfied: .ratedDissatisfied
+        }
+    }
+
+    /// The figure holding the change in complaints in an open state; nil for states that are not open.
+    public static func inState(_ state: ComplaintState) -> Figure? {
+        switch state {
+        case .submitted: .inSubmitted
+        case .needsSupplement: .inNeedsSupplement
+        case .accepted: .inAccepted
+        case .forwarded: .inForwarded
+        case .resolved: .inResolved
+        case .closed, .rejected, .withdrawn: nil
+        }
+    }
+}
+
+/// The dimensions the figures are broken down by (besides the province every figure is kept per).
+public enum StatisticsDimension: String, Sendable, Codable, CaseIterable {
+    case all
+    /// The intake province; "" for complaints about central-level respondents (national intake).
+    case province
+    case respondentKind = "respondent_kind"
+    case respondentLevel = "respondent_level"
+    case department
+    case industry
+    case size
+}
+
+/// How each event changes the figures. Counting from events, on the event's CST date, is what makes a published month
+/// reproducible: nothing but new events changes a figure, and events are never edited.
+public enum StatisticsLedger {
+    /// What `event` adds to the figures. `priorForwards` is how many times the complaint was forwarded before it, so a
+    /// complaint forwarded again after a return is not counted as forwarded twice.
+    public static func contribution(of event: ComplaintEvent, priorForwards: Int) -> [Figure: Int64] {
+        var figures: [Figure: Int64] = [:]
+        if event.from != event.to {
+            if let from = event.from, let figure = Figure.inState(from) { figures[figure, default: 0] -= 1 }
+            if let figure = Figure.inState(event.to) { figures[figure, default: 0] += 1 }
+        }
+        let detail = event.detail
+        switch event.kind {
+        case .submitted:
+            figures[.registered] = 1
+            figures[.amountClaimedFen] = detail.amountClaimed?.value ?? 0
+        case .accepted: figures[.accepted] = 1
+        case .rejected:
+            figures[.rejected] = 1
+            if let ground = detail.ground { figures[Figure.rejected(ground)] = 1 }
+        case .forwarded where priorForwards == 0: figures[.forwarded] = 1
+        case .returned: figures[.returned] = 1
+        case .resolved:
+            figures[.resolved] = 1
+            if let outcome = detail.outcome { figures[Figure.resolved(outcome)] = 1 }
+            figures[.amountPaidFen] = detail.amountPaid?.value ?? 0
+        case .withdrawn: figures[.withdrawn] = 1
+        case .lapsed: figures[.lapsed] = 1
+        case .rated:
+            figures[.closed] = 1
+            if let rating = detail.rating { figures[Figure.rated(rating)] = 1 }
+        case .closed: figures[.closed] = 1
+        case .reopened: figures[.reopened] = 1
+        default: break
+        }
+        return figures.filter { $0.value != 0 }
+    }
+
+    /// The key of each dimension an event is counted under: its respondent, its complainant, and the handling department
+    /// it concerns — the one named on the event, else the one holding the complaint after it (none before a forward).
+    public static func keys(of filing: ComplaintFiling, event: ComplaintEvent, departmentAfter: DepartmentID?) -> [StatisticsDimension: String] {
+        [
+            .all: "",
+            .province: filing.respondent.intakeProvince?.code ?? "",
+            .respondentKind: filing.respondent.kind.rawValue,
+            .respondentLevel: filing.respondent.level.rawValue,
+            .department: (event.detail.department ?? departmentAfter)?.rawValue ?? "",
+            .industry: filing.complainant.industry.rawValue,
+            .size: filing.complainant.declaredSize.rawValue,
+        ]
+    }
+}

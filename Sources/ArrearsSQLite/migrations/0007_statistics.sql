@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0007_statistics.sql
