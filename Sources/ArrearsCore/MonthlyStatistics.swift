@@ -27,6 +27,12 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
     /// Open (not closed, rejected or withdrawn) at the end of the period, and by state.
     public var openAtEnd = 0
     public var openByState: [ComplaintState: Int] = Self.zeros(ComplaintState.allCases.filter(\.isOpen))
+    /// Stages that ended after their due date in the period (逾期办理), by stage.
+    public var completedLate: [DeadlineStage: Int] = Self.zeros(DeadlineStage.allCases)
+    /// Complaints waiting past a stage's due date at the period's end (逾期未办), by stage.
+    public var overdueAtEnd: [DeadlineStage: Int] = Self.zeros(DeadlineStage.allCases)
+    /// Time from receipt to each measured step, for the steps taken in the period.
+    public var timeToStep: [StepTime] = []
     /// Overdue amounts named by the complaints registered in the period.
     public var amountClaimed = Fen.zero
     /// Amounts paid, as the results recorded in the period report them.
@@ -55,11 +61,51 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
             if let figure = Figure.inState(state) { openByState[state] = Int(toEnd[figure] ?? 0) }
         }
         openAtEnd = openByState.values.reduce(0, +)
+        for stage in DeadlineStage.allCases {
+            completedLate[stage] = count(Figure.late(stage))
+            overdueAtEnd[stage] = Int(toEnd[Figure.overdue(stage)] ?? 0)
+        }
         amountClaimed = Fen(unchecked: period[.amountClaimedFen] ?? 0)
         amountPaid = Fen(unchecked: period[.amountPaidFen] ?? 0)
     }
 
     static func zeros<K: Hashable>(_ keys: [K]) -> [K: Int] { Dictionary(uniqueKeysWithValues: keys.map { ($0, 0) }) }
+}
+
+/// How long complaints took from receipt to a step, in the unit the rule of the stage it ends counts in.
+public struct StepTime: Sendable, Codable, Equatable {
+    public let step: StatisticsStep
+    public let unit: ClockUnit
+    /// How many steps were measured.
+    public let count: Int
+    /// Nearest-rank percentiles: the least number of days within which half (nine in ten) of the steps were taken.
+    public let median: Int
+    public let p90: Int
+
+    public init(step: StatisticsStep, unit: ClockUnit, count: Int, median: Int, p90: Int) {
+        self.step = step
+        self.unit = unit
+        self.count = count
+        self.median = median
+        self.p90 = p90
+    }
+
+    /// From a histogram (days → how many); nil when it is empty.
+    public init?(step: StatisticsStep, unit: ClockUnit, histogram: [Int: Int]) {
+        let total = histogram.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        func percentile(_ share: Double) -> Int {
+            // Nearest rank: the ⌈share × n⌉-th smallest value.
+            let rank = Int((share * Double(total)).rounded(.up))
+            var seen = 0
+            for (days, count) in histogram.sorted(by: { $0.key < $1.key }) {
+                seen += count
+                if seen >= rank { return days }
+            }
+            return histogram.keys.max() ?? 0
+        }
+        self.init(step: step, unit: unit, count: total, median: percentile(0.5), p90: percentile(0.9))
+    }
 }
 
 /// A month's figures and the cumulative ones up to its end, in China Standard Time, with their breakdowns.

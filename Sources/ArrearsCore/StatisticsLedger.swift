@@ -26,6 +26,19 @@ public enum Figure: String, Sendable, Codable, CaseIterable {
     case inAccepted = "in_accepted"
     case inForwarded = "in_forwarded"
     case inResolved = "in_resolved"
+    /// A stage ended (its next step was taken, or the complaint left it) after its due date, in the month it ended.
+    case lateReview = "late_review"
+    case lateSupplement = "late_supplement"
+    case lateForward = "late_forward"
+    case lateHandling = "late_handling"
+    case lateRating = "late_rating"
+    /// Changes in how many complaints wait past a stage's due date; summed to a month's end they give the complaints
+    /// overdue in each stage on that day (+1 the day after the due date, -1 when the stage ends).
+    case overdueReview = "overdue_review"
+    case overdueSupplement = "overdue_supplement"
+    case overdueForward = "overdue_forward"
+    case overdueHandling = "overdue_handling"
+    case overdueRating = "overdue_rating"
 
     /// The figure counting a rejection on this ground.
     public static func rejected(_ ground: RejectionGround) -> Figure {
@@ -59,6 +72,28 @@ public enum Figure: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The figure counting stages that ended late.
+    public static func late(_ stage: DeadlineStage) -> Figure {
+        switch stage {
+        case .review: .lateReview
+        case .supplement: .lateSupplement
+        case .forward: .lateForward
+        case .handling: .lateHandling
+        case .rating: .lateRating
+        }
+    }
+
+    /// The figure holding the change in complaints waiting past a stage's due date.
+    public static func overdue(_ stage: DeadlineStage) -> Figure {
+        switch stage {
+        case .review: .overdueReview
+        case .supplement: .overdueSupplement
+        case .forward: .overdueForward
+        case .handling: .overdueHandling
+        case .rating: .overdueRating
+        }
+    }
+
     /// The figure holding the change in complaints in an open state; nil for states that are not open.
     public static func inState(_ state: ComplaintState) -> Figure? {
         switch state {
@@ -84,12 +119,94 @@ public enum StatisticsDimension: String, Sendable, Codable, CaseIterable {
     case size
 }
 
+/// The steps whose time from receipt is measured (median and 90th percentile).
+public enum StatisticsStep: String, Sendable, Codable, CaseIterable {
+    case accepted, forwarded, resolved, closed
+
+    /// The stage whose end is this step, whose rule gives the unit the time is counted in.
+    public var stage: DeadlineStage {
+        switch self {
+        case .accepted: .review
+        case .forwarded: .forward
+        case .resolved: .handling
+        case .closed: .rating
+        }
+    }
+}
+
+/// What one event adds: figures, each in the month it belongs to (an overdue clock counts from the day after its due
+/// date, which may be a later month), and the time from receipt to the step it takes, if it is one that is measured.
+public struct LedgerContribution: Sendable, Equatable {
+    public var figures: [Entry] = []
+    public var duration: Duration?
+
+    /// One figure's change in one month.
+    public struct Entry: Sendable, Equatable {
+        public let month: CSTMonth
+        public let figure: Figure
+        public let value: Int64
+    }
+
+    /// Days from receipt to a step, counted as the rule of the stage it ends counts them.
+    public struct Duration: Sendable, Equatable {
+        public let step: StatisticsStep
+        public let unit: ClockUnit
+        public let days: Int
+    }
+}
+
 /// How each event changes the figures. Counting from events, on the event's CST date, is what makes a published month
 /// reproducible: nothing but new events changes a figure, and events are never edited.
 public enum StatisticsLedger {
     /// What `event` adds to the figures. `priorForwards` is how many times the complaint was forwarded before it, so a
     /// complaint forwarded again after a return is not counted as forwarded twice.
-    public static func contribution(of event: ComplaintEvent, priorForwards: Int) -> [Figure: Int64] {
+    public static func contribution(
+        of event: ComplaintEvent, receivedOn: CSTDate, previousDeadline: Deadline?, priorForwards: Int, calendar: WorkingDayCalendar
+    ) -> LedgerContribution {
+        var contribution = LedgerContribution()
+        let month = event.on.month
+        for (figure, value) in counts(of: event, priorForwards: priorForwards) {
+            contribution.figures.append(.init(month: month, figure: figure, value: value))
+        }
+        // Clocks: the one before the event, and the one it leaves running. A clock counts as overdue from the day after
+        // its due date; a clock that ends (or is replaced, as by an extension) takes that back.
+        let next = event.detail.deadline
+        if let previous = previousDeadline, previous != next, let due = previous.dueOn {
+            let overdueFrom = due.adding(days: 1)
+            if event.on > due {
+                contribution.figures.append(.init(month: month, figure: Figure.late(previous.stage), value: 1))
+                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1))
+            } else {
+                contribution.figures.append(.init(month: overdueFrom.month, figure: Figure.overdue(previous.stage), value: -1))
+            }
+        }
+        if let next, next != previousDeadline, let due = next.dueOn {
+            contribution.figures.append(.init(month: due.adding(days: 1).month, figure: Figure.overdue(next.stage), value: 1))
+        }
+        if let step = measuredStep(event), let previous = previousDeadline, previous.stage == step.stage {
+            let days: Int? =
+                switch previous.unit {
+                case .calendarDays: receivedOn.days(until: event.on)
+                case .workingDays: try? calendar.workingDays(after: receivedOn, through: event.on)
+                }
+            if let days { contribution.duration = .init(step: step, unit: previous.unit, days: days) }
+        }
+        return contribution
+    }
+
+    /// The measured step an event takes, if any.
+    static func measuredStep(_ event: ComplaintEvent) -> StatisticsStep? {
+        switch event.kind {
+        case .accepted: .accepted
+        case .forwarded: .forwarded
+        case .resolved: .resolved
+        case .rated, .closed: .closed
+        default: nil
+        }
+    }
+
+    /// The counts of the event's own month.
+    static func counts(of event: ComplaintEvent, priorForwards: Int) -> [Figure: Int64] {
         var figures: [Figure: Int64] = [:]
         if event.from != event.to {
             if let from = event.from, let figure = Figure.inState(from) { figures[figure, default: 0] -= 1 }

@@ -140,7 +140,18 @@ enum Wire {
         let open = Components.Schemas.Figures.OpenByStatePayload(
             submitted: f.openByState[.submitted] ?? 0, needsSupplement: f.openByState[.needsSupplement] ?? 0,
             accepted: f.openByState[.accepted] ?? 0, forwarded: f.openByState[.forwarded] ?? 0, resolved: f.openByState[.resolved] ?? 0)
+        func perStage(_ counts: [DeadlineStage: Int]) -> Components.Schemas.PerStage {
+            .init(
+                review: counts[.review] ?? 0, supplement: counts[.supplement] ?? 0, forward: counts[.forward] ?? 0,
+                handling: counts[.handling] ?? 0, rating: counts[.rating] ?? 0)
+        }
+        let times = f.timeToStep.map { time in
+            Components.Schemas.Figures.TimeToStepPayloadPayload(
+                step: .init(rawValue: time.step.rawValue)!, unit: .init(rawValue: time.unit.rawValue)!, count: time.count, median: time.median,
+                p90: time.p90)
+        }
         return .init(
+            completedLate: perStage(f.completedLate), overdueAtEnd: perStage(f.overdueAtEnd), timeToStep: times,
             returned: f.returned, closed: f.closed, reopened: f.reopened, resolvedByOutcome: outcomes, ratings: ratings, openByState: open,
             registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,
             withdrawn: f.withdrawn, lapsed: f.lapsed, openAtEnd: f.openAtEnd, amountClaimed: f.amountClaimed.value, amountPaid: f.amountPaid.value,

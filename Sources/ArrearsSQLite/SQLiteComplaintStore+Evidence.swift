@@ -18,7 +18,7 @@ extension SQLiteComplaintStore: EvidenceStore {
                 throw StoreError.evidenceAllowanceExceeded(used: used, adding: evidence.bytes, limit: complaintLimit)
             }
             let (next, event) = try decide(current)
-            try Self.save(next, replacing: current, event: event, in: db)
+            try Self.save(next, replacing: current, event: event, calendar: try self.statisticsCalendar(db), in: db)
             try db.execute(
                 sql: """
                     INSERT INTO evidence (id, complaint_id, sha256, type, bytes, name, attached_by, attached_at)

@@ -6,7 +6,7 @@ extension SQLiteComplaintStore: HistoryImportStore {
     public func importHistories(_ histories: [(Complaint, [ComplaintEvent])]) async throws -> Int {
         try await writer.write { db in
             var inserted = 0
-            var cells = StatisticsCells()
+            var cells = StatisticsCells(calendar: try statisticsCalendar(db))
             for (complaint, events) in histories {
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM complaints WHERE id = ?)", arguments: [complaint.id.rawValue]) == true {
                     continue
@@ -15,13 +15,10 @@ extension SQLiteComplaintStore: HistoryImportStore {
                 numbered.number = try Self.nextNumber(for: complaint, in: db)
                 try Self.insert(numbered, keys: Self.businessKeys(complaint.filing), in: db)
                 var previous = AuditChain.genesis
-                var forwards = 0
-                var department: DepartmentID?
+                var replay = StatisticsCells.Replay(complaint: numbered)
                 for event in events {
                     previous = try Self.append(event, province: numbered.intakeProvince, in: db, previous: previous)
-                    department = StatisticsCells.departmentAfter(event, before: department)
-                    cells.count(event, filing: numbered.filing, priorForwards: forwards, departmentAfter: department)
-                    if event.kind == .forwarded { forwards += 1 }
+                    replay.count(event, into: &cells)
                 }
                 inserted += 1
             }

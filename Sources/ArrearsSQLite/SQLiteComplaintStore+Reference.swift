@@ -9,6 +9,7 @@ extension SQLiteComplaintStore: ReferenceStore {
     }
 
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
+        calendarCache.withLock { $0 = nil }
         try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)",

@@ -31,7 +31,8 @@ extension SQLiteComplaintStore {
             let end = toEnd[cell] ?? [:]
             return (StatisticsFigures(period: period[cell] ?? [:], toEnd: end), StatisticsFigures(period: end, toEnd: end))
         }
-        let (monthly, cumulative) = figures(StatisticsDimension.all.rawValue + "\u{1F}")
+        var (monthly, cumulative) = figures(StatisticsDimension.all.rawValue + "\u{1F}")
+        (monthly.timeToStep, cumulative.timeToStep) = try durations(db, month: month, province: province)
         let breakdowns = toEnd.keys.sorted().compactMap { cell -> StatisticsBreakdown? in
             let parts = cell.split(separator: "\u{1F}", omittingEmptySubsequences: false)
             guard parts.count == 2, let dimension = StatisticsDimension(rawValue: String(parts[0])), dimension != .all else { return nil }
@@ -39,6 +40,33 @@ extension SQLiteComplaintStore {
             return StatisticsBreakdown(dimension: dimension, key: String(parts[1]), monthly: month, cumulative: total)
         }
         return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative, breakdowns: breakdowns)
+    }
+
+    /// Median and 90th percentile of the time to each step, for the month and cumulatively, from the histograms.
+    static func durations(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> ([StepTime], [StepTime]) {
+        let filter = province == nil ? "" : " AND province = ?"
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT step, unit, days, SUM(CASE WHEN month = ? THEN count ELSE 0 END) AS period, SUM(count) AS to_end
+                FROM statistics_durations WHERE month <= ?\(filter) GROUP BY step, unit, days
+                """,
+            arguments: [month.description, month.description] + (province.map { [$0.code] } ?? []))
+        var period: [String: [Int: Int]] = [:]
+        var toEnd: [String: [Int: Int]] = [:]
+        for row in rows {
+            let key = (row["step"] as String) + " " + (row["unit"] as String)
+            period[key, default: [:]][row["days"]] = row["period"]
+            toEnd[key, default: [:]][row["days"]] = row["to_end"]
+        }
+        func times(_ histograms: [String: [Int: Int]]) -> [StepTime] {
+            StatisticsStep.allCases.flatMap { step in
+                [ClockUnit.workingDays, .calendarDays].compactMap { unit in
+                    StepTime(step: step, unit: unit, histogram: (histograms[step.rawValue + " " + unit.rawValue] ?? [:]).filter { $0.value > 0 })
+                }
+            }
+        }
+        return (times(period), times(toEnd))
     }
 }
 

@@ -2,14 +2,34 @@ import ArrearsCore
 import ArrearsStore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The embedded default store: complaints and their event log in one SQLite file, through GRDB.
 public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let writer: any DatabaseWriter
+    /// The working-day calendar statistics count working days on (shipped plus imported years), loaded once.
+    let calendarCache = Mutex<WorkingDayCalendar?>(nil)
 
     /// Wraps an opened, migrated database.
     public init(_ writer: any DatabaseWriter) {
         self.writer = writer
+    }
+
+    /// The calendar for statistics, from the cache or the database.
+    func statisticsCalendar(_ db: Database) throws -> WorkingDayCalendar {
+        if let cached = calendarCache.withLock({ $0 }) { return cached }
+        let loaded = try Self.loadCalendar(db)
+        calendarCache.withLock { $0 = loaded }
+        return loaded
+    }
+
+    /// The shipped calendar with every imported year over it.
+    static func loadCalendar(_ db: Database) throws -> WorkingDayCalendar {
+        var calendar = try ShippedReferenceData.calendar()
+        for csv in try String.fetchAll(db, sql: "SELECT csv FROM calendar_imports ORDER BY id") {
+            calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
+        }
+        return calendar
     }
 
     /// Every read goes through here, never straight to `writer.read`. A closure that is not
@@ -45,8 +65,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
             try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
-            var cells = StatisticsCells()
-            cells.count(event, filing: numbered.filing, priorForwards: 0, departmentAfter: nil)
+            var cells = StatisticsCells(calendar: try statisticsCalendar(db))
+            cells.count(
+                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentAfter: nil)
             try cells.write(db)
             if let claim = idempotency {
                 try db.execute(
@@ -129,13 +150,13 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         try await writer.write { db in
             guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
             let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
-            try Self.save(next, replacing: current, event: event, in: db)
+            try Self.save(next, replacing: current, event: event, calendar: try statisticsCalendar(db), in: db)
             return next
         }
     }
 
     /// Writes a complaint's next state over the version it was decided on, and appends its event.
-    static func save(_ next: Complaint, replacing current: Complaint, event: ComplaintEvent, in db: Database) throws {
+    static func save(_ next: Complaint, replacing current: Complaint, event: ComplaintEvent, calendar: WorkingDayCalendar, in db: Database) throws {
         try db.execute(
             sql: """
                 UPDATE complaints SET state = ?, version = ?, handling_department = ?, due_on = ?, body = ?
@@ -147,8 +168,10 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             ])
         guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
         try append(event, province: next.intakeProvince, in: db)
-        var cells = StatisticsCells()
-        cells.count(event, filing: next.filing, priorForwards: current.hops.count, departmentAfter: next.handlingDepartment)
+        var cells = StatisticsCells(calendar: calendar)
+        cells.count(
+            event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,
+            departmentAfter: next.handlingDepartment)
         try cells.write(db)
     }
 

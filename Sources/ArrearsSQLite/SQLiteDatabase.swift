@@ -26,6 +26,7 @@ public enum SQLiteDatabase {
         ("0005_evidence", String(decoding: PackageResources._005_evidence_sql, as: UTF8.self)),
         ("0006_security_log", String(decoding: PackageResources._006_security_log_sql, as: UTF8.self)),
         ("0007_statistics", String(decoding: PackageResources._007_statistics_sql, as: UTF8.self)),
+        ("0008_statistics_durations", String(decoding: PackageResources._008_statistics_durations_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {
@@ -34,7 +35,7 @@ public enum SQLiteDatabase {
             migrator.registerMigration(name) { db in
                 try db.execute(sql: sql)
                 // Derived cells for the events a database already holds.
-                if name == "0007_statistics" { try StatisticsCells.rebuild(db) }
+                if name == "0008_statistics_durations" { try StatisticsCells.rebuild(db) }
             }
         }
         return migrator

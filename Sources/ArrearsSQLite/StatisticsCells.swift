@@ -2,8 +2,8 @@ import ArrearsCore
 import ArrearsStore
 import GRDB
 
-/// Sums what events add to the statistics cells (`StatisticsLedger`) and writes the sums in one go: once per transaction
-/// for live events, once per batch for imports.
+/// Sums what events add to the statistics (`StatisticsLedger`) and writes the sums in one go: once per transaction for
+/// live events, once per batch for imports.
 struct StatisticsCells {
     struct Cell: Hashable {
         let month: String
@@ -13,71 +13,116 @@ struct StatisticsCells {
         let figure: String
     }
 
-    private(set) var deltas: [Cell: Int64] = [:]
+    struct Duration: Hashable {
+        let month: String
+        let province: String
+        let step: String
+        let unit: String
+        let days: Int
+    }
 
-    /// Adds one event. `priorForwards` and `departmentAfter` describe the complaint around it (see `StatisticsLedger`).
-    mutating func count(_ event: ComplaintEvent, filing: ComplaintFiling, priorForwards: Int, departmentAfter: DepartmentID?) {
-        let contribution = StatisticsLedger.contribution(of: event, priorForwards: priorForwards)
-        guard !contribution.isEmpty else { return }
-        let month = event.on.month.description
+    let calendar: WorkingDayCalendar
+    private(set) var deltas: [Cell: Int64] = [:]
+    private(set) var durations: [Duration: Int64] = [:]
+
+    init(calendar: WorkingDayCalendar) {
+        self.calendar = calendar
+    }
+
+    /// Adds one event. `previousDeadline` is the clock running before it; `priorForwards` and `departmentAfter` describe the
+    /// complaint around it (see `StatisticsLedger`).
+    mutating func count(
+        _ event: ComplaintEvent, complaint filing: ComplaintFiling, receivedOn: CSTDate, previousDeadline: Deadline?, priorForwards: Int,
+        departmentAfter: DepartmentID?
+    ) {
+        let contribution = StatisticsLedger.contribution(
+            of: event, receivedOn: receivedOn, previousDeadline: previousDeadline, priorForwards: priorForwards, calendar: calendar)
         let keys = StatisticsLedger.keys(of: filing, event: event, departmentAfter: departmentAfter)
         let province = keys[.province] ?? ""
-        for (dimension, key) in keys {
-            for (figure, value) in contribution {
-                deltas[Cell(month: month, province: province, dimension: dimension.rawValue, key: key, figure: figure.rawValue), default: 0] += value
+        for entry in contribution.figures {
+            for (dimension, key) in keys {
+                let cell = Cell(
+                    month: entry.month.description, province: province, dimension: dimension.rawValue, key: key, figure: entry.figure.rawValue)
+                deltas[cell, default: 0] += entry.value
             }
+        }
+        if let duration = contribution.duration {
+            let cell = Duration(
+                month: event.on.month.description, province: province, step: duration.step.rawValue, unit: duration.unit.rawValue, days: duration.days
+            )
+            durations[cell, default: 0] += 1
         }
     }
 
     func write(_ db: Database) throws {
-        let statement = try db.cachedStatement(
+        let cells = try db.cachedStatement(
             sql: """
                 INSERT INTO statistics_cells (month, province, dimension, key, figure, value) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (month, province, dimension, key, figure) DO UPDATE SET value = value + excluded.value
                 """)
         for (cell, value) in deltas where value != 0 {
-            try statement.execute(arguments: [cell.month, cell.province, cell.dimension, cell.key, cell.figure, value])
+            try cells.execute(arguments: [cell.month, cell.province, cell.dimension, cell.key, cell.figure, value])
+        }
+        let histogram = try db.cachedStatement(
+            sql: """
+                INSERT INTO statistics_durations (month, province, step, unit, days, count) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (month, province, step, unit, days) DO UPDATE SET count = count + excluded.count
+                """)
+        for (cell, count) in durations {
+            try histogram.execute(arguments: [cell.month, cell.province, cell.step, cell.unit, cell.days, count])
         }
     }
 
-    /// Recomputes every cell from the event log, oldest event of each complaint first.
+    /// Recomputes everything from the event log, oldest event of each complaint first.
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM statistics_cells")
+        try db.execute(sql: "DELETE FROM statistics_durations")
+        let calendar = try SQLiteComplaintStore.loadCalendar(db)
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT e.complaint_id, e.sequence, e.kind, e.from_state, e.to_state, e.actor, e.actor_name, e.role, e.occurred_at, e.detail, c.body
                 FROM complaint_events e JOIN complaints c ON c.id = e.complaint_id ORDER BY e.complaint_id, e.sequence
                 """)
-        var cells = StatisticsCells()
-        var current: (id: String, filing: ComplaintFiling)?
-        var forwards = 0
-        var department: DepartmentID?
+        var cells = StatisticsCells(calendar: calendar)
+        var replay: Replay?
         while let row = try rows.next() {
             let id: String = row["complaint_id"]
-            if current?.id != id {
+            if replay?.complaint.id.rawValue != id {
                 if cells.deltas.count > 50_000 {
                     try cells.write(db)
-                    cells = StatisticsCells()
+                    cells = StatisticsCells(calendar: calendar)
                 }
-                current = (id, try StoreCoding.decode(Complaint.self, from: row["body"]).filing)
-                forwards = 0
-                department = nil
+                replay = Replay(complaint: try StoreCoding.decode(Complaint.self, from: row["body"]))
             }
-            let event = try SQLiteComplaintStore.event(from: row, complaint: ComplaintID(id))
-            department = departmentAfter(event, before: department)
-            cells.count(event, filing: current!.filing, priorForwards: forwards, departmentAfter: department)
-            if event.kind == .forwarded { forwards += 1 }
+            replay?.count(try SQLiteComplaintStore.event(from: row, complaint: ComplaintID(id)), into: &cells)
         }
         try cells.write(db)
     }
 
-    /// The handling department holding a complaint after an event, from the one before it.
-    static func departmentAfter(_ event: ComplaintEvent, before: DepartmentID?) -> DepartmentID? {
-        switch event.kind {
-        case .forwarded: event.detail.department
-        case .returned, .reopened: nil
-        default: before
+    /// What a complaint's history looked like before each event, when its events are counted one after another
+    /// (imports and rebuilds, which have the events but not the complaint as it was).
+    struct Replay {
+        let complaint: Complaint
+        var forwards = 0
+        var department: DepartmentID?
+        var deadline: Deadline?
+
+        init(complaint: Complaint) {
+            self.complaint = complaint
+        }
+
+        mutating func count(_ event: ComplaintEvent, into cells: inout StatisticsCells) {
+            switch event.kind {
+            case .forwarded: department = event.detail.department
+            case .returned, .reopened: department = nil
+            default: break
+            }
+            cells.count(
+                event, complaint: complaint.filing, receivedOn: complaint.receivedOn, previousDeadline: deadline, priorForwards: forwards,
+                departmentAfter: department)
+            if event.kind == .forwarded { forwards += 1 }
+            deadline = event.detail.deadline
         }
     }
 }

@@ -57,6 +57,11 @@ extension ComplaintStoreContract {
         expected.openAtEnd = 2  // C1 submitted, C3 forwarded
         expected.openByState[.submitted] = 1
         expected.openByState[.forwarded] = 1
+        // C3, received Thursday 10-15: accepted Friday 10-16 (1 working day), forwarded Tuesday 10-20 (10-16, 10-19, 10-20: 3).
+        expected.timeToStep = [
+            StepTime(step: .accepted, unit: .workingDays, count: 1, median: 1, p90: 1),
+            StepTime(step: .forwarded, unit: .workingDays, count: 1, median: 3, p90: 3),
+        ]
         expected.amountClaimed = Fixtures.fen(2 * claim)
         expect(october.monthly == expected, "October's month figures, got \(october.monthly)")
         expect(october.cumulative == expected, "October's cumulative equals its month (nothing earlier), got \(october.cumulative)")
@@ -75,6 +80,16 @@ extension ComplaintStoreContract {
         month.openAtEnd = 2  // C1 accepted, C2 submitted
         month.openByState[.accepted] = 1
         month.openByState[.submitted] = 1
+        // Past due on 11-30: C2 (received Sunday 11-01) was due for review by 11-13; C1, accepted Monday 11-02, was due to
+        // be forwarded by 11-16 (10 working days). Nothing ended late: C3's result (due 11-19) came 11-05, its rating 11-06.
+        month.overdueAtEnd[.review] = 1
+        month.overdueAtEnd[.forward] = 1
+        // C1 accepted Monday 11-02 after a Saturday-night filing: 1 working day. C3: result 21 days after 10-15, rating 22.
+        month.timeToStep = [
+            StepTime(step: .accepted, unit: .workingDays, count: 1, median: 1, p90: 1),
+            StepTime(step: .resolved, unit: .calendarDays, count: 1, median: 21, p90: 21),
+            StepTime(step: .closed, unit: .calendarDays, count: 1, median: 22, p90: 22),
+        ]
         month.amountClaimed = Fixtures.fen(3 * claim)
         month.amountPaid = Fixtures.fen(30_000_000)
         expect(november.monthly == month, "November's month figures, got \(november.monthly)")
@@ -83,6 +98,12 @@ extension ComplaintStoreContract {
         cumulative.accepted = 2
         cumulative.forwarded = 1
         cumulative.amountClaimed = Fixtures.fen(5 * claim)
+        cumulative.timeToStep = [
+            StepTime(step: .accepted, unit: .workingDays, count: 2, median: 1, p90: 1),
+            StepTime(step: .forwarded, unit: .workingDays, count: 1, median: 3, p90: 3),
+            StepTime(step: .resolved, unit: .calendarDays, count: 1, median: 21, p90: 21),
+            StepTime(step: .closed, unit: .calendarDays, count: 1, median: 22, p90: 22),
+        ]
         expect(november.cumulative == cumulative, "cumulative to the end of November, got \(november.cumulative)")
         expect(november.province == Fixtures.region("330000"), "a provincial official's figures are its province's")
 
@@ -98,8 +119,13 @@ extension ComplaintStoreContract {
         let notForwarded = breakdown(november, .department, "")
         expect(notForwarded?.cumulative.registered == 5, "registrations come before any department, got \(String(describing: notForwarded))")
         let institutions = breakdown(november, .respondentKind, "public_institution")
-        expect(institutions?.cumulative == cumulative, "all five are about a public institution")
-        expect(breakdown(november, .industry, "construction")?.monthly == month, "all are construction firms")
+        // Breakdowns carry counts; times to each step are given for the whole scope only.
+        var cumulativeCounts = cumulative
+        cumulativeCounts.timeToStep = []
+        var monthCounts = month
+        monthCounts.timeToStep = []
+        expect(institutions?.cumulative == cumulativeCounts, "all five are about a public institution")
+        expect(breakdown(november, .industry, "construction")?.monthly == monthCounts, "all are construction firms")
         expect(breakdown(november, .size, "small")?.cumulative.registered == 5, "all declared small")
         expect(
             Set(november.breakdowns.filter { $0.dimension == .province }.map(\.key)) == ["330000"],

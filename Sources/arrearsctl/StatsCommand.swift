@@ -85,7 +85,33 @@ struct Stats: AsyncParsableCommand {
             row("  submitted") { $0.openByState.submitted }, row("  needs_supplement") { $0.openByState.needsSupplement },
             row("  accepted") { $0.openByState.accepted }, row("  forwarded") { $0.openByState.forwarded },
             row("  resolved") { $0.openByState.resolved },
+            row("completed_late") { $0.completedLate.total }, row("  review") { $0.completedLate.review },
+            row("  supplement") { $0.completedLate.supplement }, row("  forward") { $0.completedLate.forward },
+            row("  handling") { $0.completedLate.handling }, row("  rating") { $0.completedLate.rating },
+            row("overdue_at_end") { $0.overdueAtEnd.total }, row("  review") { $0.overdueAtEnd.review },
+            row("  supplement") { $0.overdueAtEnd.supplement }, row("  forward") { $0.overdueAtEnd.forward },
+            row("  handling") { $0.overdueAtEnd.handling }, row("  rating") { $0.overdueAtEnd.rating },
             ["amount_claimed_yuan", yuan(m.amountClaimed), yuan(c.amountClaimed)], ["amount_paid_yuan", yuan(m.amountPaid), yuan(c.amountPaid)],
         ]
+            + StatisticsStepName.allCases.map { step in
+                [
+                    "days_to_\(step.rawValue)", timing(m.timeToStep, step), timing(c.timeToStep, step),
+                ]
+            }
     }
+
+    /// The measured steps, in the order the statistics list them.
+    enum StatisticsStepName: String, CaseIterable { case accepted, forwarded, resolved, closed }
+
+    /// "1/3 wd" — median and 90th percentile with the unit; "-" when no step was taken.
+    static func timing(_ times: [Components.Schemas.Figures.TimeToStepPayloadPayload], _ step: StatisticsStepName) -> String {
+        let found = times.filter { $0.step.rawValue == step.rawValue }
+        guard !found.isEmpty else { return "-" }
+        return found.map { "\($0.median)/\($0.p90) \($0.unit == .workingDays ? "wd" : "d")" }.joined(separator: ", ")
+    }
+}
+
+extension Components.Schemas.PerStage {
+    /// All stages together.
+    var total: Int { review + supplement + forward + handling + rating }
 }

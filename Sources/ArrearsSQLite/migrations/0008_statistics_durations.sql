@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0008_statistics_durations.sql
