@@ -12,6 +12,7 @@ public struct ArrearsService: APIProtocol {
     let reference: any ReferenceStore
     let audit: any AuditStore
     let evidence: any EvidenceStore
+    let publications: any StatisticsPublicationStore
     let vault: EvidenceVault
     let lifecycle: Lifecycle
     let regions: RegionDirectory
@@ -28,28 +29,6 @@ public struct ArrearsService: APIProtocol {
 
     public func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         .ok(.init(body: .json(Wire.account(try caller()))))
-    }
-
-    public func getMonthlyStatistics(_ input: Operations.GetMonthlyStatistics.Input) async throws -> Operations.GetMonthlyStatistics.Output {
-        let account = try caller()
-        guard [.intake, .supervisor, .admin].contains(account.role) else {
-            throw TransitionError.roleNotPermitted(command: "read statistics", role: account.role)
-        }
-        let month = try FieldViolation.at("month") { try CSTMonth(input.query.month) }
-        let statistics = try await store.monthlyStatistics(month, visibleTo: account.actor)
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        month: statistics.month.description, province: statistics.province?.code,
-                        monthly: Wire.figures(statistics.monthly), cumulative: Wire.figures(statistics.cumulative),
-                        registeredAndForwarded: statistics.registeredAndForwarded,
-                        breakdowns: input.query.breakdowns == true
-                            ? statistics.breakdowns.map { breakdown in
-                                .init(
-                                    dimension: .init(rawValue: breakdown.dimension.rawValue)!, key: breakdown.key,
-                                    monthly: Wire.figures(breakdown.monthly), cumulative: Wire.figures(breakdown.cumulative))
-                            } : nil))))
     }
 
     /// A digest of the request as the client meant it (field order and spacing do not matter).

@@ -27,6 +27,7 @@ public enum SQLiteDatabase {
         ("0006_security_log", String(decoding: PackageResources._006_security_log_sql, as: UTF8.self)),
         ("0007_statistics", String(decoding: PackageResources._007_statistics_sql, as: UTF8.self)),
         ("0008_statistics_durations", String(decoding: PackageResources._008_statistics_durations_sql, as: UTF8.self)),
+        ("0009_statistics_publications", String(decoding: PackageResources._009_statistics_publications_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -52,4 +52,5 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case calendarImported = "calendar.imported"
     case contactRead = "contact.read"
     case evidenceRead = "evidence.read"
+    case statisticsPublished = "statistics.published"
 }

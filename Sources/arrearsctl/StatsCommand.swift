@@ -2,9 +2,37 @@ import ArgumentParser
 import ArrearsAPI
 import Foundation
 
-/// `arrearsctl stats`: a month's figures and the cumulative ones.
+/// `arrearsctl stats`: a month's figures, and publishing them.
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Monthly and cumulative figures, counted in China Standard Time.")
+    static let configuration = CommandConfiguration(
+        abstract: "Monthly and cumulative figures, counted in China Standard Time (Schemas/statistics.md).",
+        subcommands: [StatsShow.self, StatsPublish.self], defaultSubcommand: StatsShow.self)
+}
+
+/// `arrearsctl stats publish --month M`: freezes a month's figures.
+struct StatsPublish: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "Freeze an ended month's figures for your scope; later history shows as drift, never as a change.")
+
+    @Option(help: "The month, YYYY-MM.") var month: String
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let published = try await withAPI(connection) { client in
+            try await client.publishStatistics(body: .json(.init(month: month))).created.body.json
+        }
+        if connection.json { return print(Rendering.json(published)) }
+        let scope = published.province.map { "province \($0)" } ?? "national"
+        print(
+            "published \(published.month) (\(scope)): \(published.monthly.registered) registered in the month, \(published.cumulative.registered) in all"
+        )
+        print("checksum \(published.publication?.checksum ?? "-")")
+    }
+}
+
+/// `arrearsctl stats [show] --month M`
+struct StatsShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "A month's figures and the cumulative ones.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
@@ -42,6 +70,14 @@ struct Stats: AsyncParsableCommand {
             var table = TextTable(Self.rows(statistics)[0])
             for row in Self.rows(statistics).dropFirst() { table.add(row) }
             print("\(statistics.month), \(scope)\n\(table.render())")
+            if let publication = statistics.publication {
+                print(
+                    "published on \(publication.publishedAt.formatted(.iso8601)) by \(publication.publishedBy); checksum \(publication.checksum)"
+                        + (publication.intact ? "" : " — THE STORED DOCUMENT NO LONGER MATCHES IT"))
+                let drift = statistics.drift ?? []
+                print(drift.isEmpty ? "no drift since publication" : "drift since publication (published → now):")
+                for change in drift { print("  \(change.figure): \(change.published) → \(change.current)") }
+            }
         }
     }
 

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0009_statistics_publications.sql

@@ -1,0 +1,69 @@
+import ArrearsCore
+import ArrearsStore
+import ArrearsTestSupport
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite("Publishing a month's statistics")
+struct PublicationTests {
+    func statistics(_ client: some TestClientProtocol, _ harness: HTTPHarness, _ month: String) async throws -> [String: Any] {
+        json(try await client.execute(uri: "/v1/statistics/monthly?month=\(month)", method: .get, headers: harness.headers("intake")).body)
+    }
+
+    @Test("October published on 2 November stays as published after a phone complaint of October is imported; the drift is shown apart")
+    func frozen() async throws {
+        let harness = try await HTTPHarness.make()
+        // Two complaints filed in October (CST): one at 23:59 on the 31st, one on the 15th.
+        for iso in ["2026-10-31T15:59:00Z", "2026-10-15T02:00:00Z"] {
+            let (complaint, event) = Fixtures.registered(at: iso)
+            _ = try await harness.store.register(complaint, event: event, idempotency: nil)
+        }
+        try await harness.application().test(.router) { client in
+            func publish(_ account: String, _ month: String) async throws -> TestResponse {
+                try await client.execute(
+                    uri: "/v1/statistics/publications", method: .post, headers: harness.headers(account),
+                    body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["month": month])))
+            }
+            let november = try await publish("intake", "2026-11")
+            #expect(november.status == .unprocessableContent && String(buffer: november.body).contains("statistics.month-not-ended"))
+            #expect(try await publish("sme", "2026-10").status == .forbidden)
+            let published = try await publish("intake", "2026-10")
+            #expect(published.status == .created)
+            let checksum = (json(published.body)["publication"] as? [String: Any])?["checksum"] as? String ?? ""
+            #expect(checksum.count == 64)
+            #expect(try await publish("supervisor", "2026-10").status == .conflict, "Zhejiang's October is published once")
+
+            // History arrives late: a letter complaint received on 20 October is imported now.
+            let (late, lateEvent) = Fixtures.registered(Fixtures.filing(channel: .letter), by: Fixtures.zhejiangIntake, at: "2026-10-20T02:00:00Z")
+            #expect(try await harness.store.importHistories([(late, [lateEvent])]) == 1)
+
+            let october = try await statistics(client, harness, "2026-10")
+            #expect((october["monthly"] as? [String: Any])?["registered"] as? Int == 2, "the published figure stands")
+            let publication = october["publication"] as? [String: Any]
+            #expect(publication?["checksum"] as? String == checksum && publication?["intact"] as? Bool == true)
+            #expect(publication?["publishedAt"] as? String == "2026-11-02T01:30:00Z")
+            let drift = (october["drift"] as? [[String: Any]] ?? []).map { "\($0["figure"]!) \($0["published"]!)→\($0["current"]!)" }
+            #expect(drift.contains("monthly.registered 2→3") && drift.contains("cumulative.registered 2→3"), "\(drift)")
+            #expect(drift.contains("monthly.amountClaimed 91200000→136800000"), "\(drift)")
+
+            let log = json(try await client.execute(uri: "/v1/audit/log", method: .get, headers: harness.headers("admin")).body)
+            let actions = (log["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+            #expect(actions.contains("statistics.published"))
+        }
+        // Someone edits the stored publication behind the server's back: the answer says so.
+        let queue = try DatabaseQueue(path: harness.path)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER statistics_publications_are_not_updated")
+            try db.execute(sql: "UPDATE statistics_publications SET body = replace(body, '\"registered\":2', '\"registered\":20')")
+        }
+        try await harness.application().test(.router) { client in
+            let october = try await statistics(client, harness, "2026-10")
+            #expect((october["publication"] as? [String: Any])?["intact"] as? Bool == false)
+        }
+    }
+}
