@@ -145,6 +145,22 @@ public struct LedgerContribution: Sendable, Equatable {
         public let month: CSTMonth
         public let figure: Figure
         public let value: Int64
+        /// Whose key a change that can move between keys belongs to: the complaint as it was (leaving a state or a
+        /// clock), as it is after the event (entering one), or the event itself (counts). Only the handling department
+        /// changes during a complaint's life, and this keeps each department's open and overdue counts whole.
+        public let side: Side
+
+        public init(month: CSTMonth, figure: Figure, value: Int64, side: Side) {
+            self.month = month
+            self.figure = figure
+            self.value = value
+            self.side = side
+        }
+    }
+
+    /// See `Entry.side`.
+    public enum Side: Sendable, Equatable {
+        case before, after, event
     }
 
     /// Days from receipt to a step, counted as the rule of the stage it ends counts them.
@@ -166,7 +182,13 @@ public enum StatisticsLedger {
         var contribution = LedgerContribution()
         let month = event.on.month
         for (figure, value) in counts(of: event, priorForwards: priorForwards) {
-            contribution.figures.append(.init(month: month, figure: figure, value: value))
+            contribution.figures.append(.init(month: month, figure: figure, value: value, side: .event))
+        }
+        if event.from != event.to {
+            if let from = event.from, let figure = Figure.inState(from) {
+                contribution.figures.append(.init(month: month, figure: figure, value: -1, side: .before))
+            }
+            if let figure = Figure.inState(event.to) { contribution.figures.append(.init(month: month, figure: figure, value: 1, side: .after)) }
         }
         // Clocks: the one before the event, and the one it leaves running. A clock counts as overdue from the day after
         // its due date; a clock that ends (or is replaced, as by an extension) takes that back.
@@ -174,14 +196,14 @@ public enum StatisticsLedger {
         if let previous = previousDeadline, previous != next, let due = previous.dueOn {
             let overdueFrom = due.adding(days: 1)
             if event.on > due {
-                contribution.figures.append(.init(month: month, figure: Figure.late(previous.stage), value: 1))
-                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1))
+                contribution.figures.append(.init(month: month, figure: Figure.late(previous.stage), value: 1, side: .before))
+                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
             } else {
-                contribution.figures.append(.init(month: overdueFrom.month, figure: Figure.overdue(previous.stage), value: -1))
+                contribution.figures.append(.init(month: overdueFrom.month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
             }
         }
         if let next, next != previousDeadline, let due = next.dueOn {
-            contribution.figures.append(.init(month: due.adding(days: 1).month, figure: Figure.overdue(next.stage), value: 1))
+            contribution.figures.append(.init(month: due.adding(days: 1).month, figure: Figure.overdue(next.stage), value: 1, side: .after))
         }
         if let step = measuredStep(event), let previous = previousDeadline, previous.stage == step.stage {
             let days: Int? =
@@ -208,10 +230,6 @@ public enum StatisticsLedger {
     /// The counts of the event's own month.
     static func counts(of event: ComplaintEvent, priorForwards: Int) -> [Figure: Int64] {
         var figures: [Figure: Int64] = [:]
-        if event.from != event.to {
-            if let from = event.from, let figure = Figure.inState(from) { figures[figure, default: 0] -= 1 }
-            if let figure = Figure.inState(event.to) { figures[figure, default: 0] += 1 }
-        }
         let detail = event.detail
         switch event.kind {
         case .submitted:
@@ -239,15 +257,25 @@ public enum StatisticsLedger {
         return figures.filter { $0.value != 0 }
     }
 
-    /// The key of each dimension an event is counted under: its respondent, its complainant, and the handling department
-    /// it concerns — the one named on the event, else the one holding the complaint after it (none before a forward).
-    public static func keys(of filing: ComplaintFiling, event: ComplaintEvent, departmentAfter: DepartmentID?) -> [StatisticsDimension: String] {
-        [
+    /// The key of each dimension a change is counted under: its respondent, its complainant, and a handling department —
+    /// for the event's own counts the one named on it, else the one holding the complaint after it; for leaving a state or
+    /// clock the one holding it before; for entering one the one after (none before a forward).
+    public static func keys(
+        of filing: ComplaintFiling, event: ComplaintEvent, side: LedgerContribution.Side, departmentBefore: DepartmentID?,
+        departmentAfter: DepartmentID?
+    ) -> [StatisticsDimension: String] {
+        let department: DepartmentID? =
+            switch side {
+            case .event: event.detail.department ?? departmentAfter
+            case .before: departmentBefore
+            case .after: departmentAfter
+            }
+        return [
             .all: "",
             .province: filing.respondent.intakeProvince?.code ?? "",
             .respondentKind: filing.respondent.kind.rawValue,
             .respondentLevel: filing.respondent.level.rawValue,
-            .department: (event.detail.department ?? departmentAfter)?.rawValue ?? "",
+            .department: department?.rawValue ?? "",
             .industry: filing.complainant.industry.rawValue,
             .size: filing.complainant.declaredSize.rawValue,
         ]

@@ -67,7 +67,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             try Self.append(event, province: numbered.intakeProvince, in: db)
             var cells = StatisticsCells(calendar: try statisticsCalendar(db))
             cells.count(
-                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentAfter: nil)
+                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
+                departmentAfter: nil)
             try cells.write(db)
             if let claim = idempotency {
                 try db.execute(
@@ -171,7 +172,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         var cells = StatisticsCells(calendar: calendar)
         cells.count(
             event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,
-            departmentAfter: next.handlingDepartment)
+            departmentBefore: current.handlingDepartment, departmentAfter: next.handlingDepartment)
         try cells.write(db)
     }
 

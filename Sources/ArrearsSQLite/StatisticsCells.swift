@@ -33,13 +33,14 @@ struct StatisticsCells {
     /// complaint around it (see `StatisticsLedger`).
     mutating func count(
         _ event: ComplaintEvent, complaint filing: ComplaintFiling, receivedOn: CSTDate, previousDeadline: Deadline?, priorForwards: Int,
-        departmentAfter: DepartmentID?
+        departmentBefore: DepartmentID?, departmentAfter: DepartmentID?
     ) {
         let contribution = StatisticsLedger.contribution(
             of: event, receivedOn: receivedOn, previousDeadline: previousDeadline, priorForwards: priorForwards, calendar: calendar)
-        let keys = StatisticsLedger.keys(of: filing, event: event, departmentAfter: departmentAfter)
-        let province = keys[.province] ?? ""
+        let province = filing.respondent.intakeProvince?.code ?? ""
         for entry in contribution.figures {
+            let keys = StatisticsLedger.keys(
+                of: filing, event: event, side: entry.side, departmentBefore: departmentBefore, departmentAfter: departmentAfter)
             for (dimension, key) in keys {
                 let cell = Cell(
                     month: entry.month.description, province: province, dimension: dimension.rawValue, key: key, figure: entry.figure.rawValue)
@@ -113,6 +114,7 @@ struct StatisticsCells {
         }
 
         mutating func count(_ event: ComplaintEvent, into cells: inout StatisticsCells) {
+            let before = department
             switch event.kind {
             case .forwarded: department = event.detail.department
             case .returned, .reopened: department = nil
@@ -120,7 +122,7 @@ struct StatisticsCells {
             }
             cells.count(
                 event, complaint: complaint.filing, receivedOn: complaint.receivedOn, previousDeadline: deadline, priorForwards: forwards,
-                departmentAfter: department)
+                departmentBefore: before, departmentAfter: department)
             if event.kind == .forwarded { forwards += 1 }
             deadline = event.detail.deadline
         }

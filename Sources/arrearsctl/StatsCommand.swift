@@ -6,7 +6,7 @@ import Foundation
 struct Stats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Monthly and cumulative figures, counted in China Standard Time (Schemas/statistics.md).",
-        subcommands: [StatsShow.self, StatsPublish.self], defaultSubcommand: StatsShow.self)
+        subcommands: [StatsShow.self, StatsPublish.self, StatsExport.self], defaultSubcommand: StatsShow.self)
 }
 
 /// `arrearsctl stats publish --month M`: freezes a month's figures.

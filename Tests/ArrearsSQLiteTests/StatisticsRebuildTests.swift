@@ -27,6 +27,15 @@ struct StatisticsRebuildTests {
         for month in platform.months { before.append(try await store.monthlyStatistics(month, visibleTo: national)) }
         #expect(before.last?.cumulative.registered == 400)
         #expect((before.last?.breakdowns.filter { $0.dimension == .province }.count ?? 0) > 20)
+        // Open and overdue counts are whole under every key, departments included, which complaints move between.
+        for statistics in before {
+            for breakdown in statistics.breakdowns {
+                let stocks = Array(breakdown.cumulative.openByState.values) + Array(breakdown.cumulative.overdueAtEnd.values)
+                #expect(stocks.allSatisfy { $0 >= 0 }, "\(statistics.month) \(breakdown.dimension) \(breakdown.key): \(breakdown.cumulative)")
+            }
+        }
+        let departments = before.last?.breakdowns.filter { $0.dimension == .department }.reduce(0) { $0 + $1.cumulative.openAtEnd }
+        #expect(departments == before.last?.cumulative.openAtEnd, "open complaints add up across departments (and 'not forwarded yet')")
         try await store.rebuildStatistics()
         for (index, month) in platform.months.enumerated() {
             #expect(try await store.monthlyStatistics(month, visibleTo: national) == before[index], "\(month)")
