@@ -10,7 +10,7 @@ extension ArrearsService {
             throw TransitionError.roleNotPermitted(command: "read statistics", role: account.role)
         }
         let month = try FieldViolation.at("month") { try CSTMonth(input.query.month) }
-        let current = Self.wire(try await store.monthlyStatistics(month, visibleTo: account.actor))
+        let current = Self.wire(try await store.monthlyStatistics(month, visibleTo: account.actor, breakdowns: input.query.breakdowns == true))
         var answer = current
         if let publication = try await publications.publication(month: month, scope: Self.scope(of: account)) {
             answer = try JSONDecoder().decode(Components.Schemas.MonthlyStatistics.self, from: Data(publication.body.utf8))

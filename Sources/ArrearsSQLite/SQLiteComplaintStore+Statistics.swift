@@ -3,14 +3,14 @@ import ArrearsStore
 import GRDB
 
 extension SQLiteComplaintStore {
-    public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics {
+    public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics {
         let province = actor.role == .admin ? nil : actor.province
-        return try await read { db in try Self.statistics(db, month: month, province: province) }
+        return try await read { db in try Self.statistics(db, month: month, province: province, breakdowns: breakdowns) }
     }
 
     /// Sums the cells of the month and of every month up to it, for every dimension key, in one pass.
-    static func statistics(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> MonthlyStatistics {
-        let filter = province == nil ? "" : " AND province = ?"
+    static func statistics(_ db: Database, month: CSTMonth, province: RegionCode?, breakdowns: Bool) throws -> MonthlyStatistics {
+        let filter = (province == nil ? "" : " AND province = ?") + (breakdowns ? "" : " AND dimension = 'all'")
         let arguments: StatementArguments = [month.description, month.description] + (province.map { [$0.code] } ?? [])
         let rows = try Row.fetchCursor(
             db,

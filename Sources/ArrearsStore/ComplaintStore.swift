@@ -23,12 +23,20 @@ public protocol ComplaintStore: Sendable {
     /// A page of a queue, oldest first.
     func queue(_ query: QueueQuery, visibleTo actor: Actor) async throws -> QueuePage
 
-    /// The month's figures and the cumulative ones, from the event log, within the actor's scope.
-    func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics
+    /// The month's figures and the cumulative ones, from the event log, within the actor's scope; with `breakdowns`, also
+    /// split along every dimension (several times the work).
+    func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics
 
     /// Whether the database answers and its schema is the one this release expects; nil when ready,
     /// else what is wrong, for `/readyz`.
     func readinessProblem() async -> String?
+}
+
+extension ComplaintStore {
+    /// The month's figures with every breakdown.
+    public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor) async throws -> MonthlyStatistics {
+        try await monthlyStatistics(month, visibleTo: actor, breakdowns: true)
+    }
 }
 
 /// The outcome of a registration.

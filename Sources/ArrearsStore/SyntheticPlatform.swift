@@ -40,7 +40,8 @@ public struct SyntheticPlatform: Sendable {
         }
         let all = regions.all
         // Provinces with cities below them (the table also lists retired codes; they are real and stay).
-        provinces = all.filter { $0.level == "province" }
+        // Taiwan, Hong Kong and Macao (71, 81, 82) are in the table but outside this platform's jurisdiction.
+        provinces = all.filter { $0.level == "province" && !["71", "81", "82"].contains(String($0.code.code.prefix(2))) }
         cities = Dictionary(grouping: all.filter { $0.level == "city" }) { String($0.code.code.prefix(2)) }
         counties = Dictionary(grouping: all.filter { $0.level == "county" }) { String($0.code.code.prefix(4)) }
         horizon = to.next.firstDay.startInstant

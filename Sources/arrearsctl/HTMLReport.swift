@@ -92,7 +92,7 @@ struct HTMLReport {
             let bar = max(Int(step * 0.6), 2)
             svg += "<rect x=\"\(x)\" y=\"\(y(point.registered))\" width=\"\(bar)\" height=\"\(height - 30 - y(point.registered))\" fill=\"#2f6fb0\"/>"
             line.append("\(x + bar / 2),\(y(point.resolved))")
-            if points.count <= 24 || index % 3 == 0 { svg += "<text x=\"\(x)\" y=\"\(height - 12)\">\(escape(point.month))</text>" }
+            if points.count <= 12 || index % 3 == 0 { svg += "<text x=\"\(x)\" y=\"\(height - 12)\">\(escape(point.month))</text>" }
         }
         svg += "<polyline points=\"\(line.joined(separator: " "))\" fill=\"none\" stroke=\"#2e9e5b\" stroke-width=\"2\"/>"
         svg +=
