@@ -85,7 +85,8 @@ let package = Package(
         .executableTarget(
             name: "arrearsd",
             dependencies: [
-                "ArrearsHTTP", "ArrearsSQLite", "ArrearsStore", "ArrearsCore",
+                "ArrearsHTTP", "ArrearsSQLite", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,10 +3,14 @@ import ArrearsCore
 
 /// Turns the wire form of a filing into the domain's, naming every field that breaks a rule.
 /// Generated enums carry the domain's raw values (WireEnumParityTests), so enum conversions cannot fail.
-struct FilingConversion {
+public struct FilingConversion: Sendable {
     let regions: RegionDirectory
 
-    func filing(_ wire: Components.Schemas.ComplaintFiling, today: CSTDate) throws(ValidationFailure) -> ComplaintFiling {
+    public init(regions: RegionDirectory) {
+        self.regions = regions
+    }
+
+    public func filing(_ wire: Components.Schemas.ComplaintFiling, today: CSTDate) throws(ValidationFailure) -> ComplaintFiling {
         var check = ViolationCollector()
         let complainant = complainant(wire.complainant, &check)
         let respondent = respondent(wire.respondent, &check)

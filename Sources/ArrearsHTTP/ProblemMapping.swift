@@ -129,3 +129,14 @@ enum ProblemMapping {
         }
     }
 }
+
+extension Problem {
+    /// What an error says about the fields of a request, in the words the API would answer with: for imports, which
+    /// report each refused row instead of answering it.
+    public static func violations(for error: any Error) -> [FieldViolation] {
+        guard let problem = ProblemMapping.problem(for: error) else {
+            return [FieldViolation(field: "", rule: "internal", detail: String(describing: error))]
+        }
+        return problem.violations.isEmpty ? [FieldViolation(field: "", rule: problem.slug, detail: problem.detail)] : problem.violations
+    }
+}

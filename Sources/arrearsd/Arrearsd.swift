@@ -6,6 +6,9 @@ struct Arrearsd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "arrearsd",
         abstract: "Arrears, the payment-arrears complaint platform (违约拖欠中小企业款项登记(投诉)平台): server and operator tasks.",
-        subcommands: [Serve.self, Migrate.self, AccountCommand.self, CalendarCommand.self, RoutingCommand.self, AuditCommand.self, SeedCommand.self],
+        subcommands: [
+            Serve.self, Migrate.self, AccountCommand.self, CalendarCommand.self, RoutingCommand.self, AuditCommand.self, SeedCommand.self,
+            ImportCommand.self,
+        ],
         defaultSubcommand: Serve.self)
 }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `arrearsd import` of historical complaints from CSV and NDJSON, into a real database file.
+@Suite("Importing historical complaints", .serialized)
+struct ImportTests {
+    static let header =
+        "externalId,receivedAt,channel,complainant.name,complainant.creditCode,complainant.region,complainant.industry,complainant.declaredSize,"
+        + "contact.person,contact.phone,contact.email,respondent.name,respondent.creditCode,respondent.kind,respondent.level,respondent.region,"
+        + "respondent.supervisingAuthority,contract.number,contract.subject,contract.signedOn,contract.amount,contract.deliveredOn,"
+        + "contract.paymentTermDays,contract.amountOverdue,facts,demand"
+
+    static func row(_ id: String, channel: String, code: String = "91330100716105852F", region: String = "330000", amount: String = "45600000")
+        -> String
+    {
+        "\(id),2025-11-03T09:30:00+08:00,\(channel),杭州示例建设有限公司,\(code),330100,construction,small,王芳,0571-87000000,wang.fang@example.cn,"
+            + "浙江省示例职业技术学院,,public_institution,provincial,\(region),浙江省教育厅,ZJ-2025-0318,works,2025-03-18,128000000,2025-09-30,30,\(amount),"
+            + "\"校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。\",支付尾款及逾期利息。"
+    }
+
+    @Test("CSV: good rows imported, a bad one written to the rejects file by row, field and rule; a rerun adds nothing")
+    func csv() throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let database = directory.appendingPathComponent("arrears.sqlite").path
+        let file = directory.appendingPathComponent("2025年历史投诉.csv")
+        let rows = [
+            Self.header, Self.row("HZ-2025-0001", channel: "online"), Self.row("HZ-2025-0002", channel: "letter"),
+            Self.row("HZ-2025-0003", channel: "online", code: "91330100716105852X", region: "339999"),
+            Self.row("HZ-2025-0004", channel: "phone", amount: "45.6万"),
+        ]
+        try ("\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        let first = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
+        #expect(first.status == 0 && first.output.contains("imported 2 new complaints (0 already there), 2 refused"), "\(first.output)\(first.error)")
+        #expect(first.error.contains("imported 4 of about 4 rows (100%)"), "plain progress lines when not on a terminal: \(first.error)")
+        let rejects = try String(contentsOf: directory.appendingPathComponent("2025年历史投诉.rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("4,HZ-2025-0003,complainant.creditCode,credit-code.check-character"), "\(rejects)")
+        #expect(rejects.contains("4,HZ-2025-0003,respondent.region,region.unknown"), "\(rejects)")
+        #expect(rejects.contains("5,,contract.amountOverdue,import.integer"), "\(rejects)")
+        let again = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
+        #expect(again.output.contains("imported 0 new complaints (2 already there), 2 refused"), "\(again.output)\(again.error)")
+        let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
+        #expect(verified.output.contains("audit chain intact: 2 complaints, 2 events"), "\(verified.output)")
+    }
+
+    @Test("NDJSON: a history of decisions is replayed through the lifecycle; one out of order is refused with the lifecycle's rule")
+    func ndjson() throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let database = directory.appendingPathComponent("arrears.sqlite").path
+        let filing = WalkthroughTests.filing.replacingOccurrences(of: "\n", with: " ")
+        let lines = [
+            #"{"externalId": "ZJ-2025-17", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
+                + #"{"command": "accept", "at": "2025-11-04T10:00:00+08:00"}, {"command": "forward", "at": "2025-11-05T10:00:00+08:00"}, "#
+                + #"{"command": "resolve", "at": "2025-11-20T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
+            #"{"externalId": "ZJ-2025-18", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
+                + #"{"command": "resolve", "at": "2025-11-20T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
+        ]
+        let file = directory.appendingPathComponent("history.ndjson")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
+        #expect(result.output.contains("imported 1 new complaints (0 already there), 1 refused"), "\(result.output)\(result.error)")
+        let rejects = try String(contentsOf: directory.appendingPathComponent("history.rejects.csv"), encoding: .utf8)
+        #expect(rejects.contains("2,ZJ-2025-18,,illegal-transition"), "\(rejects)")
+        let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
+        #expect(verified.output.contains("audit chain intact: 1 complaints, 4 events"), "\(verified.output)")
+    }
+}
