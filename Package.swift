@@ -55,7 +55,7 @@ let package = Package(
                 .embedInCode("migrations/0003_audit_chain.sql"), .embedInCode("migrations/0004_sign_in.sql"),
                 .embedInCode("migrations/0005_evidence.sql"), .embedInCode("migrations/0006_security_log.sql"),
                 .embedInCode("migrations/0007_statistics.sql"), .embedInCode("migrations/0008_statistics_durations.sql"),
-                .embedInCode("migrations/0009_statistics_publications.sql"),
+                .embedInCode("migrations/0009_statistics_publications.sql"), .embedInCode("migrations/0010_statistics_by_scope.sql"),
             ],
             swiftSettings: strict
         ),

@@ -10,13 +10,14 @@ extension SQLiteComplaintStore {
 
     /// Sums the cells of the month and of every month up to it, for every dimension key, in one pass.
     static func statistics(_ db: Database, month: CSTMonth, province: RegionCode?, breakdowns: Bool) throws -> MonthlyStatistics {
-        let filter = (province == nil ? "" : " AND province = ?") + (breakdowns ? "" : " AND dimension = 'all'")
-        let arguments: StatementArguments = [month.description, month.description] + (province.map { [$0.code] } ?? [])
+        // Each scope has its own cells: the province's, or the whole country's ('*').
+        let filter = breakdowns ? "" : " AND dimension = 'all'"
+        let arguments: StatementArguments = [month.description, province?.code ?? StatisticsCells.national, month.description]
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT dimension, key, figure, SUM(CASE WHEN month = ? THEN value ELSE 0 END) AS period, SUM(value) AS to_end
-                FROM statistics_cells WHERE month <= ?\(filter) GROUP BY dimension, key, figure
+                FROM statistics_cells WHERE province = ? AND month <= ?\(filter) GROUP BY dimension, key, figure
                 """,
             arguments: arguments)
         var period: [String: [Figure: Int64]] = [:]
@@ -44,14 +45,13 @@ extension SQLiteComplaintStore {
 
     /// Median and 90th percentile of the time to each step, for the month and cumulatively, from the histograms.
     static func durations(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> ([StepTime], [StepTime]) {
-        let filter = province == nil ? "" : " AND province = ?"
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT step, unit, days, SUM(CASE WHEN month = ? THEN count ELSE 0 END) AS period, SUM(count) AS to_end
-                FROM statistics_durations WHERE month <= ?\(filter) GROUP BY step, unit, days
+                FROM statistics_durations WHERE province = ? AND month <= ? GROUP BY step, unit, days
                 """,
-            arguments: [month.description, month.description] + (province.map { [$0.code] } ?? []))
+            arguments: [month.description, province?.code ?? StatisticsCells.national, month.description])
         var period: [String: [Int: Int]] = [:]
         var toEnd: [String: [Int: Int]] = [:]
         for row in rows {

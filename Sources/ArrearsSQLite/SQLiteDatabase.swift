@@ -28,6 +28,7 @@ public enum SQLiteDatabase {
         ("0007_statistics", String(decoding: PackageResources._007_statistics_sql, as: UTF8.self)),
         ("0008_statistics_durations", String(decoding: PackageResources._008_statistics_durations_sql, as: UTF8.self)),
         ("0009_statistics_publications", String(decoding: PackageResources._009_statistics_publications_sql, as: UTF8.self)),
+        ("0010_statistics_by_scope", String(decoding: PackageResources._010_statistics_by_scope_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {
@@ -36,7 +37,7 @@ public enum SQLiteDatabase {
             migrator.registerMigration(name) { db in
                 try db.execute(sql: sql)
                 // Derived cells for the events a database already holds.
-                if name == "0008_statistics_durations" { try StatisticsCells.rebuild(db) }
+                if name == "0010_statistics_by_scope" { try StatisticsCells.rebuild(db) }
             }
         }
         return migrator

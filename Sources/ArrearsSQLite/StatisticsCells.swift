@@ -21,6 +21,9 @@ struct StatisticsCells {
         let days: Int
     }
 
+    /// The scope of national figures: every province's cells summed as they are written.
+    static let national = "*"
+
     let calendar: WorkingDayCalendar
     private(set) var deltas: [Cell: Int64] = [:]
     private(set) var durations: [Duration: Int64] = [:]
@@ -42,16 +45,21 @@ struct StatisticsCells {
             let keys = StatisticsLedger.keys(
                 of: filing, event: event, side: entry.side, departmentBefore: departmentBefore, departmentAfter: departmentAfter)
             for (dimension, key) in keys {
-                let cell = Cell(
-                    month: entry.month.description, province: province, dimension: dimension.rawValue, key: key, figure: entry.figure.rawValue)
-                deltas[cell, default: 0] += entry.value
+                // Once for the province, once for the whole country ('*'), so each scope reads only its own cells.
+                for scope in [province, Self.national] {
+                    let cell = Cell(
+                        month: entry.month.description, province: scope, dimension: dimension.rawValue, key: key, figure: entry.figure.rawValue)
+                    deltas[cell, default: 0] += entry.value
+                }
             }
         }
         if let duration = contribution.duration {
-            let cell = Duration(
-                month: event.on.month.description, province: province, step: duration.step.rawValue, unit: duration.unit.rawValue, days: duration.days
-            )
-            durations[cell, default: 0] += 1
+            for scope in [province, Self.national] {
+                let cell = Duration(
+                    month: event.on.month.description, province: scope, step: duration.step.rawValue, unit: duration.unit.rawValue,
+                    days: duration.days)
+                durations[cell, default: 0] += 1
+            }
         }
     }
 
@@ -59,7 +67,7 @@ struct StatisticsCells {
         let cells = try db.cachedStatement(
             sql: """
                 INSERT INTO statistics_cells (month, province, dimension, key, figure, value) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (month, province, dimension, key, figure) DO UPDATE SET value = value + excluded.value
+                ON CONFLICT (province, dimension, month, key, figure) DO UPDATE SET value = value + excluded.value
                 """)
         for (cell, value) in deltas where value != 0 {
             try cells.execute(arguments: [cell.month, cell.province, cell.dimension, cell.key, cell.figure, value])
@@ -67,7 +75,7 @@ struct StatisticsCells {
         let histogram = try db.cachedStatement(
             sql: """
                 INSERT INTO statistics_durations (month, province, step, unit, days, count) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (month, province, step, unit, days) DO UPDATE SET count = count + excluded.count
+                ON CONFLICT (province, step, unit, month, days) DO UPDATE SET count = count + excluded.count
                 """)
         for (cell, count) in durations {
             try histogram.execute(arguments: [cell.month, cell.province, cell.step, cell.unit, cell.days, count])

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0010_statistics_by_scope.sql
