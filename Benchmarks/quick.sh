@@ -3,13 +3,18 @@
 # throughput and latency for the no-op route (the machine's ceiling), durable intake (the same filing
 # again and again, the worst case for duplicate detection, and distinct contracts, as real traffic), a complaint
 # read and a queue page. Fresh database in a temporary folder; traffic only to 127.0.0.1.
-# Usage: bash Benchmarks/quick.sh [seconds-per-run]   (needs wrk: apt-get install wrk)
+# Usage: [ARREARS_BIN=…] bash Benchmarks/quick.sh [seconds-per-run]   (needs wrk: apt-get install wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-swift build -c release --product arrearsd >&2
-bin="$(swift build -c release --show-bin-path)/arrearsd"
+# ARREARS_BIN=path/to/arrearsd measures a binary already built (e.g. with another --scratch-path).
+if [ -n "${ARREARS_BIN:-}" ]; then
+  bin=$ARREARS_BIN
+else
+  swift build -c release --product arrearsd >&2
+  bin="$(swift build -c release --show-bin-path)/arrearsd"
+fi
 here=$PWD/Benchmarks
 work=$(mktemp -d)
 port=18200
