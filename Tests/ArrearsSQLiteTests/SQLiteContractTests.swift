@@ -55,4 +55,7 @@ struct SQLiteContractTests {
 
     @Test("The security log is numbered, filtered by subject, and chained")
     func securityLog() async throws { try await contract.securityLogIsChained() }
+
+    @Test("Thirty-four complaints over three months around Mid-Autumn and National Day: every figure as counted by hand")
+    func threeMonths() async throws { try await contract.threeMonthsCountedByHand() }
 }
