@@ -28,6 +28,12 @@ public struct Fen: Hashable, Sendable, Codable, Comparable, CustomStringConverti
 
     public static func < (lhs: Fen, rhs: Fen) -> Bool { lhs.value < rhs.value }
 
+    /// Yuan with two decimals and no separators, as spreadsheets and CSV readers take numbers: `1234567.89`, `-0.05`.
+    public var decimalYuan: String {
+        let magnitude = value.magnitude
+        return (value < 0 ? "-" : "") + String(magnitude / 100) + "." + (magnitude % 100 < 10 ? "0" : "") + String(magnitude % 100)
+    }
+
     /// Yuan with two decimals and thousands separators: `1,234,567.89`.
     public var yuan: String {
         let whole = String(value / 100)

@@ -51,7 +51,7 @@ public func buildRouter(
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store, reference: store, audit: store, evidence: store, publications: store,
+        store: store, accounts: store, reference: store, audit: store, evidence: store, publications: store, exports: store,
         vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
         regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration),

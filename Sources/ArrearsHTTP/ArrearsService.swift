@@ -13,6 +13,7 @@ public struct ArrearsService: APIProtocol {
     let audit: any AuditStore
     let evidence: any EvidenceStore
     let publications: any StatisticsPublicationStore
+    let exports: any ComplaintExportStore
     let vault: EvidenceVault
     let lifecycle: Lifecycle
     let regions: RegionDirectory

@@ -53,4 +53,5 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case contactRead = "contact.read"
     case evidenceRead = "evidence.read"
     case statisticsPublished = "statistics.published"
+    case exported = "data.exported"
 }

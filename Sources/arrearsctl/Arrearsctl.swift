@@ -14,6 +14,6 @@ struct Arrearsctl: AsyncParsableCommand {
             Login.self, Logout.self, Whoami.self, AccountAdmin.self, Queue.self, Overdue.self, Show.self,
             Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
             Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self,
-            MarkDuplicate.self, EvidenceFiles.self, ContactDetails.self, Route.self, SizeTest.self, Stats.self, Audit.self,
+            MarkDuplicate.self, EvidenceFiles.self, ContactDetails.self, Route.self, SizeTest.self, Stats.self, Export.self, Audit.self,
         ])
 }

@@ -75,7 +75,7 @@ struct ExportTable {
         func count(_ chinese: String, _ english: String, _ read: @escaping (Components.Schemas.Figures) -> Int) -> Column {
             Column(chinese: chinese, english: english, isNumber: true) { String(read($0.monthly)) }
         }
-        func yuan(_ fen: Int64) -> String { (fen < 0 ? "-" : "") + String(abs(fen) / 100) + "." + String(format: "%02lld", abs(fen) % 100) }
+        func yuan(_ fen: Int64) -> String { Fen(unchecked: fen).decimalYuan }
         return [
             Column(chinese: "月份", english: "month", isNumber: false) { $0.month },
             Column(chinese: "维度", english: "dimension", isNumber: false) { row in

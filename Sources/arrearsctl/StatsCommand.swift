@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsCore
 import Foundation
 
 /// `arrearsctl stats`: a month's figures, and publishing them.
@@ -104,7 +105,7 @@ struct StatsShow: AsyncParsableCommand {
 
     /// One row per figure of Schemas/statistics.md, for a month and its cumulative.
     static func figureRows(_ m: Components.Schemas.Figures, _ c: Components.Schemas.Figures) -> [[String]] {
-        func yuan(_ fen: Int64) -> String { String(fen / 100) + "." + String(format: "%02lld", fen % 100) }
+        func yuan(_ fen: Int64) -> String { Fen(unchecked: fen).decimalYuan }
         func row(_ name: String, _ value: (Components.Schemas.Figures) -> Int) -> [String] { [name, String(value(m)), String(value(c))] }
         return [
             row("registered") { $0.registered }, row("accepted") { $0.accepted }, row("rejected") { $0.rejected },

@@ -75,6 +75,10 @@ struct AuthorizationMatrixTests {
             ("sizeTest", .post, "/v1/size-test", ["industry": "software", "employees": 120, "annualRevenue": 999_999_999], Set(sees.keys)),
             ("verifyAudit", .get, "/v1/audit/verify", nil, ["supervisor", "nationalSupervisor", "admin"]),
             ("getSecurityLog", .get, "/v1/audit/log", nil, ["nationalSupervisor", "admin"]),
+            (
+                "exportComplaints", .get, "/v1/exports/complaints", nil,
+                ["intake", "guangdongIntake", "handler", "gdHandler", "supervisor", "nationalSupervisor"]
+            ),
             ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], ["admin"]),
             // Each scope publishes October once: the second official of a scope is told it is published (409), not forbidden.
             (
@@ -165,6 +169,11 @@ struct AuthorizationMatrixTests {
                 if statistics.status == .ok, account != "admin" {
                     let registered = (json(statistics.body)["monthly"] as? [String: Any])?["registered"] as? Int
                     #expect(registered == visible.count, "\(account) statistics")
+                }
+                let export = try await send(account, .get, "/v1/exports/complaints", nil)
+                if export.status == .ok {
+                    let exported = Set(numbers.values.filter { String(buffer: export.body).contains($0) })
+                    #expect(exported == Set(visible.compactMap { numbers[$0] }), "\(account) export")
                 }
                 let audit = try await send(account, .get, "/v1/audit/verify", nil)
                 if audit.status == .ok, account != "admin" {

@@ -48,6 +48,30 @@ struct SecurityLogTests {
         }
     }
 
+    @Test("A complaint export masks contacts unless intake asks for them in full; handlers may not; each export is logged")
+    func exports() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            _ = try await fileComplaint(client, harness)
+            let masked = try await client.execute(uri: "/v1/exports/complaints", method: .get, headers: harness.headers("intake"))
+            let text = String(buffer: masked.body)
+            #expect(masked.status == .ok && masked.headers[.contentType] == "text/csv")
+            #expect(Array(buffer: masked.body).starts(with: [0xEF, 0xBB, 0xBF]), "a BOM for Excel")
+            #expect(text.contains("编号,状态") && text.contains("ARR-2026-000001"))
+            #expect(text.contains("057*-****0000") && !text.contains("0571-87000000") && text.contains("456000.00"))
+            let full = try await client.execute(
+                uri: "/v1/exports/complaints?contacts=full&from=2026-11-01&to=2026-11-30", method: .get, headers: harness.headers("intake"))
+            #expect(String(buffer: full.body).contains("0571-87000000,wang.fang@example.cn"))
+            let none = try await client.execute(uri: "/v1/exports/complaints?from=2026-11-03", method: .get, headers: harness.headers("intake"))
+            #expect(!String(buffer: none.body).contains("ARR-2026-000001"), "filed 11-02 CST: outside from=11-03")
+            let handler = try await client.execute(uri: "/v1/exports/complaints?contacts=full", method: .get, headers: harness.headers("handler"))
+            #expect(handler.status == .unprocessableContent && String(buffer: handler.body).contains("contacts.not-permitted"))
+            let exports = try await log(client, harness, "?subject=complaints")
+            #expect(exports.count == 3, "three exports served, the refused one not: \(exports)")
+            #expect((exports[1]["detail"] as? [String: Any])?["contacts"] as? String == "full")
+        }
+    }
+
     @Test("Account creation, sign-in, a refused sign-in and revocation are logged in order; the chain verifies, and breaks when edited")
     func accountChanges() async throws {
         let harness = try await HTTPHarness.make()

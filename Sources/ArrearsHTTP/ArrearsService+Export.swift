@@ -1,0 +1,108 @@
+import ArrearsAPI
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import OpenAPIRuntime
+
+extension ArrearsService {
+    /// Rows read from the store per page; each page is one short read, so an export never holds a connection for long.
+    static let exportPage = 5_000
+
+    public func exportComplaints(_ input: Operations.ExportComplaints.Input) async throws -> Operations.ExportComplaints.Output {
+        let account = try caller()
+        guard [.intake, .handler, .supervisor].contains(account.role) else {
+            throw TransitionError.roleNotPermitted(command: "export complaints", role: account.role)
+        }
+        let full = input.query.contacts == .full
+        if full, ![.intake, .supervisor].contains(account.role) {
+            throw FieldViolation(
+                field: "contacts", rule: "contacts.not-permitted", detail: "only intake officers and supervisors may export contact details in full")
+        }
+        var check = ViolationCollector()
+        let from = input.query.from.flatMap { text in check.field("from") { try CSTDate(text) } }
+        let to = input.query.to.flatMap { text in check.field("to") { try CSTDate(text) } }
+        try check.check()
+        var detail = ["contacts": full ? "full" : "masked"]
+        detail["from"] = from?.description
+        detail["to"] = to?.description
+        // Logged before a byte leaves: an export that cannot be logged is not served.
+        try await audit.record(
+            SecurityLogEntry(
+                at: clock.now(), actor: Self.auditor(id: account.id.rawValue, role: account.role), action: .exported, subject: "complaints",
+                detail: detail))
+        let pager = ExportPager(store: exports, actor: account.actor, from: from, to: to, fullContacts: full)
+        // One page per pull: the client's pace decides how fast pages are read, so memory stays one page.
+        let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { try await pager.next() }
+        RequestValues.verbatimHeaders?.set(.contentDisposition, "attachment; filename=\"complaints.csv\"")
+        return .ok(.init(body: .csv(HTTPBody(chunks, length: .unknown, iterationBehavior: .single))))
+    }
+}
+
+/// Reads an export page by page, in registration order, and turns each page into CSV text.
+actor ExportPager {
+    let store: any ComplaintExportStore
+    let actor: Actor
+    let from: CSTDate?
+    let to: CSTDate?
+    let fullContacts: Bool
+    var position: Int64 = 0
+    var started = false
+    var finished = false
+
+    init(store: any ComplaintExportStore, actor: Actor, from: CSTDate?, to: CSTDate?, fullContacts: Bool) {
+        self.store = store
+        self.actor = actor
+        self.from = from
+        self.to = to
+        self.fullContacts = fullContacts
+    }
+
+    /// The header (with a byte-order mark, for Excel) first, then one page of rows per call; nil at the end.
+    func next() async throws -> ArraySlice<UInt8>? {
+        if finished { return nil }
+        if !started {
+            started = true
+            return ArraySlice([0xEF, 0xBB, 0xBF] + Array((ComplaintCSV.header.joined(separator: ",") + "\r\n").utf8))
+        }
+        let rows = try await store.exportRows(
+            receivedFrom: from, through: to, after: position, limit: ArrearsService.exportPage, visibleTo: actor)
+        guard let last = rows.last else {
+            finished = true
+            return nil
+        }
+        position = last.position
+        if rows.count < ArrearsService.exportPage { finished = true }
+        var text = ""
+        text.reserveCapacity(rows.count * 300)
+        for row in rows { ComplaintCSV.append(row, fullContacts: fullContacts, to: &text) }
+        return ArraySlice(text.utf8)
+    }
+}
+
+/// The complaint export's columns and rows (RFC 4180 quoting).
+enum ComplaintCSV {
+    static let header = [
+        "编号", "状态", "登记时间(UTC)", "受理省份", "处理部门", "投诉金额(元)", "投诉企业", "统一社会信用代码", "行业", "规模", "联系人", "联系电话", "电子邮箱",
+        "被投诉方", "被投诉方类型", "被投诉方层级", "被投诉方地区", "渠道",
+    ]
+
+    static func append(_ row: ComplaintExportRow, fullContacts: Bool, to text: inout String) {
+        let contact = fullContacts ? row.contact : row.contact.masked
+        let fields = [
+            row.number, row.state, row.receivedAt, row.intakeProvince ?? "", row.handlingDepartment ?? "", row.amountClaimed.decimalYuan,
+            row.complainant,
+            row.complainantCode, row.industry, row.size, contact.person, contact.phone, contact.email ?? "", row.respondent, row.respondentKind,
+            row.respondentLevel, row.respondentRegion, row.channel,
+        ]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += quoted(field)
+        }
+        text += "\r\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import ArrearsAPI
+import Foundation
+import OpenAPIRuntime
+
+/// `arrearsctl export complaints`: the complaints in your scope as CSV.
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export data within your scope (every export is written to the security log).", subcommands: [Complaints.self])
+
+    /// Streams the CSV to a file.
+    struct Complaints: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Complaints as CSV (UTF-8 with BOM, Chinese headers); contacts masked unless --full-contacts (intake, supervisors).")
+        @Option(help: "First CST date of receipt, YYYY-MM-DD.") var from: String?
+        @Option(help: "Last CST date of receipt, YYYY-MM-DD.") var to: String?
+        @Flag(help: "Contact details in full (intake officers and supervisors only; logged).") var fullContacts = false
+        @Option(name: .shortAndLong, help: "Where to write the CSV.") var output: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let rows = try await withAPI(connection) { client in
+                let ok = try await client.exportComplaints(query: .init(from: from, to: to, contacts: fullContacts ? .full : .masked)).ok
+                guard case let .csv(body) = ok.body else { return 0 }
+                guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
+                    throw ValidationError("cannot write \(output)")
+                }
+                defer { try? file.close() }
+                var lines = 0
+                for try await chunk in body {
+                    try file.write(contentsOf: chunk)
+                    lines += chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+                }
+                return max(lines - 1, 0)
+            }
+            print("wrote \(rows) complaints to \(output)")
+        }
+    }
+}
