@@ -54,11 +54,16 @@ struct ExportTable {
         case "all": return english ? "all" : "全部"
         case "province":
             guard !row.key.isEmpty else { return english ? "national intake" : "全国受理" }
-            let name = (try? RegionCode(format: row.key)).flatMap { regions?.name(of: $0) }
-            return name.map { "\($0) (\(row.key))" } ?? row.key
+            return provinceLabel(row.key)
         case "department": return row.key.isEmpty ? (english ? "not forwarded yet" : "尚未转交") : row.key
         default: return english ? row.key : (Self.chineseKeys[row.key] ?? row.key)
         }
+    }
+
+    /// 浙江省 (330000); the code alone when the region table does not know it.
+    func provinceLabel(_ code: String) -> String {
+        let name = (try? RegionCode(format: code)).flatMap { regions?.name(of: $0) }
+        return name.map { "\($0) (\(code))" } ?? code
     }
 
     static let chineseKeys: [String: String] = [

@@ -38,12 +38,7 @@ struct StatsExport: AsyncParsableCommand {
             return fetched
         }
         let table = ExportTable(months: statistics, regions: try? ShippedReferenceData.regions())
-        let scope =
-            statistics.first?.province.map { code in
-                table.label(
-                    .init(month: "", dimension: "province", key: code, monthly: statistics[0].monthly, cumulative: statistics[0].cumulative),
-                    english: english)
-            } ?? (english ? "national" : "全国")
+        let scope = statistics.first?.province.map(table.provinceLabel) ?? (english ? "national" : "全国")
         let data: Data
         switch format {
         case .csv: data = try Self.csv(table, english: english)

@@ -16,12 +16,6 @@ struct ImportRecord: Decodable {
 
     enum CodingKeys: String, CodingKey { case externalId, receivedAt, filing, steps }
 
-    init(externalId: String, receivedAt: Date, filing: Components.Schemas.ComplaintFiling) {
-        self.externalId = externalId
-        self.receivedAt = receivedAt
-        self.filing = filing
-    }
-
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         externalId = try container.decode(String.self, forKey: .externalId)

@@ -52,8 +52,8 @@ struct ImportCommand: AsyncParsableCommand {
             do {
                 let record = try record.get()
                 let code = record.filing.complainant.creditCode.uppercased()
-                if owners[code] == nil {
-                    owners[code] = try await (try? CreditCode(code)).asyncMap { try await store.smeAccount(creditCode: $0) } ?? nil
+                if owners[code] == nil, let creditCode = try? CreditCode(code) {
+                    owners[code] = .some(try await store.smeAccount(creditCode: creditCode))
                 }
                 pending.append(try importer.history(record, smeAccount: owners[code] ?? nil))
             } catch {
@@ -65,7 +65,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         try await flush()
         rejects.close()
-        progress.finish(rows)
+        progress.finish()
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         print(
@@ -195,15 +195,7 @@ final class ImportProgress {
         lastShown = percent
     }
 
-    func finish(_ rows: Int) {
+    func finish() {
         if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}
-
-extension Optional {
-    /// `map` with an asynchronous transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
