@@ -1,7 +1,6 @@
 import ArrearsAPI
 import ArrearsCore
 import ArrearsStore
-import Crypto
 import Foundation
 
 /// The API as the OpenAPI document describes it: each operation turns its wire input into domain
@@ -36,7 +35,7 @@ public struct ArrearsService: APIProtocol {
     static func fingerprint<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hash(data: try encoder.encode(value)).map { String(format: "%02x", $0) }.joined()
+        return HexDigest.sha256(try encoder.encode(value))
     }
 
     public func verifyAudit(_ input: Operations.VerifyAudit.Input) async throws -> Operations.VerifyAudit.Output {

@@ -1,4 +1,4 @@
-import Crypto
+import ArrearsStore
 import Foundation
 
 /// Bearer tokens: random, shown once, stored only as a SHA-256 digest. A token has 256 bits of
@@ -14,6 +14,6 @@ public enum BearerToken {
     }
 
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigest.sha256(token)
     }
 }

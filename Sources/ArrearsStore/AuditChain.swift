@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The hash chain over each complaint's event log: an event's hash covers every stored field and the previous event's
@@ -14,7 +13,7 @@ public enum AuditChain {
         for field in fields {
             if let field { text += "|\(field.utf8.count):\(field)" } else { text += "|-" }
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return HexDigest.sha256(text)
     }
 
     /// Walks the stored events of all complaints, ordered by complaint then sequence, and finds the first broken link.

@@ -64,7 +64,7 @@ public struct EvidenceVault: Sendable {
             guard let type = type ?? EvidenceType.recognise(head) else { throw EvidenceRefusal.notAcceptedType }
             // On disk before the record that points at it is committed.
             try handle.synchronize()
-            let sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let sha256 = HexDigest.hex(hasher.finalize())
             let destination = location(sha256: sha256)
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             let existed = FileManager.default.fileExists(atPath: destination.path)

@@ -1,5 +1,4 @@
 import ArrearsCore
-import Crypto
 import Foundation
 
 /// A month's statistics as an official published them: frozen, with the SHA-256 of exactly what was published.
@@ -23,7 +22,7 @@ public struct StatisticsPublication: Sendable, Equatable {
     }
 
     public static func checksum(of body: String) -> String {
-        SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigest.sha256(body)
     }
 
     /// Whether the stored document is still the one that was published.

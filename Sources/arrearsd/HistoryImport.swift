@@ -49,7 +49,7 @@ struct HistoryImport {
 
     /// The id a record gets: the same external id always gives the same complaint, so a rerun adds nothing.
     static func complaintID(_ externalId: String) -> ComplaintID {
-        ComplaintID("import-" + SHA256.hash(data: Data(externalId.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined())
+        ComplaintID("import-" + HexDigest.hex(SHA256.hash(data: Data(externalId.utf8)).prefix(12)))
     }
 
     /// The complaint and its events, or why the record is refused (in the API's words: field, rule, detail).
