@@ -59,7 +59,7 @@ struct EvidenceFiles: AsyncParsableCommand {
         }
     }
 
-    /// Downloads one file to a path, checking its SHA-256 on the way.
+    /// Downloads one file to a path.
     struct Get: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Download an evidence file.")
         @Argument(help: "Complaint id or number.") var complaint: String
@@ -74,16 +74,7 @@ struct EvidenceFiles: AsyncParsableCommand {
                 switch ok.body {
                 case let .pdf(file), let .jpeg(file), let .png(file): body = file
                 }
-                guard FileManager.default.createFile(atPath: output, contents: nil), let out = FileHandle(forWritingAtPath: output) else {
-                    throw ValidationError("cannot write \(output)")
-                }
-                defer { try? out.close() }
-                var count = 0
-                for try await chunk in body {
-                    try out.write(contentsOf: chunk)
-                    count += chunk.count
-                }
-                return count
+                return try await BodyFile.write(body, to: output).bytes
             }
             print("wrote \(written) bytes to \(output)")
         }

@@ -22,16 +22,7 @@ struct Export: AsyncParsableCommand {
             let rows = try await withAPI(connection) { client in
                 let ok = try await client.exportComplaints(query: .init(from: from, to: to, contacts: fullContacts ? .full : .masked)).ok
                 guard case let .csv(body) = ok.body else { return 0 }
-                guard FileManager.default.createFile(atPath: output, contents: nil), let file = FileHandle(forWritingAtPath: output) else {
-                    throw ValidationError("cannot write \(output)")
-                }
-                defer { try? file.close() }
-                var lines = 0
-                for try await chunk in body {
-                    try file.write(contentsOf: chunk)
-                    lines += chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-                }
-                return max(lines - 1, 0)
+                return max(try await BodyFile.write(body, to: output).newlines - 1, 0)
             }
             print("wrote \(rows) complaints to \(output)")
         }

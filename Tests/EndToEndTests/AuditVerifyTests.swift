@@ -10,22 +10,11 @@ struct AuditVerifyTests {
     func tamperedFile() async throws {
         let directory = try ServerProcess.temporaryDirectory()
         let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.run(
-            "arrearsd",
-            ["account", "create", "--database", database, "--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"],
-            in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
         let server = ServerProcess(directory: directory)
         try server.start()
         for key in ["first", "second"] {
-            var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.headers.add(name: "Idempotency-Key", value: key)
-            request.body = .bytes(ByteBuffer(string: WalkthroughTests.filing))
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
-            #expect(response.status.code == 201)
+            #expect(try await server.file(token: token, key: key).status == 201)
         }
         let online = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
         #expect(online.status == 0 && online.output.contains("audit chain intact: 2 complaints, 2 events"), "\(online.output)\(online.error)")

@@ -1,4 +1,7 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import Testing
 
 /// The built `arrearsd` and `arrearsctl`, run as real processes.
 enum Binaries {
@@ -119,5 +122,33 @@ final class ServerProcess: @unchecked Sendable {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+extension Binaries {
+    /// `arrearsd account create` on a database file; the token it prints.
+    static func account(_ database: String, _ arguments: [String], in directory: URL) throws -> String {
+        let result = try run("arrearsd", ["account", "create", "--database", database] + arguments, in: directory)
+        #expect(result.status == 0, "account create: \(result.error)")
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The SME of the contract's example filing, by its credit code.
+    static let exampleSME = ["--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"]
+}
+
+extension ServerProcess {
+    /// Files the contract's example complaint (Schemas/examples/filing.json) with a token; the status and the JSON answer.
+    func file(token: String, key: String? = nil, timeout: Int64 = 30) async throws -> (status: UInt, body: [String: Any]) {
+        var request = HTTPClientRequest(url: baseURL + "/v1/complaints")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        if let key { request.headers.add(name: "Idempotency-Key", value: key) }
+        request.body = .bytes(ByteBuffer(string: WalkthroughTests.filing))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        return (response.status.code, object)
     }
 }

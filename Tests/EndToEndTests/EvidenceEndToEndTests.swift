@@ -13,20 +13,11 @@ struct EvidenceEndToEndTests {
     func attachAndCutOff() async throws {
         let directory = try ServerProcess.temporaryDirectory()
         let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.run(
-            "arrearsd",
-            ["account", "create", "--database", database, "--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"],
-            in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
         let server = ServerProcess(directory: directory)
         try server.start()
         defer { server.stop() }
-        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: WalkthroughTests.filing))
-        #expect(try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status.code == 201)
+        #expect(try await server.file(token: token).status == 201)
 
         let environment = [
             "ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path, "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": token,

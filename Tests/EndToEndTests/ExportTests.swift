@@ -13,9 +13,7 @@ struct ExportTests {
         let seeded = try Binaries.run(
             "arrearsd", ["seed", "--database", database, "--complaints", "900", "--from", "2020-10", "--to", "2020-12"], in: directory)
         #expect(seeded.status == 0, "\(seeded.error)")
-        let token = try Binaries.run(
-            "arrearsd", ["account", "create", "--database", database, "--role", "supervisor", "--name", "国家统计"], in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try Binaries.account(database, ["--role", "supervisor", "--name", "国家统计"], in: directory)
         let server = ServerProcess(directory: directory)
         try server.start()
         defer { server.stop() }

@@ -64,10 +64,7 @@ struct ReferenceDataTests {
         let imported = try Binaries.run("arrearsd", ["routing", "import", good.path, "--database", database], in: directory)
         #expect(imported.status == 0 && imported.output.contains("routing table version 1"), "\(imported.error)")
 
-        let token = try Binaries.run(
-            "arrearsd", ["account", "create", "--database", database, "--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"],
-            in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try Binaries.account(database, ["--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"], in: directory)
         let server = ServerProcess(directory: directory)
         try server.start()
         defer { server.stop() }

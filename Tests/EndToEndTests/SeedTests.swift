@@ -17,9 +17,7 @@ struct SeedTests {
         let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
         #expect(verified.status == 0 && verified.output.contains("audit chain intact: 14600 complaints"), "\(verified.output)")
 
-        let supervisor = try Binaries.run(
-            "arrearsd", ["account", "create", "--database", database, "--role", "supervisor", "--name", "国务院促进中小企业发展工作领导小组办公室"], in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let supervisor = try Binaries.account(database, ["--role", "supervisor", "--name", "国务院促进中小企业发展工作领导小组办公室"], in: directory)
         let server = ServerProcess(directory: directory)
         try server.start()
         defer { server.stop() }

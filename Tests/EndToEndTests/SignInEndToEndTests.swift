@@ -10,8 +10,7 @@ struct SignInEndToEndTests {
     func passwordSignIn() async throws {
         let directory = try ServerProcess.temporaryDirectory()
         let database = directory.appendingPathComponent("arrears.sqlite").path
-        let admin = try Binaries.run("arrearsd", ["account", "create", "--database", database, "--role", "admin", "--name", "平台管理员"], in: directory)
-            .output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let admin = try Binaries.account(database, ["--role", "admin", "--name", "平台管理员"], in: directory)
         let server = ServerProcess(directory: directory)
         server.extraArguments = ["--log-level", "trace"]
         try server.start()
@@ -39,21 +38,9 @@ struct SignInEndToEndTests {
         #expect(after.status == 65, "the signed-out token is refused: \(after.error)")
 
         // An SME files with its contact details; an official reads them in full.
-        let sme = try Binaries.run(
-            "arrearsd",
-            ["account", "create", "--database", database, "--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"],
-            in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let intake = try Binaries.run(
-            "arrearsd", ["account", "create", "--database", database, "--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"],
-            in: directory
-        ).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(sme)")
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.body = .bytes(ByteBuffer(string: WalkthroughTests.filing))
-        #expect(try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status.code == 201)
+        let sme = try Binaries.account(database, Binaries.exampleSME, in: directory)
+        let intake = try Binaries.account(database, ["--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"], in: directory)
+        #expect(try await server.file(token: sme).status == 201)
         let contact = try ctl(["contact", "ARR-2026-000001"], token: intake)
         #expect(contact.output.contains("0571-87000000"), "\(contact.output)\(contact.error)")
         server.stop()

@@ -13,23 +13,11 @@ struct WalkthroughTests {
     }
 
     func account(_ directory: URL, _ arguments: [String]) throws -> String {
-        let result = try Binaries.run(
-            "arrearsd", ["account", "create", "--database", directory.appendingPathComponent("arrears.sqlite").path] + arguments, in: directory)
-        #expect(result.status == 0, "account create: \(result.error)")
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        try Binaries.account(directory.appendingPathComponent("arrears.sqlite").path, arguments, in: directory)
     }
 
     func file(_ server: ServerProcess, token: String, key: String, timeout: Int64 = 30) async throws -> (status: UInt, body: [String: Any]) {
-        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Idempotency-Key", value: key)
-        request.body = .bytes(ByteBuffer(string: Self.filing))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(timeout))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
-        return (response.status.code, object)
+        try await server.file(token: token, key: key, timeout: timeout)
     }
 
     func get(_ server: ServerProcess, token: String, _ path: String) async throws -> (status: UInt, body: [String: Any]) {
