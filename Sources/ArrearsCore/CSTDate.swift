@@ -63,7 +63,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
 
     public var stringValue: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return "\(c.year.zeroPadded(4))-\(c.month.zeroPadded(2))-\(c.day.zeroPadded(2))"
     }
 
     public static func < (lhs: CSTDate, rhs: CSTDate) -> Bool { lhs.dayNumber < rhs.dayNumber }

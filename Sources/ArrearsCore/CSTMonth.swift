@@ -31,7 +31,7 @@ public struct CSTMonth: Hashable, Sendable, Comparable, StringValue {
 
     public init(checking text: String) throws(InvalidValue) { try self.init(text) }
 
-    public var stringValue: String { String(format: "%04d-%02d", year, month) }
+    public var stringValue: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))" }
 
     public static func < (lhs: CSTMonth, rhs: CSTMonth) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 

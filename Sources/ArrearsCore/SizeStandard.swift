@@ -99,7 +99,7 @@ public struct SizeStandard: Sendable {
             let (whole, fen) = inputs.value(measure)!
             guard measure != .employees else { return "\(measure.letter)=\(whole)" }
             guard fen != 0 else { return "\(measure.letter)=\(whole)万元" }
-            var decimals = String(format: "%06lld", fen)
+            var decimals = fen.zeroPadded(6)
             while decimals.hasSuffix("0") { decimals.removeLast() }
             return "\(measure.letter)=\(whole).\(decimals)万元"
         }

@@ -45,7 +45,7 @@ extension WorkingDayCalendar {
             let first = group[0].date
             let last = group[group.count - 1].date
             guard first != last else { return "\(first) \(group[0].name)" }
-            let end = first.month == last.month ? String(format: "%02d", last.components.day) : String(last.description.dropFirst(5))
+            let end = first.month == last.month ? last.components.day.zeroPadded(2) : String(last.description.dropFirst(5))
             return "\(first)…\(end) \(group[0].name)"
         }
     }

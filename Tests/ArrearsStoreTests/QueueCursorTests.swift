@@ -25,6 +25,23 @@ struct StoreValueTests {
         #expect(try StoreCoding.instant(text) == instant)
     }
 
+    @Test("Instants around midnight, before 1970 and in other stored forms read and write the same text")
+    func instantEdges() throws {
+        let cases: [(Double, String)] = [
+            (0, "1970-01-01T00:00:00.000Z"), (-0.001, "1969-12-31T23:59:59.999Z"), (951_782_399.999, "2000-02-28T23:59:59.999Z"),
+            (951_868_800, "2000-03-01T00:00:00.000Z"), (1_609_430_400.5, "2020-12-31T16:00:00.500Z"),
+        ]
+        for (seconds, text) in cases {
+            #expect(StoreCoding.instant(Date(timeIntervalSince1970: seconds)) == text)
+            #expect(try StoreCoding.instant(text) == Date(timeIntervalSince1970: seconds))
+        }
+        // Written by earlier releases or other tools: without milliseconds, still read.
+        #expect(try StoreCoding.instant("2020-12-31T16:00:00Z").timeIntervalSince1970 == 1_609_430_400)
+        #expect(throws: (any Error).self) { try StoreCoding.instant("2020-13-31T16:00:00.000Z") }
+        #expect(HexDigest.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(7.zeroPadded(2) == "07" && (-7).zeroPadded(3) == "-007" && 12345.zeroPadded(2) == "12345")
+    }
+
     @Test("Complaint numbers are per year and zero-padded")
     func numbers() {
         #expect(StoreCoding.complaintNumber(year: 2026, ordinal: 1) == "ARR-2026-000001")
