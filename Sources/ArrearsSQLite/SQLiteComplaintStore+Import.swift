@@ -1,29 +1,88 @@
 import ArrearsCore
 import ArrearsStore
+import Foundation
 import GRDB
 
 extension SQLiteComplaintStore: HistoryImportStore {
+    /// Encodes, hashes and counts the histories on every core, then stores them in one transaction. Only numbering and
+    /// inserts happen in the write, because one writer is the ceiling of a bulk import.
     public func importHistories(_ histories: [(Complaint, [ComplaintEvent])]) async throws -> Int {
-        try await writer.write { db in
-            var inserted = 0
-            var cells = StatisticsCells(calendar: try statisticsCalendar(db))
-            for (complaint, events) in histories {
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM complaints WHERE id = ?)", arguments: [complaint.id.rawValue]) == true {
-                    continue
-                }
-                var numbered = complaint
-                numbered.number = try Self.nextNumber(for: complaint, in: db)
-                try Self.insert(numbered, keys: Self.businessKeys(complaint.filing), in: db)
-                var previous = AuditChain.genesis
-                var replay = StatisticsCells.Replay(complaint: numbered)
-                for event in events {
-                    previous = try Self.append(event, province: numbered.intakeProvince, in: db, previous: previous)
-                    replay.count(event, into: &cells)
-                }
-                inserted += 1
+        var attempt = 1
+        while true {
+            let ids = String(decoding: try JSONEncoder().encode(histories.map(\.0.id.rawValue)), as: UTF8.self)
+            let (existing, calendar) = try await read { db in
+                (
+                    Set(try String.fetchAll(db, sql: "SELECT id FROM complaints WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])),
+                    try self.statisticsCalendar(db)
+                )
             }
-            try cells.write(db)
-            return inserted
+            let prepared = try await PreparedHistories(histories.filter { !existing.contains($0.0.id.rawValue) }, calendar: calendar)
+            do {
+                return try await writer.write { db in try prepared.store(in: db) }
+            } catch is ImportedMeanwhile where attempt < 3 {
+                attempt += 1  // another import stored some of these since they were looked up: look again
+            }
         }
+    }
+}
+
+/// Some complaints of a batch were stored by someone else between the look-up and the write.
+struct ImportedMeanwhile: Error {}
+
+/// Histories ready to store: each complaint's JSON (its number filled in by the write), its events chained and encoded,
+/// and the statistics they add, summed.
+struct PreparedHistories: Sendable {
+    struct History: Sendable {
+        let complaint: Complaint
+        let body: String
+        let keys: (complainant: String, respondent: String, contracts: [String])
+        let events: [StoredEvent]
+    }
+
+    var histories: [History] = []
+    var cells: StatisticsCells
+
+    init(_ histories: [(Complaint, [ComplaintEvent])], calendar: WorkingDayCalendar) async throws {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let share = max(64, (histories.count + cores - 1) / cores)
+        cells = StatisticsCells(calendar: calendar)
+        let parts = try await withThrowingTaskGroup(of: (Int, [History], StatisticsCells).self) { group in
+            for (index, start) in stride(from: 0, to: histories.count, by: share).enumerated() {
+                let part = histories[start..<min(start + share, histories.count)]
+                group.addTask {
+                    var cells = StatisticsCells(calendar: calendar)
+                    let made = try part.map { complaint, events in
+                        var replay = StatisticsCells.Replay(complaint: complaint)
+                        for event in events { replay.count(event, into: &cells) }
+                        return History(
+                            complaint: complaint, body: try StoreCoding.encode(complaint), keys: SQLiteComplaintStore.businessKeys(complaint.filing),
+                            events: try StoredEvent.chain(events, province: complaint.intakeProvince))
+                    }
+                    return (index, made, cells)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }
+        }
+        for (_, made, partCells) in parts {
+            self.histories += made
+            cells.merge(partCells)
+        }
+    }
+
+    /// Numbers and inserts every history, then adds the statistics; throws `ImportedMeanwhile` (rolling back) when one
+    /// is already there, because its statistics were counted.
+    func store(in db: Database) throws -> Int {
+        for history in histories {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM complaints WHERE id = ?)", arguments: [history.complaint.id.rawValue]) == true
+            {
+                throw ImportedMeanwhile()
+            }
+            var numbered = history.complaint
+            numbered.number = try SQLiteComplaintStore.nextNumber(for: numbered, in: db)
+            try SQLiteComplaintStore.insert(numbered, encoded: history.body, keys: history.keys, in: db)
+            for event in history.events { try event.insert(in: db) }
+        }
+        try cells.write(db)
+        return histories.count
     }
 }

@@ -90,27 +90,29 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         return StoreCoding.complaintNumber(year: year, ordinal: ordinal)
     }
 
-    /// Inserts a numbered complaint's row and its business keys (for duplicate detection).
+    /// Inserts a numbered complaint's row and its business keys (for duplicate detection). `encoded` is the complaint's
+    /// JSON made before its number was known (bulk imports encode outside the write); SQLite writes the number into it.
     static func insert(
-        _ numbered: Complaint, keys: (complainant: String, respondent: String, contracts: [String]), in db: Database
+        _ numbered: Complaint, encoded: String? = nil, keys: (complainant: String, respondent: String, contracts: [String]), in db: Database
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
                     complainant_account, received_at, due_on, amount_claimed_fen, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_set(?11, '$.number', ?2))
+                """
+        ).execute(
             arguments: [
                 numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
                 numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
                 numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
-                numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try StoreCoding.encode(numbered),
+                numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try encoded ?? StoreCoding.encode(numbered),
             ])
         let seq = db.lastInsertedRowID
         for contract in Set(keys.contracts) {
-            try db.execute(
-                sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)",
-                arguments: [seq, keys.complainant, keys.respondent, contract])
+            try db.cachedStatement(
+                sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [seq, keys.complainant, keys.respondent, contract])
         }
     }
 
@@ -219,37 +221,18 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         }
     }
 
-    /// Appends an event, chained to the one before it (`AuditChain`): the hash covers the fields exactly as stored. Give
-    /// `previous` when the caller already knows the last hash (bulk imports); returns this event's hash.
+    /// Appends an event, chained to the one before it (`AuditChain`); returns this event's hash.
     @discardableResult
-    static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database, previous known: String? = nil) throws -> String {
-        let fields: [String?] = [
-            event.complaintID.rawValue, String(event.sequence), event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
-            event.actor.rawValue, event.actorName, event.role.rawValue, StoreCoding.instant(event.at), event.on.description, province?.code,
-            String(event.openDelta), event.detail.amountClaimed.map { String($0.value) }, event.detail.amountPaid.map { String($0.value) },
-            try StoreCoding.encode(event.detail),
-        ]
+    static func append(_ event: ComplaintEvent, province: RegionCode?, in db: Database) throws -> String {
         let previous =
-            try known
-            ?? (event.sequence == 1
-                ? AuditChain.genesis
-                : String.fetchOne(
-                    db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
-                    arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis)
-        let hash = AuditChain.hash(previous: previous, fields: fields)
-        try db.execute(
-            sql: """
-                INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
-                    cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
-                event.actor.rawValue, event.actorName, event.role.rawValue, fields[8], fields[9], province?.code,
-                event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, fields[14], previous,
-                hash,
-            ])
-        return hash
+            event.sequence == 1
+            ? AuditChain.genesis
+            : try String.fetchOne(
+                db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
+                arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis
+        let stored = try StoredEvent(event, province: province, previous: previous)
+        try stored.insert(in: db)
+        return stored.hash
     }
 
     public func readinessProblem() async -> String? {

@@ -42,9 +42,14 @@ struct ImportCommand: AsyncParsableCommand {
         var pending: [(Complaint, [ComplaintEvent])] = []
         var owners: [String: AccountID?] = [:]
         var (rows, inserted, refused) = (0, 0, 0)
+        // One batch is stored in the background while the next is read and checked.
+        var storing: Task<Int, any Error>?
         func flush() async throws {
+            inserted += try await storing?.value ?? 0
+            storing = nil
             guard !pending.isEmpty else { return }
-            inserted += try await store.importHistories(pending)
+            let batch = pending
+            storing = Task { try await store.importHistories(batch) }
             pending.removeAll(keepingCapacity: true)
         }
         for try await (row, record) in Self.records(url) {
@@ -63,6 +68,7 @@ struct ImportCommand: AsyncParsableCommand {
             if pending.count >= batch { try await flush() }
             progress.update(rows)
         }
+        try await flush()
         try await flush()
         rejects.close()
         progress.finish()

@@ -38,6 +38,7 @@ struct SeedCommand: AsyncParsableCommand {
         var made = 0
         var inserted = 0
         var events = 0
+        var storing: Task<Int, any Error>?
         for (month, indices) in platform.monthRanges where !indices.isEmpty {
             // Made in parallel, stored in order of receipt so numbers run with time.
             let histories = try await withThrowingTaskGroup(of: [(Complaint, [ComplaintEvent])].self) { group in
@@ -49,13 +50,21 @@ struct SeedCommand: AsyncParsableCommand {
                     ($0.0.receivedAt, $0.0.id.rawValue) < ($1.0.receivedAt, $1.0.id.rawValue)
                 }
             }
-            for start in stride(from: 0, to: histories.count, by: batch) {
-                inserted += try await store.importHistories(Array(histories[start..<min(start + batch, histories.count)]))
+            // The month before is still being stored; this one waits for it (numbers run with time), then stores in the
+            // background while the next month is made.
+            inserted += try await storing?.value ?? 0
+            storing = Task {
+                var stored = 0
+                for start in stride(from: 0, to: histories.count, by: batch) {
+                    stored += try await store.importHistories(Array(histories[start..<min(start + batch, histories.count)]))
+                }
+                return stored
             }
             made += histories.count
             events += histories.reduce(0) { $0 + $1.1.count }
             Progress.line("\(month): \(histories.count) complaints (\(made) of \(complaints))")
         }
+        inserted += try await storing?.value ?? 0
         let seconds =
             Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
         print(
