@@ -56,6 +56,7 @@ let package = Package(
                 .embedInCode("migrations/0005_evidence.sql"), .embedInCode("migrations/0006_security_log.sql"),
                 .embedInCode("migrations/0007_statistics.sql"), .embedInCode("migrations/0008_statistics_durations.sql"),
                 .embedInCode("migrations/0009_statistics_publications.sql"), .embedInCode("migrations/0010_statistics_by_scope.sql"),
+                .embedInCode("migrations/0011_export_columns.sql"),
             ],
             swiftSettings: strict
         ),

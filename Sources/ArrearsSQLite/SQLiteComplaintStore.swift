@@ -95,18 +95,26 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     static func insert(
         _ numbered: Complaint, encoded: String? = nil, keys: (complainant: String, respondent: String, contracts: [String]), in db: Database
     ) throws {
+        let filing = numbered.filing
+        let (complainant, respondent) = (filing.complainant, filing.respondent)
         try db.cachedStatement(
             sql: """
                 INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
-                    complainant_account, received_at, due_on, amount_claimed_fen, body)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_set(?11, '$.number', ?2))
+                    complainant_account, received_at, due_on, amount_claimed_fen, body,
+                    complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
+                    contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, json_set(?11, '$.number', ?2),
+                    ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
                 """
         ).execute(
             arguments: [
                 numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
                 numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
                 numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
-                numbered.deadline?.dueOn?.description, numbered.filing.amountClaimed.value, try encoded ?? StoreCoding.encode(numbered),
+                numbered.deadline?.dueOn?.description, filing.amountClaimed.value, try encoded ?? StoreCoding.encode(numbered),
+                complainant.name, complainant.creditCode.description, complainant.industry.rawValue, complainant.declaredSize.rawValue,
+                complainant.contact.person, complainant.contact.phone, complainant.contact.email, respondent.name, respondent.kind.rawValue,
+                respondent.level.rawValue, respondent.region.description, filing.channel.rawValue,
             ])
         let seq = db.lastInsertedRowID
         for contract in Set(keys.contracts) {

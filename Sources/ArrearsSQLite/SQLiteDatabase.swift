@@ -29,6 +29,7 @@ public enum SQLiteDatabase {
         ("0008_statistics_durations", String(decoding: PackageResources._008_statistics_durations_sql, as: UTF8.self)),
         ("0009_statistics_publications", String(decoding: PackageResources._009_statistics_publications_sql, as: UTF8.self)),
         ("0010_statistics_by_scope", String(decoding: PackageResources._010_statistics_by_scope_sql, as: UTF8.self)),
+        ("0011_export_columns", String(decoding: PackageResources._011_export_columns_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -72,6 +72,24 @@ struct SecurityLogTests {
         }
     }
 
+    @Test("Export fields with commas and quotes are quoted, and one that starts like a formula cannot run in a spreadsheet")
+    func exportQuoting() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let filed = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("sme"),
+                body: filingJSON { filing in
+                    set(&filing, ["respondent", "name"], "=HYPERLINK(\"http://example.cn\",\"点击\")")
+                    set(&filing, ["complainant", "contact", "person"], "王,芳")
+                })
+            #expect(filed.status == .created)
+            let export = try await client.execute(uri: "/v1/exports/complaints?contacts=full", method: .get, headers: harness.headers("intake"))
+            let line = String(buffer: export.body).components(separatedBy: "\r\n")[1]
+            #expect(line.contains(",\"王,芳\","), "a comma inside a name is quoted: \(line)")
+            #expect(line.contains(",\"'=HYPERLINK(\"\"http://example.cn\"\",\"\"点击\"\")\","), "quoted, quotes doubled, formula defused: \(line)")
+        }
+    }
+
     @Test("Account creation, sign-in, a refused sign-in and revocation are logged in order; the chain verifies, and breaks when edited")
     func accountChanges() async throws {
         let harness = try await HTTPHarness.make()

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0011_export_columns.sql
