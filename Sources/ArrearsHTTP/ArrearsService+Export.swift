@@ -112,11 +112,15 @@ enum ComplaintCSV {
             let quoted = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
             if quoted { bytes.append(UInt8(ascii: "\"")) }
             if formula { bytes.append(UInt8(ascii: "'")) }
-            for byte in utf8 {
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                bytes.append(byte)
+            if quoted {
+                for byte in utf8 {
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                    bytes.append(byte)
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes.append(contentsOf: utf8)
             }
-            if quoted { bytes.append(UInt8(ascii: "\"")) }
         }
     }
 }
