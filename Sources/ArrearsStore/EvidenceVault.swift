@@ -27,6 +27,11 @@ public struct EvidenceVault: Sendable {
 
     /// The file holding the content with this digest.
     public func location(sha256: String) -> URL {
+        Self.location(sha256: sha256, in: root)
+    }
+
+    /// The same without opening the vault (which tidies `incoming/`): backups read a live server's vault.
+    public static func location(sha256: String, in root: URL) -> URL {
         root.appendingPathComponent("sha256").appendingPathComponent(String(sha256.prefix(2))).appendingPathComponent(sha256)
     }
 
