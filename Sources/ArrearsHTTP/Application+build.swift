@@ -5,14 +5,16 @@ import Foundation
 import Hummingbird
 import Logging
 import OpenAPIHummingbird
+import Prometheus
 
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
     configuration: ServerConfiguration, store: any ArrearsStorage,
     clock: any InstantSource = SystemInstantSource(),
-    calendar: WorkingDayCalendar? = nil, logger: Logger, onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
+    calendar: WorkingDayCalendar? = nil, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar)
+    let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar, metrics: metrics)
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
@@ -24,17 +26,19 @@ public func buildApplication(
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(
     configuration: ServerConfiguration, store: any ArrearsStorage, clock: any InstantSource,
-    calendar: WorkingDayCalendar? = nil
+    calendar: WorkingDayCalendar? = nil, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) throws -> Router<ArrearsRequestContext> {
     let router = Router(context: ArrearsRequestContext.self)
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: RequestLogMiddleware())
+    // Outside ProblemMiddleware, so refused requests are counted with the status they were answered with.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: HeaderDecodingMiddleware())
     router.add(
         middleware: MethodNotAllowedMiddleware(
             routes: DocumentedRoutes(
-                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/openapi.yaml": ["GET"]])))
+                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock))
     router.add(middleware: PreconditionMiddleware())
@@ -48,6 +52,7 @@ public func buildRouter(
     router.get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
     }
+    MetricsEndpoint(registry: metrics, store: store, clock: clock).register(on: router)
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(

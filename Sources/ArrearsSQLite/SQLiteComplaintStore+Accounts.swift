@@ -8,7 +8,7 @@ extension SQLiteComplaintStore: AccountStore {
         let contactJSON = try contact.map { try StoreCoding.encode($0) }
         // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
         let digest = tokenDigest ?? "none-" + UUID().uuidString
-        try await writer.write { db in
+        try await write { db in
             if account.role == .sme, let code = account.creditCode,
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = ?)", arguments: [code.text])
                     == true
@@ -96,7 +96,7 @@ extension SQLiteComplaintStore: AccountStore {
     }
 
     public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO sessions (token_digest, account, created_at, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [tokenDigest, account.rawValue, StoreCoding.instant(now), StoreCoding.instant(expiresAt)])
@@ -108,7 +108,7 @@ extension SQLiteComplaintStore: AccountStore {
     }
 
     public func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE sessions SET revoked_at = ? WHERE token_digest = ? AND revoked_at IS NULL",
                 arguments: [StoreCoding.instant(now), tokenDigest])
@@ -117,7 +117,7 @@ extension SQLiteComplaintStore: AccountStore {
     }
 
     public func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE sessions SET revoked_at = ? WHERE account = ? AND revoked_at IS NULL",
                 arguments: [StoreCoding.instant(now), account.rawValue])

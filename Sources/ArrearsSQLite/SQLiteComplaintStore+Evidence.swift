@@ -7,7 +7,7 @@ extension SQLiteComplaintStore: EvidenceStore {
     public func attach(
         _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int, decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
-        try await writer.write { db in
+        try await write { db in
             guard let current = try Self.fetchComplaint(db, id: evidence.complaintID, scope: SQLiteScope(actor)) else {
                 throw StoreError.notFound
             }

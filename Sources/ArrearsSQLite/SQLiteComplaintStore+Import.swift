@@ -18,7 +18,7 @@ extension SQLiteComplaintStore: HistoryImportStore {
             }
             let prepared = try await PreparedHistories(histories.filter { !existing.contains($0.0.id.rawValue) }, calendar: calendar)
             do {
-                return try await writer.write { db in try prepared.store(in: db) }
+                return try await write { db in try prepared.store(in: db) }
             } catch is ImportedMeanwhile where attempt < 3 {
                 attempt += 1  // another import stored some of these since they were looked up: look again
             }

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteComplaintStore: StatisticsPublicationStore {
     public func publish(_ publication: StatisticsPublication, by auditor: Auditor) async throws {
-        try await writer.write { db in
+        try await write { db in
             do {
                 try db.execute(
                     sql: """

@@ -10,7 +10,7 @@ extension SQLiteComplaintStore: ReferenceStore {
 
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
         calendarCache.withLock { $0 = nil }
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: "INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [years.lowerBound, years.upperBound, csv, by, StoreCoding.instant(at)])
@@ -32,7 +32,7 @@ extension SQLiteComplaintStore: ReferenceStore {
 
     public func recordRoutingTable(_ table: RoutingTable, by: String, at: Date) async throws -> Int {
         let body = try StoreCoding.encode(table)
-        return try await writer.write { db in
+        return try await write { db in
             try db.execute(
                 sql: "INSERT INTO routing_tables (body, imported_by, imported_at) VALUES (?, ?, ?)", arguments: [body, by, StoreCoding.instant(at)])
             let version = Int(db.lastInsertedRowID)

@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteComplaintStore {
     @discardableResult
     public func record(_ entry: SecurityLogEntry) async throws -> SecurityLogEntry {
-        try await writer.write { db in try Self.appendLog(entry, in: db) }
+        try await write { db in try Self.appendLog(entry, in: db) }
     }
 
     public func securityLog(after sequence: Int, limit: Int, subject: String?) async throws -> [SecurityLogEntry] {

@@ -74,6 +74,6 @@ extension SQLiteComplaintStore {
     /// Recomputes the statistics cells from the event log (they are derived data); for `arrearsd statistics rebuild` and
     /// to prove the cells kept as events happen are the ones the log implies.
     public func rebuildStatistics() async throws {
-        try await writer.write { db in try StatisticsCells.rebuild(db) }
+        try await write { db in try StatisticsCells.rebuild(db) }
     }
 }

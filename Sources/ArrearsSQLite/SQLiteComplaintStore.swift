@@ -9,6 +9,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let writer: any DatabaseWriter
     /// The working-day calendar statistics count working days on (shipped plus imported years), loaded once.
     let calendarCache = Mutex<WorkingDayCalendar?>(nil)
+    /// Reads and writes under way (`OperationalGauges`).
+    let reads = Atomic<Int>(0)
+    let writes = Atomic<Int>(0)
 
     /// Wraps an opened, migrated database.
     public init(_ writer: any DatabaseWriter) {
@@ -37,7 +40,16 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     /// Swift concurrency's few threads, enough of those waiting for a reader connection stopped the
     /// whole server, /healthz included (found with wrk at 64 connections, 2026-11-22).
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await writer.read(body)
+        reads.add(1, ordering: .relaxed)
+        defer { reads.subtract(1, ordering: .relaxed) }
+        return try await writer.read(body)
+    }
+
+    /// Every write goes through here: one transaction, counted for `/metrics` while it waits for and holds the writer.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+        writes.add(1, ordering: .relaxed)
+        defer { writes.subtract(1, ordering: .relaxed) }
+        return try await writer.write(body)
     }
 
     /// Opens the file, migrates it, and returns the store.
@@ -48,7 +60,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     }
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
-        try await writer.write { db in
+        try await write { db in
             if let claim = idempotency,
                 let row = try Row.fetchOne(
                     db, sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?",
@@ -158,7 +170,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
         decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
-        try await writer.write { db in
+        try await write { db in
             guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
             let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
             try Self.save(next, replacing: current, event: event, calendar: try statisticsCalendar(db), in: db)

@@ -6,6 +6,8 @@ import ArrearsStore
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 
 /// `arrearsd serve`: migrate the database if needed and serve the API until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
@@ -100,7 +102,9 @@ struct Serve: AsyncParsableCommand {
                 "the working-day calendar ends on \(lastDay); deadlines past it cannot be counted until next year's table is loaded (arrearsd calendar import FILE)"
             )
         }
-        let app = try buildApplication(configuration: configuration, store: store, calendar: calendar, logger: logger) { port in
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let app = try buildApplication(configuration: configuration, store: store, calendar: calendar, metrics: metrics, logger: logger) { port in
             // Scripts and tests read this line to learn the port when it was 0.
             FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
         }

@@ -1,0 +1,20 @@
+import ArrearsCore
+
+/// What an operator watches from outside (Prometheus `/metrics`): the queues, what is past its deadline, and how busy the
+/// database is, read when scraped.
+public struct OperationalGauges: Sendable, Equatable {
+    /// Complaints in each state: the open states are the queues of each stage.
+    public var complaintsByState: [ComplaintState: Int] = [:]
+    /// Open complaints whose running clock's last day is before today (CST), by state.
+    public var overdueByState: [ComplaintState: Int] = [:]
+    /// Database reads and writes under way at the moment of the scrape (each holds or waits for a connection).
+    public var readsInFlight = 0
+    public var writesInFlight = 0
+
+    public init() {}
+}
+
+/// A store that can report `OperationalGauges`.
+public protocol OperationalGaugeStore: Sendable {
+    func operationalGauges(today: CSTDate) async throws -> OperationalGauges
+}

@@ -1,0 +1,72 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Testing
+
+/// What an operator sees and does with a real `arrearsd`: Prometheus metrics, and SIGTERM while requests are in flight.
+@Suite("Operating arrearsd", .serialized)
+struct OperationsTests {
+    @Test("/metrics shows requests by route and status, their latency, the queues, overdue counts and database use")
+    func metrics() async throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let database = directory.appendingPathComponent("arrears.sqlite").path
+        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
+        let server = ServerProcess(directory: directory)
+        try server.start()
+        defer { server.stop() }
+        for _ in 0..<3 { #expect(try await server.file(token: token).status == 201) }
+        var missing = HTTPClientRequest(url: server.baseURL + "/v1/complaints/ARR-2026-999999")
+        missing.headers.add(name: "Authorization", value: "Bearer \(token)")
+        #expect(try await HTTPClient.shared.execute(missing, timeout: .seconds(10)).status.code == 404)
+
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: server.baseURL + "/metrics"), timeout: .seconds(10))
+        let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+        #expect(response.status.code == 200 && response.headers.first(name: "Content-Type")?.hasPrefix("text/plain") == true)
+        for series in [
+            #"hb_requests{http_route="/v1/complaints",http_request_method="POST",http_response_status_code="201"} 3"#,
+            #"hb_requests{http_route="/v1/complaints/{complaintId}",http_request_method="GET",http_response_status_code="404"} 1"#,
+            #"http_server_request_duration_count{http_route="/v1/complaints",http_request_method="POST",http_response_status_code="201"} 3"#,
+            #"arrears_complaints{state="submitted"} 3.0"#, #"arrears_complaints{state="forwarded"} 0.0"#,
+            #"arrears_complaints_overdue{state="submitted"} 0.0"#, "arrears_database_reads_in_flight", "arrears_database_writes_in_flight 0.0",
+        ] {
+            #expect(text.contains(series), "missing \(series)")
+        }
+        #expect(!text.contains("91330100716105852F") && !text.contains("ARR-2026"), "no complaint is named")
+    }
+
+    @Test("SIGTERM during a burst of filings: every answered filing is stored, and the server exits cleanly")
+    func gracefulShutdown() async throws {
+        let directory = try ServerProcess.temporaryDirectory()
+        let database = directory.appendingPathComponent("arrears.sqlite").path
+        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
+        let server = ServerProcess(directory: directory)
+        server.extraArguments = ["--submissions-per-minute", "0"]
+        try server.start()
+        let answered = try await withThrowingTaskGroup(of: [String].self) { group in
+            for client in 0..<8 {
+                group.addTask {
+                    var numbers: [String] = []
+                    for index in 0..<40 {
+                        guard let result = try? await server.file(token: token, key: "burst-\(client)-\(index)", timeout: 10) else { break }
+                        if result.status == 201, let number = (result.body["complaint"] as? [String: Any])?["number"] as? String {
+                            numbers.append(number)
+                        }
+                    }
+                    return numbers
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            server.terminate()
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(server.waitUntilExit() == 0, "a clean exit after SIGTERM")
+        #expect(!answered.isEmpty, "some filings were answered before the signal")
+
+        let verify = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
+        #expect(verify.status == 0, "\(verify.output)")
+        let stored = try #require(
+            verify.output.firstMatch(of: /intact: (\d+) complaints/).map { Int($0.1) ?? -1 }, "\(verify.output)")
+        #expect(stored >= answered.count, "every answered filing is stored: \(stored) stored, \(answered.count) answered")
+        #expect(Set(answered).count == answered.count, "no number given twice")
+    }
+}
