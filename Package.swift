@@ -59,6 +59,7 @@ let package = Package(
                 .embedInCode("migrations/0007_statistics.sql"), .embedInCode("migrations/0008_statistics_durations.sql"),
                 .embedInCode("migrations/0009_statistics_publications.sql"), .embedInCode("migrations/0010_statistics_by_scope.sql"),
                 .embedInCode("migrations/0011_export_columns.sql"),
+                .embedInCode("migrations/0012_statistics_cells_by_key.sql"),
             ],
             swiftSettings: strict
         ),

@@ -10,16 +10,8 @@ extension SQLiteComplaintStore {
 
     /// Sums the cells of the month and of every month up to it, for every dimension key, in one pass.
     static func statistics(_ db: Database, month: CSTMonth, province: RegionCode?, breakdowns: Bool) throws -> MonthlyStatistics {
-        // Each scope has its own cells: the province's, or the whole country's ('*').
-        let filter = breakdowns ? "" : " AND dimension = 'all'"
         let arguments: StatementArguments = [month.description, province?.code ?? StatisticsCells.national, month.description]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT dimension, key, figure, SUM(CASE WHEN month = ? THEN value ELSE 0 END) AS period, SUM(value) AS to_end
-                FROM statistics_cells WHERE province = ? AND month <= ?\(filter) GROUP BY dimension, key, figure
-                """,
-            arguments: arguments)
+        let rows = try Row.fetchCursor(db, sql: cellSums(breakdowns: breakdowns), arguments: arguments)
         var period: [String: [Figure: Int64]] = [:]
         var toEnd: [String: [Figure: Int64]] = [:]
         while let row = try rows.next() {
@@ -41,6 +33,15 @@ extension SQLiteComplaintStore {
             return StatisticsBreakdown(dimension: dimension, key: String(parts[1]), monthly: month, cumulative: total)
         }
         return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative, breakdowns: breakdowns)
+    }
+
+    /// Each key's figures for the month and up to its end, in the cells' key order (migration 0012), so SQLite sums as it
+    /// reads instead of sorting. Each scope has its own cells: the province's, or the whole country's ('*').
+    static func cellSums(breakdowns: Bool) -> String {
+        """
+        SELECT dimension, key, figure, SUM(CASE WHEN month = ?1 THEN value ELSE 0 END) AS period, SUM(value) AS to_end
+        FROM statistics_cells WHERE province = ?2 AND month <= ?3\(breakdowns ? "" : " AND dimension = 'all'") GROUP BY dimension, key, figure
+        """
     }
 
     /// Median and 90th percentile of the time to each step, for the month and cumulatively, from the histograms.

@@ -30,6 +30,7 @@ public enum SQLiteDatabase {
         ("0009_statistics_publications", String(decoding: PackageResources._009_statistics_publications_sql, as: UTF8.self)),
         ("0010_statistics_by_scope", String(decoding: PackageResources._010_statistics_by_scope_sql, as: UTF8.self)),
         ("0011_export_columns", String(decoding: PackageResources._011_export_columns_sql, as: UTF8.self)),
+        ("0012_statistics_cells_by_key", String(decoding: PackageResources._012_statistics_cells_by_key_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -72,7 +72,7 @@ struct StatisticsCells: Sendable {
         let cells = try db.cachedStatement(
             sql: """
                 INSERT INTO statistics_cells (month, province, dimension, key, figure, value) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (province, dimension, month, key, figure) DO UPDATE SET value = value + excluded.value
+                ON CONFLICT (province, dimension, key, figure, month) DO UPDATE SET value = value + excluded.value
                 """)
         for (cell, value) in deltas where value != 0 {
             try cells.execute(arguments: [cell.month.description, cell.province, cell.dimension.rawValue, cell.key, cell.figure.rawValue, value])

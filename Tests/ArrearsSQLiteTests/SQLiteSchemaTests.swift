@@ -1,9 +1,10 @@
 import ArrearsCore
-import ArrearsSQLite
 import ArrearsTestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import ArrearsSQLite
 
 @Suite("The SQLite schema")
 struct SQLiteSchemaTests {
@@ -68,6 +69,18 @@ struct SQLiteSchemaTests {
         try SQLiteDatabase.migrate(pool)
         let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
         #expect(plan.contains { $0.contains("USING INDEX complaints_by_") }, "plan: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
+    }
+
+    @Test("A month's statistics, with or without breakdowns, sum the cells in key order without sorting", arguments: [true, false])
+    func statisticsOrder(breakdowns: Bool) throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        let sql = SQLiteComplaintStore.cellSums(breakdowns: breakdowns)
+        let plan = try pool.read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["2020-12", "*", "2020-12"]).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("statistics_cells USING PRIMARY KEY") }, "plan: \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
     }
 

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0012_statistics_cells_by_key.sql
