@@ -12,6 +12,18 @@ extension Contact {
 
     /// Keeps the first three and the last four digits, and every separator, as Chinese forms print numbers.
     static func maskPhone(_ phone: String) -> String {
+        // Phones are ASCII: bytes, not Characters (whose Unicode number test was 5% of an export).
+        if phone.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(phone.utf8)
+            let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+            let digits = bytes.count(where: isDigit)
+            var index = 0
+            for position in bytes.indices where isDigit(bytes[position]) {
+                if index >= 3, index < digits - 4 { bytes[position] = UInt8(ascii: "*") }
+                index += 1
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let digits = phone.filter(\.isNumber).count
         var index = 0
         return String(

@@ -38,7 +38,8 @@ extension ArrearsService {
     }
 }
 
-/// Reads an export page by page, in registration order, and turns each page into CSV text.
+/// Reads an export page by page, in registration order, and turns each page into CSV text. One page is read ahead while
+/// the one before is written to the client, so the database and the socket work at once; memory stays two pages.
 actor ExportPager {
     let store: any ComplaintExportStore
     let actor: Actor
@@ -48,6 +49,7 @@ actor ExportPager {
     var position: Int64 = 0
     var started = false
     var finished = false
+    var ahead: Task<ArraySlice<UInt8>?, any Error>?
 
     init(store: any ComplaintExportStore, actor: Actor, from: CSTDate?, to: CSTDate?, fullContacts: Bool) {
         self.store = store
@@ -59,11 +61,19 @@ actor ExportPager {
 
     /// The header (with a byte-order mark, for Excel) first, then one page of rows per call; nil at the end.
     func next() async throws -> ArraySlice<UInt8>? {
-        if finished { return nil }
         if !started {
             started = true
+            ahead = Task { try await self.page() }
             return ArraySlice([0xEF, 0xBB, 0xBF] + Array((ComplaintCSV.header.joined(separator: ",") + "\r\n").utf8))
         }
+        guard let pending = ahead else { return nil }
+        let current = try await pending.value
+        ahead = current == nil || finished ? nil : Task { try await self.page() }
+        return current
+    }
+
+    /// The next page as CSV; nil when there are no more rows.
+    private func page() async throws -> ArraySlice<UInt8>? {
         let rows = try await store.exportRows(
             receivedFrom: from, through: to, after: position, limit: ArrearsService.exportPage, visibleTo: actor)
         guard let last = rows.last else {

@@ -15,6 +15,8 @@ struct ContactMaskingTests {
                 Contact(person: "李", phone: "+86 21 6200 0000", email: "li@example.cn"),
                 Contact(person: "李*", phone: "+86 2* **** 0000", email: "l***@example.cn")
             ),
+            // Typed with a Chinese input method: full-width digits are digits too.
+            (Contact(person: "张三", phone: "１３８１２３４５６７８", email: nil), Contact(person: "张*", phone: "１３８****５６７８", email: nil)),
         ])
     func masked(contact: Contact, expected: Contact) {
         #expect(contact.masked == expected)
