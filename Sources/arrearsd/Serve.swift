@@ -9,6 +9,10 @@ import Logging
 import Metrics
 import Prometheus
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `arrearsd serve`: migrate the database if needed and serve the API until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the HTTP API (the default command).")
@@ -38,6 +42,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "trace, debug, info, notice, warning, error or critical (env ARREARS_LOG_LEVEL; default info).")
     var logLevel: String?
+
+    @Option(help: "json (one object a line, for collectors) or text (env ARREARS_LOG_FORMAT; default text on a terminal, json otherwise).")
+    var logFormat: String?
 
     @Option(
         help:
@@ -85,7 +92,14 @@ struct Serve: AsyncParsableCommand {
         try Self.check(configuration)
         let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: levelName) else { throw ValidationError("unknown log level \(levelName)") }
+        let format = logFormat ?? Environment.value("LOG_FORMAT") ?? (isatty(STDERR_FILENO) != 0 ? "text" : "json")
+        guard ["text", "json"].contains(format) else { throw ValidationError("the log format is text or json, got \(format)") }
         LoggingSystem.bootstrap { label in
+            if format == "json" {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
