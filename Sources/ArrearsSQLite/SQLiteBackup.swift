@@ -69,9 +69,8 @@ public enum SQLiteBackup {
     }
 
     static func readOnly() -> Configuration {
-        var configuration = Configuration()
+        var configuration = SQLiteDatabase.durable()
         configuration.readonly = true
-        configuration.busyMode = .timeout(10)
         return configuration
     }
 
@@ -83,9 +82,7 @@ public enum SQLiteBackup {
         let targetEvidence = evidenceTo ?? evidenceDirectory(beside: destination)
         try? FileManager.default.removeItem(atPath: partial)
         do {
-            var configuration = Configuration()
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            let copy = try DatabaseQueue(path: partial, configuration: configuration)
+            let copy = try DatabaseQueue(path: partial, configuration: SQLiteDatabase.durable())
             try source.backup(to: copy)
             // One self-contained file (the live database's WAL mode came with its pages).
             try await copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }

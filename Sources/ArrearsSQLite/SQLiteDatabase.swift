@@ -6,14 +6,16 @@ import GRDB
 public enum SQLiteDatabase {
     /// Opens (creating if needed) a database file as a pool: one writer, concurrent readers.
     public static func open(path: String) throws -> DatabasePool {
+        try DatabasePool(path: path, configuration: durable())
+    }
+
+    /// Every connection that writes: FULL, so a commit is on disk before the response goes out, and an acknowledged
+    /// write survives power loss, not only a process crash.
+    static func durable() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // FULL: a commit is on disk before the response goes out, so an acknowledged write survives
-            // power loss, not only a process crash.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return try DatabasePool(path: path, configuration: configuration)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return configuration
     }
 
     /// The migration files of Schemas/sqlite, embedded in the binary at build time (Package.swift

@@ -20,12 +20,10 @@ struct BackupCommand: AsyncParsableCommand {
     @Argument(help: "The backup file to create; must not exist.") var file: String
 
     func run() async throws {
-        let started = ContinuousClock.now
+        let elapsed = Elapsed()
         let evidence = evidenceDir ?? Environment.value("EVIDENCE_DIR") ?? SQLiteBackup.evidenceDirectory(beside: database.path)
         let summary = try await SQLiteBackup.backup(database: database.path, evidence: evidence, to: file)
-        let seconds =
-            Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-        print("backed up \(database.path) to \(file) in \(String(format: "%.1f", seconds)) s: \(summary)")
+        print("backed up \(database.path) to \(file) in \(elapsed.text) s: \(summary)")
     }
 }
 

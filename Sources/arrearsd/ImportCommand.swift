@@ -38,7 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
         let rejectsURL = url.deletingPathExtension().appendingPathExtension("rejects.csv")
         let rejects = try Rejects(url: rejectsURL)
         let progress = ImportProgress(total: try Self.lines(url) - (url.pathExtension.lowercased() == "csv" ? 1 : 0))
-        let started = ContinuousClock.now
+        let elapsed = Elapsed()
         var pending: [(Complaint, [ComplaintEvent])] = []
         var owners: [String: AccountID?] = [:]
         var (rows, inserted, refused) = (0, 0, 0)
@@ -68,15 +68,14 @@ struct ImportCommand: AsyncParsableCommand {
             if pending.count >= batch { try await flush() }
             progress.update(rows)
         }
-        try await flush()
-        try await flush()
+        try await flush()  // stores the last batch
+        inserted += try await storing?.value ?? 0
         rejects.close()
         progress.finish()
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         print(
             "imported \(inserted) new complaints (\(rows - refused - inserted) already there), \(refused) refused"
-                + (refused > 0 ? " (see \(rejectsURL.path))" : "") + ", \(rows) rows in \(String(format: "%.1f", seconds)) s"
+                + (refused > 0 ? " (see \(rejectsURL.path))" : "") + ", \(rows) rows in \(elapsed.text) s"
                 + " (\(Int(Double(rows) / max(seconds, 0.001))) rows/s)")
         if refused == rows, rows > 0 { throw ExitCode(65) }
     }

@@ -34,7 +34,7 @@ struct SeedCommand: AsyncParsableCommand {
         let platform = SyntheticPlatform(
             seed: seed, count: complaints, from: first, to: last, lifecycle: lifecycle, regions: try ShippedReferenceData.regions(),
             routing: try await store.routingInForce().table)
-        let started = ContinuousClock.now
+        let elapsed = Elapsed()
         var made = 0
         var inserted = 0
         var events = 0
@@ -65,11 +65,9 @@ struct SeedCommand: AsyncParsableCommand {
             Progress.line("\(month): \(histories.count) complaints (\(made) of \(complaints))")
         }
         inserted += try await storing?.value ?? 0
-        let seconds =
-            Double((ContinuousClock.now - started).components.seconds) + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
         print(
-            "seeded \(inserted) new complaints (\(made - inserted) already there) with \(events) events in \(String(format: "%.1f", seconds)) s"
-                + " (\(Int(Double(made) / max(seconds, 0.001))) complaints/s), seed \(seed)")
+            "seeded \(inserted) new complaints (\(made - inserted) already there) with \(events) events in \(elapsed.text) s"
+                + " (\(Int(Double(made) / max(elapsed.seconds, 0.001))) complaints/s), seed \(seed)")
     }
 }
 

@@ -8,11 +8,8 @@ import Testing
 struct AuditVerifyTests {
     @Test("Editing one stored event makes arrearsd audit verify fail, naming the complaint and the event")
     func tamperedFile() async throws {
-        let directory = try ServerProcess.temporaryDirectory()
-        let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
-        let server = ServerProcess(directory: directory)
-        try server.start()
+        let (server, token) = try ServerProcess.startedForExampleSME()
+        let (directory, database) = (server.directory, server.database)
         for key in ["first", "second"] {
             #expect(try await server.file(token: token, key: key).status == 201)
         }

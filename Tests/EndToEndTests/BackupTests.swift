@@ -8,12 +8,8 @@ import Testing
 struct BackupTests {
     @Test("A backup taken during a burst of filings holds every complaint acknowledged before it and a consistent moment; restored, it verifies")
     func backupWhileFiling() async throws {
-        let directory = try ServerProcess.temporaryDirectory()
-        let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
-        let server = ServerProcess(directory: directory)
-        server.extraArguments = ["--submissions-per-minute", "0"]
-        try server.start()
+        let (server, token) = try ServerProcess.startedForExampleSME(["--submissions-per-minute", "0"])
+        let (directory, database) = (server.directory, server.database)
         defer { server.stop() }
         for _ in 0..<20 { #expect(try await server.file(token: token).status == 201) }
         let environment = [

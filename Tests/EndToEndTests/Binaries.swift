@@ -138,6 +138,17 @@ extension Binaries {
 }
 
 extension ServerProcess {
+    /// A new folder and database holding the example SME's account, and a server started on it with `arguments`; the
+    /// SME's token. The caller stops the server.
+    static func startedForExampleSME(_ arguments: [String] = []) throws -> (server: ServerProcess, token: String) {
+        let directory = try temporaryDirectory()
+        let server = ServerProcess(directory: directory)
+        let token = try Binaries.account(server.database, Binaries.exampleSME, in: directory)
+        server.extraArguments = arguments
+        try server.start()
+        return (server, token)
+    }
+
     /// Files the contract's example complaint (Schemas/examples/filing.json) with a token; the status and the JSON answer.
     func file(token: String, key: String? = nil, timeout: Int64 = 30) async throws -> (status: UInt, body: [String: Any]) {
         var request = HTTPClientRequest(url: baseURL + "/v1/complaints")

@@ -11,11 +11,8 @@ struct EvidenceEndToEndTests {
 
     @Test("attach, list and get a 300 KB PDF; two uploads cut off half way (announced length, chunked) leave no file and no row")
     func attachAndCutOff() async throws {
-        let directory = try ServerProcess.temporaryDirectory()
-        let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
-        let server = ServerProcess(directory: directory)
-        try server.start()
+        let (server, token) = try ServerProcess.startedForExampleSME()
+        let directory = server.directory
         defer { server.stop() }
         #expect(try await server.file(token: token).status == 201)
 

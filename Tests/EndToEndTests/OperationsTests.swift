@@ -8,11 +8,7 @@ import Testing
 struct OperationsTests {
     @Test("/metrics shows requests by route and status, their latency, the queues, overdue counts and database use")
     func metrics() async throws {
-        let directory = try ServerProcess.temporaryDirectory()
-        let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
-        let server = ServerProcess(directory: directory)
-        try server.start()
+        let (server, token) = try ServerProcess.startedForExampleSME()
         defer { server.stop() }
         for _ in 0..<3 { #expect(try await server.file(token: token).status == 201) }
         var missing = HTTPClientRequest(url: server.baseURL + "/v1/complaints/ARR-2026-999999")
@@ -36,12 +32,8 @@ struct OperationsTests {
 
     @Test("SIGTERM during a burst of filings: every answered filing is stored, and the server exits cleanly")
     func gracefulShutdown() async throws {
-        let directory = try ServerProcess.temporaryDirectory()
-        let database = directory.appendingPathComponent("arrears.sqlite").path
-        let token = try Binaries.account(database, Binaries.exampleSME, in: directory)
-        let server = ServerProcess(directory: directory)
-        server.extraArguments = ["--submissions-per-minute", "0"]
-        try server.start()
+        let (server, token) = try ServerProcess.startedForExampleSME(["--submissions-per-minute", "0"])
+        let (directory, database) = (server.directory, server.database)
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
             for client in 0..<8 {
                 group.addTask {
