@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
@@ -63,6 +65,18 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The scale-out engine, on postgres-nio; runs the SQL migrations in Schemas/postgres.
+        .target(
+            name: "ArrearsPostgres",
+            dependencies: [
+                "ArrearsStore", "ArrearsCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("migrations/0001_schema.sql")],
+            swiftSettings: strict
+        ),
         // Types, server stubs and client generated from Schemas/openapi.yaml.
         .target(
             name: "ArrearsAPI",
@@ -73,7 +87,7 @@ let package = Package(
         .target(
             name: "ArrearsHTTP",
             dependencies: [
-                "ArrearsCore", "ArrearsStore", "ArrearsSQLite", "ArrearsAPI",
+                "ArrearsCore", "ArrearsStore", "ArrearsSQLite", "ArrearsPostgres", "ArrearsAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -91,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "arrearsd",
             dependencies: [
-                "ArrearsHTTP", "ArrearsSQLite", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
+                "ArrearsHTTP", "ArrearsSQLite", "ArrearsPostgres", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -126,6 +140,12 @@ let package = Package(
             name: "ArrearsSQLiteTests",
             dependencies: [
                 "ArrearsSQLite", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ArrearsPostgresTests",
+            dependencies: [
+                "ArrearsPostgres", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

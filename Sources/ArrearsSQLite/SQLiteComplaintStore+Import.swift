@@ -35,7 +35,7 @@ struct PreparedHistories: Sendable {
     struct History: Sendable {
         let complaint: Complaint
         let body: String
-        let keys: (complainant: String, respondent: String, contracts: [String])
+        let keys: BusinessKeys
         let events: [StoredEvent]
     }
 
@@ -55,7 +55,7 @@ struct PreparedHistories: Sendable {
                         var replay = StatisticsCells.Replay(complaint: complaint)
                         for event in events { replay.count(event, into: &cells) }
                         return History(
-                            complaint: complaint, body: try StoreCoding.encode(complaint), keys: SQLiteComplaintStore.businessKeys(complaint.filing),
+                            complaint: complaint, body: try StoreCoding.encode(complaint), keys: BusinessKeys(complaint.filing),
                             events: try StoredEvent.chain(events, province: complaint.intakeProvince))
                     }
                     return (index, made, cells)

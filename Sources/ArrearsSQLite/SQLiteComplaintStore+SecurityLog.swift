@@ -33,7 +33,7 @@ extension SQLiteComplaintStore {
         var stored = entry
         stored.sequence = (last?["seq"] as Int? ?? 0) + 1
         let previous: String = last?["hash"] ?? AuditChain.genesis
-        let fields = try logFields(stored)
+        let fields = try SecurityLogEntry.storedFields(stored)
         try db.execute(
             sql: """
                 INSERT INTO security_log (seq, occurred_at, actor, role, action, subject, detail, request_id, prev_hash, hash)
@@ -44,14 +44,6 @@ extension SQLiteComplaintStore {
                 stored.actor.requestID, previous, AuditChain.hash(previous: previous, fields: fields),
             ])
         return stored
-    }
-
-    /// The fields an entry's hash covers, exactly as stored.
-    static func logFields(_ entry: SecurityLogEntry) throws -> [String?] {
-        [
-            String(entry.sequence), StoreCoding.instant(entry.at), entry.actor.id, entry.actor.role?.rawValue, entry.action.rawValue,
-            entry.subject, try StoreCoding.encode(entry.detail), entry.actor.requestID,
-        ]
     }
 
     /// Walks the security log's chain as one more history, named "security-log".

@@ -20,19 +20,9 @@ extension SQLiteComplaintStore {
             period[cell, default: [:]][figure] = row["period"]
             toEnd[cell, default: [:]][figure] = row["to_end"]
         }
-        func figures(_ cell: String) -> (StatisticsFigures, StatisticsFigures) {
-            let end = toEnd[cell] ?? [:]
-            return (StatisticsFigures(period: period[cell] ?? [:], toEnd: end), StatisticsFigures(period: end, toEnd: end))
-        }
-        var (monthly, cumulative) = figures(StatisticsDimension.all.rawValue + "\u{1F}")
-        (monthly.timeToStep, cumulative.timeToStep) = try durations(db, month: month, province: province)
-        let breakdowns = toEnd.keys.sorted().compactMap { cell -> StatisticsBreakdown? in
-            let parts = cell.split(separator: "\u{1F}", omittingEmptySubsequences: false)
-            guard parts.count == 2, let dimension = StatisticsDimension(rawValue: String(parts[0])), dimension != .all else { return nil }
-            let (month, total) = figures(cell)
-            return StatisticsBreakdown(dimension: dimension, key: String(parts[1]), monthly: month, cumulative: total)
-        }
-        return MonthlyStatistics(month: month, province: province, monthly: monthly, cumulative: cumulative, breakdowns: breakdowns)
+        let (inMonth, upToEnd) = try durations(db, month: month, province: province)
+        return MonthlyStatistics.assemble(
+            month: month, province: province, period: period, toEnd: toEnd, durationsInMonth: inMonth, durationsToEnd: upToEnd)
     }
 
     /// Each key's figures for the month and up to its end, in the cells' key order (migration 0012), so SQLite sums as it
@@ -44,8 +34,8 @@ extension SQLiteComplaintStore {
         """
     }
 
-    /// Median and 90th percentile of the time to each step, for the month and cumulatively, from the histograms.
-    static func durations(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> ([StepTime], [StepTime]) {
+    /// The duration histograms (`step unit` → days → count), for the month and cumulatively.
+    static func durations(_ db: Database, month: CSTMonth, province: RegionCode?) throws -> ([String: [Int: Int]], [String: [Int: Int]]) {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -60,14 +50,7 @@ extension SQLiteComplaintStore {
             period[key, default: [:]][row["days"]] = row["period"]
             toEnd[key, default: [:]][row["days"]] = row["to_end"]
         }
-        func times(_ histograms: [String: [Int: Int]]) -> [StepTime] {
-            StatisticsStep.allCases.flatMap { step in
-                [ClockUnit.workingDays, .calendarDays].compactMap { unit in
-                    StepTime(step: step, unit: unit, histogram: (histograms[step.rawValue + " " + unit.rawValue] ?? [:]).filter { $0.value > 0 })
-                }
-            }
-        }
-        return (times(period), times(toEnd))
+        return (period, toEnd)
     }
 }
 

@@ -73,7 +73,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             }
             var numbered = complaint
             numbered.number = try Self.nextNumber(for: complaint, in: db)
-            let keys = Self.businessKeys(complaint.filing)
+            let keys = BusinessKeys(complaint.filing)
             numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
             try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
@@ -105,7 +105,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection). `encoded` is the complaint's
     /// JSON made before its number was known (bulk imports encode outside the write); SQLite writes the number into it.
     static func insert(
-        _ numbered: Complaint, encoded: String? = nil, keys: (complainant: String, respondent: String, contracts: [String]), in db: Database
+        _ numbered: Complaint, encoded: String? = nil, keys: BusinessKeys, in db: Database
     ) throws {
         let filing = numbered.filing
         let (complainant, respondent) = (filing.complainant, filing.respondent)
@@ -198,23 +198,10 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         try cells.write(db)
     }
 
-    /// The business keys duplicate detection looks up: the complainant's credit code, the respondent's (or its name when
-    /// the code was not given, as the form allows), and each contract's number and amount overdue.
-    static func businessKeys(_ filing: ComplaintFiling) -> (complainant: String, respondent: String, contracts: [String]) {
-        let respondent = filing.respondent
-        let numbers = filing.contracts.map { "number:" + $0.number.trimmingCharacters(in: .whitespaces).uppercased() }
-        let amounts = filing.contracts.map { "amount:\($0.amountOverdue.value)" }
-        return (
-            filing.complainant.creditCode.text,
-            respondent.creditCode.map { "code:" + $0.text } ?? "name:" + respondent.name.trimmingCharacters(in: .whitespaces),
-            numbers + amounts
-        )
-    }
-
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are
     /// enough for the officer to judge. Each key reads at most ten index entries, so the cost does not grow with the
     /// number of complaints the parties already have.
-    static func related(_ db: Database, _ keys: (complainant: String, respondent: String, contracts: [String])) throws -> [RelatedComplaint] {
+    static func related(_ db: Database, _ keys: BusinessKeys) throws -> [RelatedComplaint] {
         var matched: [Int64: [String]] = [:]
         for key in Set(keys.contracts) {
             let seqs = try Int64.fetchAll(
@@ -233,11 +220,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                     sql: "SELECT id, number, state, json_extract(body, '$.resolution') IS NOT NULL AS has_result FROM complaints WHERE seq = ?",
                     arguments: [seq])
             else { return nil }
-            let keys = matched[seq] ?? []
-            return RelatedComplaint(
+            return BusinessKeys.related(
                 id: ComplaintID(row["id"]), number: row["number"], state: try decodeEnum(row["state"]), hasResult: row["has_result"],
-                contractNumbers: keys.filter { $0.hasPrefix("number:") }.map { String($0.dropFirst(7)) },
-                amountsOverdue: keys.filter { $0.hasPrefix("amount:") }.compactMap { Int64($0.dropFirst(7)).map(Fen.init(unchecked:)) })
+                matched: matched[seq] ?? [])
         }
     }
 

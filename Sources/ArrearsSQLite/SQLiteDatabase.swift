@@ -1,3 +1,4 @@
+import ArrearsStore
 import Foundation
 import GRDB
 
@@ -64,14 +65,5 @@ public enum SQLiteDatabase {
     /// The same, inside a read the caller already holds.
     public static func isCurrent(_ db: Database) throws -> Bool {
         try migrator().hasCompletedMigrations(db)
-    }
-}
-
-/// The database's schema cannot be used by this release.
-public enum SchemaError: Error, CustomStringConvertible {
-    case newerThanThisRelease
-
-    public var description: String {
-        "the database was migrated by a newer Arrears; refusing to touch it with this release"
     }
 }

@@ -55,3 +55,13 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case statisticsPublished = "statistics.published"
     case exported = "data.exported"
 }
+
+extension SecurityLogEntry {
+    /// The fields an entry's hash covers, exactly as every engine stores them.
+    public static func storedFields(_ entry: SecurityLogEntry) throws -> [String?] {
+        [
+            String(entry.sequence), StoreCoding.instant(entry.at), entry.actor.id, entry.actor.role?.rawValue, entry.action.rawValue,
+            entry.subject, try StoreCoding.encode(entry.detail), entry.actor.requestID,
+        ]
+    }
+}

@@ -1,4 +1,5 @@
 import ArrearsCore
+import ArrearsStore
 import ArrearsTestSupport
 import Foundation
 import GRDB

@@ -1,18 +1,16 @@
 import ArrearsCore
-import ArrearsStore
-import GRDB
 
 /// An event as its `complaint_events` row: the text of each field and its link in the complaint's hash chain. Made
 /// apart from the insert so that bulk imports can encode and hash on every core before the one writer stores them.
-struct StoredEvent: Sendable {
-    let event: ComplaintEvent
-    let province: RegionCode?
+public struct StoredEvent: Sendable {
+    public let event: ComplaintEvent
+    public let province: RegionCode?
     /// The fields exactly as stored, in the order the hash covers them (`AuditChain`).
-    let fields: [String?]
-    let previous: String
-    let hash: String
+    public let fields: [String?]
+    public let previous: String
+    public let hash: String
 
-    init(_ event: ComplaintEvent, province: RegionCode?, previous: String) throws {
+    public init(_ event: ComplaintEvent, province: RegionCode?, previous: String) throws {
         self.event = event
         self.province = province
         fields = [
@@ -26,27 +24,12 @@ struct StoredEvent: Sendable {
     }
 
     /// A whole history chained from the genesis link, as an import stores it.
-    static func chain(_ events: [ComplaintEvent], province: RegionCode?) throws -> [StoredEvent] {
+    public static func chain(_ events: [ComplaintEvent], province: RegionCode?) throws -> [StoredEvent] {
         var previous = AuditChain.genesis
         return try events.map { event in
             let stored = try StoredEvent(event, province: province, previous: previous)
             previous = stored.hash
             return stored
         }
-    }
-
-    func insert(in db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
-                    cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                event.complaintID.rawValue, event.sequence, event.kind.rawValue, event.from?.rawValue, event.to.rawValue,
-                event.actor.rawValue, event.actorName, event.role.rawValue, fields[8], fields[9], province?.code,
-                event.openDelta, event.detail.amountClaimed?.value, event.detail.amountPaid?.value, fields[14], previous, hash,
-            ])
     }
 }

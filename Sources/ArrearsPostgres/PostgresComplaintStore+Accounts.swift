@@ -1,0 +1,138 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import PostgresNIO
+
+extension PostgresComplaintStore: AccountStore {
+    public func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by auditor: Auditor) async throws {
+        let contactJSON = try contact.map { try StoreCoding.encode($0) }
+        // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
+        let digest = tokenDigest ?? "none-" + UUID().uuidString
+        try await write { connection in
+            if account.role == .sme, let code = account.creditCode {
+                // Two registrations for one credit code in two processes: the lock makes the second see the first.
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(code.text)))", logger: logger)
+                let taken = try await connection.query(
+                    "SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = \(code.text) LIMIT 1", logger: logger
+                ).collect()
+                if !taken.isEmpty { throw StoreError.duplicate("an SME account for credit code \(code.text)") }
+            }
+            let inserted = try await connection.query(
+                """
+                INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
+                VALUES (\(account.id.rawValue), \(account.name), \(account.role.rawValue), \(account.province?.code),
+                    \(account.department?.rawValue), \(account.creditCode?.text), \(digest), \(StoreCoding.instant(account.createdAt)),
+                    \(passwordHash), \(contactJSON))
+                ON CONFLICT (id) DO NOTHING RETURNING 1
+                """, logger: logger
+            ).collect()
+            guard !inserted.isEmpty else { throw StoreError.duplicate("account \(account.id)") }
+            var detail = ["role": account.role.rawValue, "name": account.name]
+            detail["province"] = account.province?.code
+            detail["department"] = account.department?.rawValue
+            detail["creditCode"] = account.creditCode?.text
+            detail["signIn"] = tokenDigest == nil ? "password" : "operator token"
+            try await appendLog(
+                SecurityLogEntry(
+                    at: account.createdAt, actor: auditor, action: auditor.id == account.id.rawValue ? .accountRegistered : .accountCreated,
+                    subject: account.id.rawValue, detail: detail),
+                connection)
+        }
+    }
+
+    public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
+        try await read { connection in
+            let rows = try await connection.query(
+                "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = \(creditCode.text) ORDER BY created_at, id LIMIT 1", logger: logger
+            ).collect()
+            return try rows.first.map { AccountID(try $0.decode(String.self)) }
+        }
+    }
+
+    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at"
+
+    static func account(_ row: PostgresRow) throws -> Account {
+        let (id, name, role, province, department, creditCode, createdAt) = try row.decode(
+            (String, String, String, String?, String?, String?, String).self)
+        return Account(
+            id: AccountID(id), name: name, role: try decodeEnum(role), province: try province.map { try RegionCode(format: $0) },
+            department: try department.map { try DepartmentID($0) }, creditCode: try creditCode.map { try CreditCode($0) },
+            createdAt: try StoreCoding.instant(createdAt))
+    }
+
+    public func account(tokenDigest: String, at now: Date) async throws -> Account? {
+        let instant = StoreCoding.instant(now)
+        return try await read { connection in
+            let rows = try await connection.query(
+                """
+                SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.token_digest = \(tokenDigest)
+                UNION ALL
+                SELECT \(unescaped: Self.accountColumns) FROM sessions s JOIN accounts a ON a.id = s.account
+                WHERE s.token_digest = \(tokenDigest) AND s.revoked_at IS NULL AND s.expires_at > \(instant)
+                LIMIT 1
+                """, logger: logger
+            ).collect()
+            return try rows.first.map(Self.account)
+        }
+    }
+
+    public func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
+        let found: (Account, String)? = try await read { connection in
+            let rows = try await connection.query(
+                """
+                SELECT \(unescaped: Self.accountColumns), a.password_hash FROM accounts a
+                WHERE a.password_hash IS NOT NULL AND (a.id = \(login) OR (a.role = 'sme' AND a.credit_code = \(login.uppercased())))
+                ORDER BY a.created_at LIMIT 1
+                """, logger: logger
+            ).collect()
+            guard let row = rows.first else { return nil }
+            let hash = try row.decode((String, String, String, String?, String?, String?, String, String).self).7
+            return (try Self.account(row), hash)
+        }
+        return found.map { (account: $0.0, passwordHash: $0.1) }
+    }
+
+    public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
+        try await write { connection in
+            try await connection.query(
+                """
+                INSERT INTO sessions (token_digest, account, created_at, expires_at)
+                VALUES (\(tokenDigest), \(account.rawValue), \(StoreCoding.instant(now)), \(StoreCoding.instant(expiresAt)))
+                """, logger: logger)
+            try await appendLog(
+                SecurityLogEntry(
+                    at: now, actor: auditor, action: .signedIn, subject: account.rawValue, detail: ["expiresAt": StoreCoding.instant(expiresAt)]),
+                connection)
+        }
+    }
+
+    public func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
+        try await write { connection in
+            let revoked = try await connection.query(
+                "UPDATE sessions SET revoked_at = \(StoreCoding.instant(now)) WHERE token_digest = \(tokenDigest) AND revoked_at IS NULL RETURNING 1",
+                logger: logger
+            ).collect()
+            return !revoked.isEmpty
+        }
+    }
+
+    public func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
+        try await write { connection in
+            let sessions = try await connection.query(
+                "UPDATE sessions SET revoked_at = \(StoreCoding.instant(now)) WHERE account = \(account.rawValue) AND revoked_at IS NULL RETURNING 1",
+                logger: logger
+            ).collect()
+            let tokens = try await connection.query(
+                """
+                UPDATE accounts SET token_digest = \("none-" + UUID().uuidString)
+                WHERE id = \(account.rawValue) AND token_digest NOT LIKE 'none-%' RETURNING 1
+                """, logger: logger
+            ).collect()
+            let count = sessions.count + tokens.count
+            try await appendLog(
+                SecurityLogEntry(at: now, actor: auditor, action: .tokensRevoked, subject: account.rawValue, detail: ["tokens": String(count)]),
+                connection)
+            return count
+        }
+    }
+}

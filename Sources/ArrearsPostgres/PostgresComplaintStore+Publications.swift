@@ -1,0 +1,41 @@
+import ArrearsCore
+import ArrearsStore
+import PostgresNIO
+
+extension PostgresComplaintStore: StatisticsPublicationStore {
+    public func publish(_ publication: StatisticsPublication, by auditor: Auditor) async throws {
+        try await write { connection in
+            let inserted = try await connection.query(
+                """
+                INSERT INTO statistics_publications (month, scope, published_at, published_by, body, checksum)
+                VALUES (\(publication.month.description), \(publication.scope?.code ?? ""), \(StoreCoding.instant(publication.publishedAt)),
+                    \(publication.publishedBy), \(publication.body), \(publication.checksum))
+                ON CONFLICT (month, scope) DO NOTHING RETURNING 1
+                """, logger: logger
+            ).collect()
+            guard !inserted.isEmpty else {
+                throw StoreError.duplicate("a publication of \(publication.month) for \(publication.scope?.code ?? "the whole country")")
+            }
+            try await appendLog(
+                SecurityLogEntry(
+                    at: publication.publishedAt, actor: auditor, action: .statisticsPublished,
+                    subject: "statistics \(publication.month) \(publication.scope?.code ?? "national")", detail: ["checksum": publication.checksum]),
+                connection)
+        }
+    }
+
+    public func publication(month: CSTMonth, scope: RegionCode?) async throws -> StatisticsPublication? {
+        try await read { connection in
+            let rows = try await connection.query(
+                """
+                SELECT published_at, published_by, body, checksum FROM statistics_publications
+                WHERE month = \(month.description) AND scope = \(scope?.code ?? "")
+                """, logger: logger
+            ).collect()
+            guard let (publishedAt, publishedBy, body, checksum) = try rows.first?.decode((String, String, String, String).self) else { return nil }
+            return StatisticsPublication(
+                month: month, scope: scope, publishedAt: try StoreCoding.instant(publishedAt), publishedBy: publishedBy, body: body,
+                checksum: checksum)
+        }
+    }
+}

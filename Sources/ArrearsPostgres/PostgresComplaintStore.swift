@@ -1,0 +1,335 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The scale-out store: the same tables and behaviour as `SQLiteComplaintStore`, on one PostgreSQL database that several
+/// `arrearsd` processes share. Row locks (`SELECT … FOR UPDATE`) decide racing transitions across processes; the
+/// complaint-number counter and the idempotency key are rows too, so neither can be taken twice.
+public final class PostgresComplaintStore: ComplaintStore, Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    private let runner: Task<Void, Never>
+    /// The working-day calendar and how many imported tables it holds; another process may import one at any time.
+    let calendarCache = Mutex<(imports: Int, calendar: WorkingDayCalendar)?>(nil)
+    /// Reads and writes under way (`OperationalGauges`).
+    let reads = Atomic<Int>(0)
+    let writes = Atomic<Int>(0)
+
+    /// Migrates the database (one connection, failing fast with the server's message), then opens a pool to it.
+    public static func open(_ location: PostgresLocation, logger: Logger, connections: Int = 20) async throws -> PostgresComplaintStore {
+        try await PostgresDatabase.migrate(location, logger: logger)
+        return PostgresComplaintStore(location, logger: logger, connections: connections)
+    }
+
+    /// A pool to an already migrated database; its connections are made as needed.
+    public init(_ location: PostgresLocation, logger: Logger, connections: Int = 20) {
+        var configuration = location.clientConfiguration
+        configuration.options.maximumConnections = connections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        // Started at once, so the pool is running before the first query asks it for a connection.
+        runner = Task.immediate { await client.run() }
+    }
+
+    deinit {
+        runner.cancel()
+    }
+
+    /// Closes the pool's connections.
+    public func close() {
+        runner.cancel()
+    }
+
+    /// Every read goes through here: a pooled connection, no transaction (each statement sees committed data).
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        reads.add(1, ordering: .relaxed)
+        defer { reads.subtract(1, ordering: .relaxed) }
+        return try await client.withConnection { connection in try await body(connection) }
+    }
+
+    /// Every write goes through here: one transaction, retried when PostgreSQL chose it as a deadlock's victim or could
+    /// not serialise it (nothing of it was committed), counted for `/metrics`.
+    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        writes.add(1, ordering: .relaxed)
+        defer { writes.subtract(1, ordering: .relaxed) }
+        var attempt = 1
+        while true {
+            do {
+                return try await client.withConnection { connection in
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        let result = try await body(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where attempt < 5 && ["40001", "40P01"].contains(error.serverInfo?[.sqlState]) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// The calendar statistics count working days on: the shipped one with every imported table over it, reloaded when
+    /// the number of imported tables changes.
+    func statisticsCalendar(_ connection: PostgresConnection) async throws -> WorkingDayCalendar {
+        let imports = try await connection.query("SELECT count(*) FROM calendar_imports", logger: logger).collect().first?.decode(Int.self) ?? 0
+        if let cached = calendarCache.withLock({ $0 }), cached.imports == imports { return cached.calendar }
+        var calendar = try ShippedReferenceData.calendar()
+        for try await csv in try await connection.query("SELECT csv FROM calendar_imports ORDER BY id", logger: logger).decode(String.self) {
+            calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
+        }
+        let loaded = calendar
+        calendarCache.withLock { $0 = (imports, loaded) }
+        return loaded
+    }
+
+    public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
+        try await write { connection in
+            if let claim = idempotency {
+                // Claiming the key first makes a concurrent retry (another process, even) wait here for this
+                // transaction, then find the key taken and replay, instead of filing the complaint twice.
+                let claimed = try await connection.query(
+                    """
+                    INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at)
+                    VALUES (\(claim.account.rawValue), \(claim.key), \(claim.fingerprint), \(complaint.id.rawValue),
+                        \(StoreCoding.instant(complaint.receivedAt)))
+                    ON CONFLICT (account, key) DO NOTHING RETURNING 1
+                    """, logger: logger
+                ).collect()
+                if claimed.isEmpty {
+                    let rows = try await connection.query(
+                        "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = \(claim.account.rawValue) AND key = \(claim.key)",
+                        logger: logger
+                    ).collect()
+                    guard let (fingerprint, id) = try rows.first?.decode((String, String).self) else { throw StoreError.notFound }
+                    guard fingerprint == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
+                    guard let earlier = try await fetchComplaint(connection, id: ComplaintID(id), visibleTo: nil) else { throw StoreError.notFound }
+                    return .replayed(earlier)
+                }
+            }
+            var numbered = complaint
+            numbered.number = try await nextNumber(for: complaint, connection)
+            let keys = BusinessKeys(complaint.filing)
+            numbered.findings += Eligibility.findings(complaint.filing, related: try await related(connection, keys))
+            try await insert(numbered, keys: keys, connection)
+            try await append(event, province: numbered.intakeProvince, connection)
+            var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
+            cells.count(
+                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
+                departmentAfter: nil)
+            try await write(cells, connection)
+            return .created(numbered)
+        }
+    }
+
+    /// The next number of the complaint's year of receipt: ARR-2026-000001, … The counter's row stays locked until the
+    /// transaction ends, so no two processes get the same number.
+    func nextNumber(for complaint: Complaint, _ connection: PostgresConnection) async throws -> String {
+        let year = complaint.receivedOn.components.year
+        let rows = try await connection.query(
+            """
+            INSERT INTO complaint_numbers (year, last) VALUES (\(year), 1)
+            ON CONFLICT (year) DO UPDATE SET last = complaint_numbers.last + 1 RETURNING last
+            """, logger: logger
+        ).collect()
+        return StoreCoding.complaintNumber(year: year, ordinal: try rows.first?.decode(Int.self) ?? 1)
+    }
+
+    /// Inserts a numbered complaint's row and its business keys (for duplicate detection).
+    func insert(_ numbered: Complaint, keys: BusinessKeys, _ connection: PostgresConnection) async throws {
+        let filing = numbered.filing
+        let (complainant, respondent) = (filing.complainant, filing.respondent)
+        let body = try StoreCoding.encode(numbered)
+        let rows = try await connection.query(
+            """
+            INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
+                complainant_account, received_at, due_on, amount_claimed_fen, body,
+                complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
+                contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel)
+            VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
+                \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
+                \(StoreCoding.instant(numbered.receivedAt)), \(numbered.deadline?.dueOn?.description), \(filing.amountClaimed.value), \(body),
+                \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue), \(complainant.declaredSize.rawValue),
+                \(complainant.contact.person), \(complainant.contact.phone), \(complainant.contact.email), \(respondent.name),
+                \(respondent.kind.rawValue), \(respondent.level.rawValue), \(respondent.region.description), \(filing.channel.rawValue))
+            RETURNING seq
+            """, logger: logger
+        ).collect()
+        let seq = try rows.first?.decode(Int64.self) ?? 0
+        let contracts = Array(Set(keys.contracts)).sorted()
+        guard !contracts.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key)
+            SELECT \(seq), \(keys.complainant), \(keys.respondent), unnest(\(contracts)::text[])
+            """, logger: logger)
+    }
+
+    public func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint? {
+        try await read { connection in try await fetchComplaint(connection, id: id, visibleTo: actor) }
+    }
+
+    public func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]? {
+        try await read { connection in
+            guard let found = try await visibleID(connection, id, actor) else { return nil }
+            var events: [ComplaintEvent] = []
+            let rows = try await connection.query(
+                """
+                SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
+                FROM complaint_events WHERE complaint_id = \(found.rawValue) ORDER BY sequence
+                """, logger: logger)
+            for try await row in rows.decode((String, String?, String, String, String?, String, String, Int, String).self) {
+                events.append(try Self.event(row, complaint: found))
+            }
+            return events
+        }
+    }
+
+    /// An event from its stored columns, in the order `events(of:)` selects them.
+    static func event(
+        _ row: (String, String?, String, String, String?, String, String, Int, String), complaint id: ComplaintID
+    ) throws -> ComplaintEvent {
+        let (kind, from, to, actor, actorName, role, occurredAt, sequence, detail) = row
+        return ComplaintEvent(
+            complaintID: id, sequence: sequence, kind: try decodeEnum(kind), from: try from.map { try decodeEnum($0) }, to: try decodeEnum(to),
+            actor: AccountID(actor), actorName: actorName, role: try decodeEnum(role), at: try StoreCoding.instant(occurredAt),
+            detail: try StoreCoding.decode(EventDetail.self, from: detail))
+    }
+
+    public func transition(
+        _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
+        decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+    ) async throws -> Complaint {
+        try await write { connection in
+            guard let current = try await fetchComplaint(connection, id: id, visibleTo: actor, forUpdate: true) else { throw StoreError.notFound }
+            let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
+            try await save(next, replacing: current, event: event, connection)
+            return next
+        }
+    }
+
+    /// Writes a complaint's next state over the version it was decided on (locked by the caller), appends its event and
+    /// counts it.
+    func save(_ next: Complaint, replacing current: Complaint, event: ComplaintEvent, _ connection: PostgresConnection) async throws {
+        let updated = try await connection.query(
+            """
+            UPDATE complaints SET state = \(next.state.rawValue), version = \(next.version),
+                handling_department = \(next.handlingDepartment?.rawValue), due_on = \(next.deadline?.dueOn?.description),
+                body = \(try StoreCoding.encode(next))
+            WHERE id = \(current.id.rawValue) AND version = \(current.version) RETURNING 1
+            """, logger: logger
+        ).collect()
+        guard updated.count == 1 else { throw StoreError.versionConflict(current: current.version) }
+        try await append(event, province: next.intakeProvince, connection)
+        var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
+        cells.count(
+            event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,
+            departmentBefore: current.handlingDepartment, departmentAfter: next.handlingDepartment)
+        try await write(cells, connection)
+    }
+
+    /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are enough
+    /// for the officer to judge.
+    func related(_ connection: PostgresConnection, _ keys: BusinessKeys) async throws -> [RelatedComplaint] {
+        var matched: [Int64: [String]] = [:]
+        for key in Set(keys.contracts) {
+            let rows = try await connection.query(
+                """
+                SELECT complaint_seq FROM complaint_keys
+                WHERE complainant_code = \(keys.complainant) AND respondent_key = \(keys.respondent) AND contract_key = \(key)
+                ORDER BY complaint_seq DESC LIMIT 10
+                """, logger: logger)
+            for try await seq in rows.decode(Int64.self) { matched[seq, default: []].append(key) }
+        }
+        var related: [RelatedComplaint] = []
+        for seq in matched.keys.sorted(by: >).prefix(10) {
+            let rows = try await connection.query(
+                """
+                SELECT id, number, state, COALESCE(jsonb_typeof(body::jsonb -> 'resolution'), 'null') <> 'null'
+                FROM complaints WHERE seq = \(seq)
+                """, logger: logger
+            ).collect()
+            guard let (id, number, state, hasResult) = try rows.first?.decode((String, String, String, Bool).self) else { continue }
+            related.append(
+                BusinessKeys.related(
+                    id: ComplaintID(id), number: number, state: try Self.decodeEnum(state), hasResult: hasResult, matched: matched[seq] ?? []))
+        }
+        return related
+    }
+
+    /// Appends an event, chained to the one before it (`AuditChain`); the complaint's row is locked by the caller.
+    func append(_ event: ComplaintEvent, province: RegionCode?, _ connection: PostgresConnection) async throws {
+        var previous = AuditChain.genesis
+        if event.sequence > 1 {
+            let rows = try await connection.query(
+                "SELECT hash FROM complaint_events WHERE complaint_id = \(event.complaintID.rawValue) AND sequence = \(event.sequence - 1)",
+                logger: logger
+            ).collect()
+            previous = try rows.first?.decode(String.self) ?? AuditChain.genesis
+        }
+        try await insert(StoredEvent(event, province: province, previous: previous), connection)
+    }
+
+    /// Inserts an event's row with its link.
+    func insert(_ stored: StoredEvent, _ connection: PostgresConnection) async throws {
+        let event = stored.event
+        try await connection.query(
+            """
+            INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
+                cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
+            VALUES (\(event.complaintID.rawValue), \(event.sequence), \(event.kind.rawValue), \(event.from?.rawValue), \(event.to.rawValue),
+                \(event.actor.rawValue), \(event.actorName), \(event.role.rawValue), \(stored.fields[8]), \(stored.fields[9]),
+                \(stored.province?.code), \(event.openDelta), \(event.detail.amountClaimed?.value), \(event.detail.amountPaid?.value),
+                \(stored.fields[14]), \(stored.previous), \(stored.hash))
+            """, logger: logger)
+    }
+
+    public func readinessProblem() async -> String? {
+        do {
+            let current = try await read { connection in try await PostgresDatabase.isCurrent(connection, logger: logger) }
+            return current ? nil : "the database schema is not the one this release expects; run arrearsd migrate"
+        } catch {
+            return "the database does not answer: \(String(reflecting: error))"
+        }
+    }
+
+    /// Finds a complaint by its id or its number within the actor's scope (nil: any complaint); `forUpdate` locks its row
+    /// until the transaction ends, so a racing transition in any process waits and then sees the new version.
+    func fetchComplaint(_ connection: PostgresConnection, id: ComplaintID, visibleTo actor: Actor?, forUpdate: Bool = false) async throws
+        -> Complaint?
+    {
+        var statement = PostgresStatement()
+        let condition = PostgresScope.lookup(id, actor, &statement)
+        statement.sql = "SELECT body FROM complaints WHERE \(condition)\(forUpdate ? " FOR UPDATE" : "")"
+        let rows = try await connection.query(statement.query, logger: logger).collect()
+        guard let body = try rows.first?.decode(String.self) else { return nil }
+        return try StoreCoding.decode(Complaint.self, from: body)
+    }
+
+    /// The id of a complaint named by id or number, if the actor's scope covers it.
+    func visibleID(_ connection: PostgresConnection, _ id: ComplaintID, _ actor: Actor) async throws -> ComplaintID? {
+        var statement = PostgresStatement()
+        let condition = PostgresScope.lookup(id, actor, &statement)
+        statement.sql = "SELECT id FROM complaints WHERE \(condition)"
+        let rows = try await connection.query(statement.query, logger: logger).collect()
+        return try rows.first.map { ComplaintID(try $0.decode(String.self)) }
+    }
+
+    static func decodeEnum<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw PostgresStoreError("unknown value \(raw) for \(T.self)") }
+        return value
+    }
+}
+
+/// Something in the database that this release cannot read.
+public struct PostgresStoreError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

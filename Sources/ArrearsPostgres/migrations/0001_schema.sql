@@ -1,0 +1,1 @@
+../../../Schemas/postgres/0001_schema.sql

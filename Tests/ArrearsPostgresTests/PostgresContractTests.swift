@@ -1,0 +1,16 @@
+import ArrearsPostgres
+import ArrearsStore
+import ArrearsTestSupport
+import Testing
+
+@Suite("PostgreSQL passes the store contract", .enabled(if: ScratchDatabase.url != nil, ScratchDatabase.skipped))
+struct PostgresContractTests {
+    let contract = ComplaintStoreContract(
+        makeStore: { try await ScratchDatabase.store() },
+        expect: { condition, message in
+            #expect(condition, Comment(rawValue: message))
+        })
+
+    @Test("The store contract", arguments: ComplaintStoreContract.Case.allCases)
+    func behaviour(_ behaviour: ComplaintStoreContract.Case) async throws { try await contract.run(behaviour) }
+}
