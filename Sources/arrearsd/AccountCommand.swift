@@ -46,7 +46,7 @@ struct AccountCommand: AsyncParsableCommand {
                 throw ValidationError("--\(Self.option(violation.field)): \(violation.detail)")
             }
             let token = BearerToken.generate()
-            let store = try database.openStore()
+            let store = try await database.openStore()
             do {
                 try await store.createAccount(account, tokenDigest: BearerToken.digest(token))
             } catch let error as StoreError {

@@ -21,9 +21,10 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let elapsed = Elapsed()
-        let evidence = evidenceDir ?? Environment.value("EVIDENCE_DIR") ?? SQLiteBackup.evidenceDirectory(beside: database.path)
-        let summary = try await SQLiteBackup.backup(database: database.path, evidence: evidence, to: file)
-        print("backed up \(database.path) to \(file) in \(elapsed.text) s: \(summary)")
+        let path = try database.path
+        let evidence = evidenceDir ?? Environment.value("EVIDENCE_DIR") ?? SQLiteBackup.evidenceDirectory(beside: path)
+        let summary = try await SQLiteBackup.backup(database: path, evidence: evidence, to: file)
+        print("backed up \(path) to \(file) in \(elapsed.text) s: \(summary)")
     }
 }
 
@@ -46,7 +47,8 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: backup) else { throw ValidationError("no such backup: \(backup)") }
-        let summary = try await SQLiteBackup.restore(backup: backup, to: database.path, evidence: evidenceDir)
-        print("restored \(backup) into \(database.path): \(summary)")
+        let path = try database.path
+        let summary = try await SQLiteBackup.restore(backup: backup, to: path, evidence: evidenceDir)
+        print("restored \(backup) into \(path): \(summary)")
     }
 }

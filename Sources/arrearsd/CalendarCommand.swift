@@ -24,7 +24,7 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             let csv = try String(contentsOfFile: file, encoding: .utf8)
             let table = try WorkingDayCalendar(csv: csv)
-            let store = try database.openStore()
+            let store = try await database.openStore()
             let current = try await store.workingDayCalendar()
             let loaded = try current.loading(table)
             try await store.recordCalendarImport(

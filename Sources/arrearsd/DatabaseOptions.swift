@@ -1,16 +1,43 @@
 import ArgumentParser
+import ArrearsPostgres
 import ArrearsSQLite
+import ArrearsStore
 import Foundation
+import Logging
 
-/// Where the database is: `--database`, else `ARREARS_DATABASE`, else ./arrears.sqlite.
+/// Where the database is: `--database`, else `ARREARS_DATABASE_URL`, else `ARREARS_DATABASE`, else ./arrears.sqlite. A
+/// `postgres://` URL selects PostgreSQL; anything else is a SQLite file.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite database file (env ARREARS_DATABASE; default ./arrears.sqlite).")
+    @Option(
+        name: .long,
+        help: "SQLite file, or postgres://user:password@host:port/database (env ARREARS_DATABASE_URL or ARREARS_DATABASE; default ./arrears.sqlite)."
+    )
     var database: String?
 
-    var path: String { database ?? Environment.value("DATABASE") ?? "./arrears.sqlite" }
+    /// The database as configured: a file path or a PostgreSQL URL.
+    var location: String { database ?? Environment.value("DATABASE_URL") ?? Environment.value("DATABASE") ?? "./arrears.sqlite" }
 
-    func openStore() throws -> SQLiteComplaintStore {
-        try SQLiteComplaintStore.open(path: path)
+    var isPostgres: Bool { PostgresLocation.isPostgres(location) }
+
+    /// The SQLite file; commands that only SQLite has (backup, restore) refuse a PostgreSQL URL here.
+    var path: String {
+        get throws {
+            guard !isPostgres else {
+                throw ValidationError("this command works on a SQLite file; for PostgreSQL use its own tools (pg_dump, pg_basebackup)")
+            }
+            return location
+        }
+    }
+
+    /// The database for messages and logs, a password hidden.
+    var display: String { isPostgres ? PostgresLocation.masked(location) : location }
+
+    /// Opens and migrates the database with the engine its location names.
+    func openStore() async throws -> any ArrearsStorage & HistoryImportStore {
+        if isPostgres {
+            return try await PostgresComplaintStore.open(PostgresLocation(url: location), logger: Logger(label: "arrears-postgres"))
+        }
+        return try SQLiteComplaintStore.open(path: location)
     }
 }
 

@@ -29,7 +29,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw ValidationError("no such file: \(file)") }
-        let store = try database.openStore()
+        let store = try await database.openStore()
         let importer = HistoryImport(
             lifecycle: Lifecycle(
                 rules: try ShippedReferenceData.ruleBook(), calendar: try await store.workingDayCalendar(),

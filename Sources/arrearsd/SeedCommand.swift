@@ -27,7 +27,7 @@ struct SeedCommand: AsyncParsableCommand {
         guard first <= last, complaints > 0, (1...100_000).contains(batch) else {
             throw ValidationError("--from must not be after --to; --complaints must be positive; --batch 1–100000")
         }
-        let store = try database.openStore()
+        let store = try await database.openStore()
         let lifecycle = Lifecycle(
             rules: try ShippedReferenceData.ruleBook(), calendar: try await store.workingDayCalendar(), sizes: try ShippedReferenceData.sizeStandard()
         )

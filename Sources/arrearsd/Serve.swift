@@ -31,7 +31,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds a connection may wait between complete request parts before it is closed (env ARREARS_IDLE_TIMEOUT; default 30).")
     var idleTimeout: Int?
 
-    @Option(help: "Folder for evidence files (env ARREARS_EVIDENCE_DIR; default: the database file's name with .evidence).")
+    @Option(
+        help:
+            "Folder for evidence files, shared by every replica (env ARREARS_EVIDENCE_DIR; default: the SQLite file's name with .evidence, or ./arrears.evidence)."
+    )
     var evidenceDir: String?
 
     @Option(help: "Largest evidence file in bytes (env ARREARS_EVIDENCE_FILE_LIMIT; default 20971520, 20 MiB).")
@@ -84,9 +87,10 @@ struct Serve: AsyncParsableCommand {
         if let perMinute = try submissionsPerMinute ?? Environment.integer("SUBMISSIONS_PER_MINUTE") {
             configuration.submissionsPerMinute = perMinute
         }
-        configuration.databasePath = database.path
+        if !database.isPostgres { configuration.databasePath = database.location }
         if let seconds = try idleTimeout ?? Environment.integer("IDLE_TIMEOUT") { configuration.idleTimeoutSeconds = seconds }
-        configuration.evidenceDirectory = evidenceDir ?? Environment.value("EVIDENCE_DIR")
+        // Replicas on PostgreSQL share one evidence folder (a shared volume); there is no database file to put it beside.
+        configuration.evidenceDirectory = evidenceDir ?? Environment.value("EVIDENCE_DIR") ?? (database.isPostgres ? "./arrears.evidence" : nil)
         if let limit = try evidenceFileLimit ?? Environment.integer("EVIDENCE_FILE_LIMIT") { configuration.evidenceFileLimit = limit }
         if let limit = try evidenceComplaintLimit ?? Environment.integer("EVIDENCE_COMPLAINT_LIMIT") { configuration.evidenceComplaintLimit = limit }
         try Self.check(configuration)
@@ -105,8 +109,8 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "arrearsd")
-        let store = try database.openStore()
-        let (host, path) = (configuration.host, configuration.databasePath)
+        let store = try await database.openStore()
+        let (host, path) = (configuration.host, database.display)
         // Imported holiday tables load over the shipped one; a table imported while serving takes effect on restart.
         let calendar = try await store.workingDayCalendar()
         let lastDay = try CSTDate(year: calendar.years.upperBound, month: 12, day: 31)
