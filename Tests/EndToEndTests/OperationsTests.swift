@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import Synchronization
 import Testing
 
 /// What an operator sees and does with a real `arrearsd`: Prometheus metrics, and SIGTERM while requests are in flight.
@@ -34,20 +35,25 @@ struct OperationsTests {
     func gracefulShutdown() async throws {
         let (server, token) = try ServerProcess.startedForExampleSME(["--submissions-per-minute", "0"])
         let (directory, database) = (server.directory, server.database)
+        let answeredSoFar = AnswerCount()
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
             for client in 0..<8 {
                 group.addTask {
                     var numbers: [String] = []
-                    for index in 0..<40 {
+                    for index in 0..<400 {
                         guard let result = try? await server.file(token: token, key: "burst-\(client)-\(index)", timeout: 10) else { break }
                         if result.status == 201, let number = (result.body["complaint"] as? [String: Any])?["number"] as? String {
                             numbers.append(number)
+                            answeredSoFar.value.add(1, ordering: .relaxed)
                         }
                     }
                     return numbers
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            // The signal comes once the burst is under way, however slow the machine is today (a fixed 300 ms was not
+            // always enough with the whole suite running beside it).
+            let deadline = ContinuousClock.now + .seconds(30)
+            while answeredSoFar.value.load(ordering: .relaxed) < 16 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
             server.terminate()
             return try await group.reduce(into: []) { $0 += $1 }
         }
@@ -61,4 +67,9 @@ struct OperationsTests {
         #expect(stored >= answered.count, "every answered filing is stored: \(stored) stored, \(answered.count) answered")
         #expect(Set(answered).count == answered.count, "no number given twice")
     }
+}
+
+/// How many filings have been answered so far, shared by the clients of a burst.
+final class AnswerCount: Sendable {
+    let value = Atomic<Int>(0)
 }
