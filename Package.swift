@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
@@ -61,7 +62,7 @@ let package = Package(
                 .embedInCode("migrations/0007_statistics.sql"), .embedInCode("migrations/0008_statistics_durations.sql"),
                 .embedInCode("migrations/0009_statistics_publications.sql"), .embedInCode("migrations/0010_statistics_by_scope.sql"),
                 .embedInCode("migrations/0011_export_columns.sql"),
-                .embedInCode("migrations/0012_statistics_cells_by_key.sql"),
+                .embedInCode("migrations/0012_statistics_cells_by_key.sql"), .embedInCode("migrations/0013_outbox.sql"),
             ],
             swiftSettings: strict
         ),
@@ -74,7 +75,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.embedInCode("migrations/0001_schema.sql")],
+            resources: [.embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql")],
             swiftSettings: strict
         ),
         // Types, server stubs and client generated from Schemas/openapi.yaml.
@@ -98,6 +99,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.embedInCode("openapi.yaml")],
             swiftSettings: strict

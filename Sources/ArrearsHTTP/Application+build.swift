@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import Prometheus
+import ServiceLifecycle
 
 /// The one place the HTTP application is assembled, for `arrearsd serve` and for tests alike.
 public func buildApplication(
@@ -15,10 +16,15 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar, metrics: metrics)
+    var services: [any Service] = []
+    if configuration.webhooks.url != nil {
+        services.append(try WebhookDelivery(outbox: store, settings: configuration.webhooks, clock: clock, logger: logger))
+    }
     return Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "arrearsd"),
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
 }
@@ -56,7 +62,7 @@ public func buildRouter(
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store, reference: store, audit: store, evidence: store, publications: store, exports: store,
+        store: store, accounts: store, reference: store, audit: store, evidence: store, publications: store, exports: store, outbox: store,
         vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
         regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration),

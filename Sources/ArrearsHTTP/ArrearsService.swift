@@ -13,6 +13,7 @@ public struct ArrearsService: APIProtocol {
     let evidence: any EvidenceStore
     let publications: any StatisticsPublicationStore
     let exports: any ComplaintExportStore
+    let outbox: any NotificationOutbox
     let vault: EvidenceVault
     let lifecycle: Lifecycle
     let regions: RegionDirectory

@@ -53,6 +53,7 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
 
     /// Every write goes through here: one transaction, retried when PostgreSQL chose it as a deadlock's victim or could
     /// not serialise it (nothing of it was committed), counted for `/metrics`.
+    @discardableResult
     func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         writes.add(1, ordering: .relaxed)
         defer { writes.subtract(1, ordering: .relaxed) }
@@ -120,6 +121,7 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
             numbered.findings += Eligibility.findings(complaint.filing, related: try await related(connection, keys))
             try await insert(numbered, keys: keys, connection)
             try await append(event, province: numbered.intakeProvince, connection)
+            try await enqueue(causedBy: event, complaint: numbered, connection)
             var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
             cells.count(
                 event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
@@ -228,6 +230,7 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
         ).collect()
         guard updated.count == 1 else { throw StoreError.versionConflict(current: current.version) }
         try await append(event, province: next.intakeProvince, connection)
+        try await enqueue(causedBy: event, complaint: next, connection)
         var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
         cells.count(
             event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,

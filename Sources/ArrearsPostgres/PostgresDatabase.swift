@@ -8,7 +8,8 @@ import PostgresNIO
 public enum PostgresDatabase {
     /// The migration files, embedded in the binary at build time (Package.swift lists them). Never edit one once released.
     public static let migrations: [(name: String, sql: String)] = [
-        ("0001_schema", String(decoding: PackageResources._001_schema_sql, as: UTF8.self))
+        ("0001_schema", String(decoding: PackageResources._001_schema_sql, as: UTF8.self)),
+        ("0002_outbox", String(decoding: PackageResources._002_outbox_sql, as: UTF8.self)),
     ]
 
     /// The advisory lock key migrations hold ("ARRE" in ASCII).

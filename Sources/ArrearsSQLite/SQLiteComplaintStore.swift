@@ -77,6 +77,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
             try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
+            try Self.enqueue(causedBy: event, complaint: numbered, in: db)
             var cells = StatisticsCells(calendar: try statisticsCalendar(db))
             cells.count(
                 event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
@@ -191,6 +192,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             ])
         guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
         try append(event, province: next.intakeProvince, in: db)
+        try enqueue(causedBy: event, complaint: next, in: db)
         var cells = StatisticsCells(calendar: calendar)
         cells.count(
             event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,

@@ -34,6 +34,7 @@ public enum SQLiteDatabase {
         ("0010_statistics_by_scope", String(decoding: PackageResources._010_statistics_by_scope_sql, as: UTF8.self)),
         ("0011_export_columns", String(decoding: PackageResources._011_export_columns_sql, as: UTF8.self)),
         ("0012_statistics_cells_by_key", String(decoding: PackageResources._012_statistics_cells_by_key_sql, as: UTF8.self)),
+        ("0013_outbox", String(decoding: PackageResources._013_outbox_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -54,6 +54,7 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case evidenceRead = "evidence.read"
     case statisticsPublished = "statistics.published"
     case exported = "data.exported"
+    case webhookRetried = "webhook.retried"
 }
 
 extension SecurityLogEntry {

@@ -18,6 +18,7 @@ extension ComplaintStoreContract {
         case reference = "Routing tables and holiday tables are stored as versions"
         case evidence = "Evidence records follow scope and the complaint's allowance, with their event"
         case securityLog = "The security log is numbered, filtered by subject, and chained"
+        case outbox = "Notifications are written with their events, claimed once, retried, given up and retried by an admin"
         case threeMonths = "Thirty-four complaints over three months around Mid-Autumn and National Day: every figure as counted by hand"
 
         public var description: String { rawValue }
@@ -40,6 +41,7 @@ extension ComplaintStoreContract {
         case .reference: try await referenceDataIsVersioned()
         case .evidence: try await evidenceRecordsFollowScopeAndAllowance()
         case .securityLog: try await securityLogIsChained()
+        case .outbox: try await outboxFollowsEventsAndDeliveries()
         case .threeMonths: try await threeMonthsCountedByHand()
         }
     }

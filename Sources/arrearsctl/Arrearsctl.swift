@@ -15,5 +15,6 @@ struct Arrearsctl: AsyncParsableCommand {
             Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
             Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self,
             MarkDuplicate.self, EvidenceFiles.self, ContactDetails.self, Route.self, SizeTest.self, Stats.self, Export.self, Audit.self,
+            Webhooks.self,
         ])
 }

@@ -69,6 +69,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Failed sign-ins allowed per account in 15 minutes, four times as many per address (env ARREARS_SIGN_IN_ATTEMPTS; default 5).")
     var signInAttempts: Int?
 
+    @Option(help: "URL notifications are posted to, signed (env ARREARS_WEBHOOK_URL; default: none, they wait in the outbox).")
+    var webhookUrl: String?
+
+    @Option(help: "The receiver's shared secret, whsec_ and base64 (env ARREARS_WEBHOOK_SECRET; required with a webhook URL).")
+    var webhookSecret: String?
+
+    @Option(help: "Attempts before a notification is given up as dead (env ARREARS_WEBHOOK_MAX_ATTEMPTS; default 8).")
+    var webhookMaxAttempts: Int?
+
+    @Option(help: "Milliseconds before the first retry, doubled for each further one (env ARREARS_WEBHOOK_RETRY_BASE_MS; default 30000).")
+    var webhookRetryBaseMs: Int?
+
     func run() async throws {
         var configuration = ServerConfiguration()
         configuration.host = host ?? Environment.value("HOST") ?? configuration.host
@@ -93,6 +105,13 @@ struct Serve: AsyncParsableCommand {
         configuration.evidenceDirectory = evidenceDir ?? Environment.value("EVIDENCE_DIR") ?? (database.isPostgres ? "./arrears.evidence" : nil)
         if let limit = try evidenceFileLimit ?? Environment.integer("EVIDENCE_FILE_LIMIT") { configuration.evidenceFileLimit = limit }
         if let limit = try evidenceComplaintLimit ?? Environment.integer("EVIDENCE_COMPLAINT_LIMIT") { configuration.evidenceComplaintLimit = limit }
+        configuration.webhooks.url = webhookUrl ?? Environment.value("WEBHOOK_URL")
+        configuration.webhooks.secret = webhookSecret ?? Environment.value("WEBHOOK_SECRET")
+        if let attempts = try webhookMaxAttempts ?? Environment.integer("WEBHOOK_MAX_ATTEMPTS") { configuration.webhooks.maxAttempts = attempts }
+        if let base = try webhookRetryBaseMs ?? Environment.integer("WEBHOOK_RETRY_BASE_MS") {
+            configuration.webhooks.retryBaseMilliseconds = base
+            configuration.webhooks.pollMilliseconds = min(1_000, max(50, base / 2))
+        }
         try Self.check(configuration)
         let levelName = logLevel ?? Environment.value("LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(rawValue: levelName) else { throw ValidationError("unknown log level \(levelName)") }
@@ -144,5 +163,16 @@ struct Serve: AsyncParsableCommand {
         guard (0...100_000).contains(configuration.submissionsPerMinute) else { throw ValidationError("submissions per minute must be 0–100000") }
         guard (1...100).contains(configuration.signInAttempts) else { throw ValidationError("sign-in attempts must be 1–100") }
         guard (1...90).contains(configuration.ratingDays ?? 15) else { throw ValidationError("the rating period must be 1–90 days") }
+        if let url = configuration.webhooks.url {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw ValidationError("the webhook URL must be http(s)://host/…, got \(url)")
+            }
+            guard let secret = configuration.webhooks.secret else { throw ValidationError("a webhook URL needs --webhook-secret (whsec_…)") }
+            do { _ = try WebhookSigner(secret: secret) } catch { throw ValidationError(String(describing: error)) }
+        }
+        guard (1...30).contains(configuration.webhooks.maxAttempts) else { throw ValidationError("webhook attempts must be 1–30") }
+        guard (10...3_600_000).contains(configuration.webhooks.retryBaseMilliseconds) else {
+            throw ValidationError("the webhook retry base must be 10–3600000 ms")
+        }
     }
 }

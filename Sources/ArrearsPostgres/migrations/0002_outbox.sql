@@ -1,0 +1,1 @@
+../../../Schemas/postgres/0002_outbox.sql

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0013_outbox.sql

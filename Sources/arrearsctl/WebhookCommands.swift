@@ -1,0 +1,71 @@
+import ArgumentParser
+import ArrearsAPI
+import Foundation
+
+/// `arrearsctl webhooks list|retry`: the notification outbox, for admins.
+struct Webhooks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "See how notifications (forwarded, result, overdue) are being delivered; put dead ones back in line.",
+        subcommands: [List.self, Retry.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List outbox deliveries, oldest first.")
+        @Option(help: "pending, delivered or dead.") var state: String?
+        @Option(help: "Only deliveries after this id.") var after: Int64 = 0
+        @Option(help: "At most this many (1–1000).") var limit: Int = 100
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let filter = try state.map { text in
+                guard let state = Operations.ListWebhookDeliveries.Input.Query.StatePayload(rawValue: text) else {
+                    throw ValidationError("--state is pending, delivered or dead, got \(text)")
+                }
+                return state
+            }
+            let page = try await withAPI(connection) { client in
+                try await client.listWebhookDeliveries(query: .init(state: filter, after: after, limit: limit)).ok.body.json
+            }
+            if connection.json { return print(Rendering.json(page)) }
+            var table = TextTable(["ID", "TOPIC", "RECIPIENT", "COMPLAINT", "STATE", "TRIES", "NEXT / DELIVERED", "LAST ERROR"])
+            for item in page.items {
+                let when = (item.deliveredAt ?? item.nextAttemptAt).formatted(.iso8601)
+                table.add([
+                    String(item.id), item.topic.rawValue, item.recipient, item.complaint, item.state.rawValue, String(item.attempts), when,
+                    String((item.lastError ?? "").prefix(60)),
+                ])
+            }
+            print(page.items.isEmpty ? "no deliveries" : table.render())
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send dead (or waiting) deliveries again now.")
+        @Argument(help: "Delivery ids.") var ids: [Int64] = []
+        @Flag(help: "Every dead delivery.") var allDead = false
+        @OptionGroup var connection: ConnectionOptions
+
+        func validate() throws {
+            guard allDead || !ids.isEmpty else { throw ValidationError("name delivery ids, or --all-dead") }
+        }
+
+        func run() async throws {
+            try await withAPI(connection) { client in
+                var targets = ids
+                if allDead {
+                    var after: Int64 = 0
+                    while true {
+                        let page = try await client.listWebhookDeliveries(query: .init(state: .dead, after: after, limit: 1000)).ok.body.json
+                        targets += page.items.map(\.id)
+                        guard let last = page.items.last, page.items.count == 1000 else { break }
+                        after = last.id
+                    }
+                }
+                for id in targets {
+                    let delivery = try await client.retryWebhookDelivery(path: .init(deliveryId: id)).ok.body.json
+                    print("delivery \(delivery.id) (\(delivery.topic.rawValue) for \(delivery.complaint)) is pending again")
+                }
+                if targets.isEmpty { print("no dead deliveries") }
+            }
+        }
+    }
+}
