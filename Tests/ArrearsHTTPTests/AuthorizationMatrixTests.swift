@@ -80,6 +80,9 @@ struct AuthorizationMatrixTests {
                 ["intake", "guangdongIntake", "handler", "gdHandler", "supervisor", "nationalSupervisor"]
             ),
             ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], ["admin"]),
+            // Z's forwarding to ZJ-EDU left delivery 1 in the outbox.
+            ("listWebhookDeliveries", .get, "/v1/webhooks/deliveries", nil, ["admin"]),
+            ("retryWebhookDelivery", .post, "/v1/webhooks/deliveries/1/retry", [:], ["admin"]),
             // Each scope publishes October once: the second official of a scope is told it is published (409), not forbidden.
             (
                 "publishStatistics", .post, "/v1/statistics/publications", ["month": "2026-10"],
