@@ -46,7 +46,7 @@ public func buildRouter(
             routes: DocumentedRoutes(
                 openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock))
+    router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock, proxies: configuration.trustedProxies))
     router.add(middleware: PreconditionMiddleware())
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in

@@ -1,19 +1,24 @@
 import ArrearsCore
 import ArrearsStore
+import HTTPTypes
 import Hummingbird
 
 /// Resolves `Authorization: Bearer …` to an account for everything under /v1 except signing in and SME registration;
 /// refuses with 401 otherwise. Also notes the peer's address for the limits that key on it.
 struct AuthenticationMiddleware: RouterMiddleware {
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
+
     typealias Context = ArrearsRequestContext
     let accounts: any AccountStore
     let clock: any InstantSource
+    let proxies: TrustedProxies
 
     /// The operations anyone may call: they are how one gets a token.
     static let open: Set<String> = ["/v1/sessions", "/v1/accounts/sme"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        let address = proxies.client(
+            peer: context.remoteAddress?.ipAddress ?? "unknown", forwardedFor: request.headers[Self.forwardedFor])
         return try await RequestValues.$clientAddress.withValue(address) {
             guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
             if request.method == .post, Self.open.contains(request.uri.path) { return try await next(request, context) }

@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
     public var submissionsPerMinute = 120
     /// SME registrations allowed per address and hour.
     public var registrationsPerHour = 10
+    /// Proxies whose X-Forwarded-For names the client (for the per-address limits); none by default.
+    public var trustedProxies = TrustedProxies()
     /// Where notifications are posted, signed; without a URL they wait in the outbox.
     public var webhooks = WebhookSettings()
 

@@ -8,7 +8,7 @@ struct Arrearsd: AsyncParsableCommand {
         abstract: "Arrears, the payment-arrears complaint platform (违约拖欠中小企业款项登记(投诉)平台): server and operator tasks.",
         subcommands: [
             Serve.self, Migrate.self, AccountCommand.self, CalendarCommand.self, RoutingCommand.self, AuditCommand.self, SeedCommand.self,
-            ImportCommand.self, BackupCommand.self, RestoreCommand.self,
+            ImportCommand.self, BackupCommand.self, RestoreCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

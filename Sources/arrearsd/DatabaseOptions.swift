@@ -14,8 +14,25 @@ struct DatabaseOptions: ParsableArguments {
     )
     var database: String?
 
+    @Option(help: "YAML file of settings, keys spelled as the flags; flags and ARREARS_* override it (env ARREARS_CONFIG_FILE).")
+    var configFile: String?
+
+    mutating func validate() throws {
+        if let path = configFile ?? ProcessInfo.processInfo.environment["ARREARS_CONFIG_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            try ConfigFile.load(path)
+        }
+    }
+
     /// The database as configured: a file path or a PostgreSQL URL.
-    var location: String { database ?? Environment.value("DATABASE_URL") ?? Environment.value("DATABASE") ?? "./arrears.sqlite" }
+    var location: String {
+        database ?? Settings.lookup("database-url")?.0 ?? Settings.lookup("database")?.0 ?? "./arrears.sqlite"
+    }
+
+    /// Where `location` came from, for `config print`.
+    var source: String {
+        if database != nil { return "flag --database" }
+        return Settings.lookup("database-url")?.1 ?? Settings.lookup("database")?.1 ?? "default"
+    }
 
     var isPostgres: Bool { PostgresLocation.isPostgres(location) }
 
