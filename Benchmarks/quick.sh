@@ -3,7 +3,8 @@
 # throughput and latency for the no-op route (the machine's ceiling), durable intake (the same filing
 # again and again, the worst case for duplicate detection, and distinct contracts, as real traffic), a complaint
 # read and a queue page. Fresh database in a temporary folder; traffic only to 127.0.0.1.
-# Usage: [ARREARS_BIN=…] bash Benchmarks/quick.sh [seconds-per-run]   (needs wrk: apt-get install wrk)
+# Usage: [ARREARS_BIN=…] [ARREARS_BENCH_DATABASE=postgres://…/empty_db] bash Benchmarks/quick.sh [seconds-per-run]
+#   (needs wrk: apt-get install wrk). ARREARS_BENCH_DATABASE measures PostgreSQL; give it an empty database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -17,12 +18,13 @@ else
 fi
 here=$PWD/Benchmarks
 work=$(mktemp -d)
+database=${ARREARS_BENCH_DATABASE:-$work/b.sqlite}
 port=18200
 export FILING=$PWD/Schemas/examples/filing.json
-export SME_TOKEN=$("$bin" account create --database "$work/b.sqlite" --role sme --name "杭州示例建设有限公司" --credit-code 91330100716105852F 2>/dev/null)
+export SME_TOKEN=$("$bin" account create --database "$database" --role sme --name "杭州示例建设有限公司" --credit-code 91330100716105852F 2>/dev/null)
 start=$(date +%s%N)
 # One account files thousands of complaints a second here, far past the abuse limit: turn it off for the run.
-ARREARS_SUBMISSIONS_PER_MINUTE=0 "$bin" serve --database "$work/b.sqlite" --port $port --log-level error > "$work/server.log" 2>&1 &
+ARREARS_SUBMISSIONS_PER_MINUTE=0 "$bin" serve --database "$database" --port $port --log-level error > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 until curl -s -o /dev/null http://127.0.0.1:$port/healthz; do sleep 0.01; done
