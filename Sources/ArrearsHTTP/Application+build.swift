@@ -41,13 +41,12 @@ public func buildRouter(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: HeaderDecodingMiddleware())
-    router.add(
-        middleware: MethodNotAllowedMiddleware(
-            routes: DocumentedRoutes(
-                openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])))
+    let routes = DocumentedRoutes(
+        openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock, proxies: configuration.trustedProxies))
-    router.add(middleware: PreconditionMiddleware())
+    router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in
         if let problem = await store.readinessProblem() {

@@ -24,7 +24,7 @@ extension ArrearsService {
             throw TransitionError.roleNotPermitted(command: "read the security log", role: account.role)
         }
         let entries = try await audit.securityLog(
-            after: input.query.after ?? 0, limit: min(max(input.query.limit ?? 100, 1), 1000), subject: input.query.subject)
+            after: Int(input.query.after ?? 0), limit: min(max(input.query.limit ?? 100, 1), 1000), subject: input.query.subject)
         return .ok(
             .init(
                 body: .json(

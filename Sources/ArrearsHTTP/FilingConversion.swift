@@ -78,6 +78,15 @@ public struct FilingConversion: Sendable {
         for value in [employees.map(Int64.init), revenue, assets] {
             if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", detail: "a measure cannot be negative, got \(value)") }
         }
+        // The contract's bounds (schemathesis found 10^18 + 1 fen accepted): ten million staff, 10^16 yuan.
+        if let employees, employees > 10_000_000 {
+            throw InvalidValue(rule: "size-test.too-large", detail: "employees may be at most 10000000, got \(employees)")
+        }
+        for value in [revenue, assets] {
+            if let value, value > 1_000_000_000_000_000_000 {
+                throw InvalidValue(rule: "size-test.too-large", detail: "a measure in fen may be at most 10^18, got \(value)")
+            }
+        }
         return SizeInputs(employees: employees, annualRevenue: revenue, totalAssets: assets)
     }
 }

@@ -10,7 +10,7 @@ struct Audit: AsyncParsableCommand {
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the security log: account and reference-data changes, sign-ins, reads of contact details and evidence.")
-        @Option(help: "Only entries after this sequence number.") var after: Int = 0
+        @Option(help: "Only entries after this sequence number.") var after: Int64 = 0
         @Option(help: "At most this many entries (1–1000).") var limit: Int = 100
         @Option(help: "Only entries about this account, complaint number, `routing vN` or `calendar YYYY`.") var subject: String?
         @OptionGroup var connection: ConnectionOptions
