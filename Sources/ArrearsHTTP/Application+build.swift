@@ -45,6 +45,7 @@ public func buildRouter(
         openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    router.add(middleware: NullFieldMiddleware())
     router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock, proxies: configuration.trustedProxies))
     router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }

@@ -37,6 +37,23 @@ struct SchemathesisFindingsTests {
         }
     }
 
+    @Test("null for an optional field is refused, naming the field, where Codable would read it as absent")
+    func nullIsNotAbsent() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let body = #"{"annualRevenue":0,"employees":0,"industry":"other","totalAssets":null}"#
+            let response = try await client.execute(
+                uri: "/v1/size-test", method: .post, headers: harness.headers("sme"), body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            let violations = json(response.body)["violations"] as? [[String: Any]] ?? []
+            #expect(violations.first?["field"] as? String == "totalAssets", "\(violations)")
+            // The same request without the null is read as before.
+            let text = #"{"industry":"other","employees":3,"annualRevenue":0,"totalAssets":0}"#
+            let fine = try await client.execute(uri: "/v1/size-test", method: .post, headers: harness.headers("sme"), body: ByteBuffer(string: text))
+            #expect(fine.status == .ok)
+        }
+    }
+
     @Test("A security-log cursor beyond 64 bits is a 400 the contract declares, not a crash")
     func hugeCursor() async throws {
         let harness = try await HTTPHarness.make()
