@@ -162,4 +162,15 @@ extension ServerProcess {
         let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
         return (response.status.code, object)
     }
+
+    /// Posts a decision (`accept`, `forward`, …) on a complaint as an official, based on `version`; the status.
+    func decide(_ number: String, _ command: String, version: Int, body: String, token: String) async throws -> UInt {
+        var request = HTTPClientRequest(url: baseURL + "/v1/complaints/\(number)/\(command)")
+        request.method = .POST
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "If-Match", value: "\"\(version)\"")
+        request.body = .bytes(ByteBuffer(string: body))
+        return try await HTTPClient.shared.execute(request, timeout: .seconds(60)).status.code
+    }
 }

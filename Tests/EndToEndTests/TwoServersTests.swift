@@ -86,13 +86,7 @@ struct TwoServersTests {
                 for official in 0..<10 {
                     group.addTask {
                         let server = official.isMultiple(of: 2) ? first : second
-                        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints/\(number)/accept")
-                        request.method = .POST
-                        request.headers.add(name: "Authorization", value: "Bearer \(intake)")
-                        request.headers.add(name: "Content-Type", value: "application/json")
-                        request.headers.add(name: "If-Match", value: "\"1\"")
-                        request.body = .bytes(ByteBuffer(string: #"{"note":"第\#(official)位受理"}"#))
-                        return try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status.code
+                        return try await server.decide(number, "accept", version: 1, body: #"{"note":"第\#(official)位受理"}"#, token: intake)
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }

@@ -82,13 +82,7 @@ struct WebhookTests {
                 in: directory)
         }
         func act(_ number: String, _ command: String, version: Int, _ body: String) async throws -> UInt {
-            var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints/\(number)/\(command)")
-            request.method = .POST
-            request.headers.add(name: "Authorization", value: "Bearer \(intake)")
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.headers.add(name: "If-Match", value: "\"\(version)\"")
-            request.body = .bytes(ByteBuffer(string: body))
-            return try await HTTPClient.shared.execute(request, timeout: .seconds(30)).status.code
+            try await server.decide(number, command, version: version, body: body, token: intake)
         }
 
         // Two complaints forwarded while nothing listens: each notification is tried, fails, and waits.
