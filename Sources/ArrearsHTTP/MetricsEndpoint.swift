@@ -2,6 +2,7 @@ import ArrearsCore
 import ArrearsStore
 import Hummingbird
 import Prometheus
+import Synchronization
 
 /// `GET /metrics` in Prometheus' text format: what swift-metrics recorded (requests by route, method and status, their
 /// latency), plus the queues, overdue counts and database use, read from the store when scraped. Like `/healthz` it
@@ -10,6 +11,7 @@ struct MetricsEndpoint: Sendable {
     let registry: PrometheusCollectorRegistry
     let store: any OperationalGaugeStore
     let clock: any InstantSource
+    let totals = CounterTotals()
 
     func register(on router: Router<ArrearsRequestContext>) {
         router.get("/metrics") { _, _ -> Response in
@@ -26,11 +28,35 @@ struct MetricsEndpoint: Sendable {
                 .set(Double(gauges.readsInFlight))
             registry.makeGauge(name: "arrears_database_writes_in_flight", help: "Database writes waiting for or holding the writer.")
                 .set(Double(gauges.writesInFlight))
+            if let commits = gauges.commits, let writes = gauges.committedWrites {
+                totals.advance(
+                    registry.makeCounter(name: "arrears_database_commits_total", help: "Write transactions committed (each one fsync)."),
+                    to: commits)
+                totals.advance(
+                    registry.makeCounter(
+                        name: "arrears_database_committed_writes_total",
+                        help: "Writes those transactions carried (group commit shares one among many)."),
+                    to: writes)
+            }
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
         }
+    }
+}
+
+/// The store reports totals since start; Prometheus counters only go up by steps, so the endpoint remembers the last total
+/// it passed on for each.
+final class CounterTotals: Sendable {
+    private let last = Mutex<[ObjectIdentifier: Int]>([:])
+
+    func advance(_ counter: Counter, to total: Int) {
+        let step = last.withLock { last in
+            defer { last[ObjectIdentifier(counter)] = total }
+            return total - (last[ObjectIdentifier(counter)] ?? 0)
+        }
+        if step > 0 { counter.increment(by: Int64(step)) }
     }
 }

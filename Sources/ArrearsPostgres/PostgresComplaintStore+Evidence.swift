@@ -5,7 +5,8 @@ import PostgresNIO
 
 extension PostgresComplaintStore: EvidenceStore {
     public func attach(
-        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int, decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int,
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
         try await write { connection in
             // The complaint's row lock also serialises attachments, so two uploads cannot both fit under the allowance.

@@ -207,7 +207,7 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
 
     public func transition(
         _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
-        decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
         try await write { connection in
             guard let current = try await fetchComplaint(connection, id: id, visibleTo: actor, forUpdate: true) else { throw StoreError.notFound }

@@ -5,7 +5,8 @@ import GRDB
 
 extension SQLiteComplaintStore: EvidenceStore {
     public func attach(
-        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int, decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int,
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
         try await write { db in
             guard let current = try Self.fetchComplaint(db, id: evidence.complaintID, scope: SQLiteScope(actor)) else {

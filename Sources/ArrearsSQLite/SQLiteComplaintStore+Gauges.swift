@@ -19,6 +19,7 @@ extension SQLiteComplaintStore: OperationalGaugeStore {
         }
         gauges.readsInFlight = reads.load(ordering: .relaxed)
         gauges.writesInFlight = writes.load(ordering: .relaxed)
+        (gauges.commits, gauges.committedWrites) = groupCommit.committed
         return gauges
     }
 }

@@ -7,6 +7,8 @@ import Synchronization
 /// The embedded default store: complaints and their event log in one SQLite file, through GRDB.
 public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let writer: any DatabaseWriter
+    /// Every write of the server goes through it, so concurrent writes share fsyncs.
+    let groupCommit: GroupCommit
     /// The working-day calendar statistics count working days on (shipped plus imported years), loaded once.
     let calendarCache = Mutex<WorkingDayCalendar?>(nil)
     /// Reads and writes under way (`OperationalGauges`).
@@ -16,6 +18,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     /// Wraps an opened, migrated database.
     public init(_ writer: any DatabaseWriter) {
         self.writer = writer
+        self.groupCommit = GroupCommit(writer)
     }
 
     /// The calendar for statistics, from the cache or the database.
@@ -45,11 +48,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         return try await writer.read(body)
     }
 
-    /// Every write goes through here: one transaction, counted for `/metrics` while it waits for and holds the writer.
-    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws -> T {
+    /// Every write goes through here: all or nothing, in the next group commit, counted for `/metrics` while it waits
+    /// for and holds the writer.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         writes.add(1, ordering: .relaxed)
         defer { writes.subtract(1, ordering: .relaxed) }
-        return try await writer.write(body)
+        return try await groupCommit.write(body)
     }
 
     /// Opens the file, migrates it, and returns the store.
@@ -78,7 +82,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             try Self.insert(numbered, keys: keys, in: db)
             try Self.append(event, province: numbered.intakeProvince, in: db)
             try Self.enqueue(causedBy: event, complaint: numbered, in: db)
-            var cells = StatisticsCells(calendar: try statisticsCalendar(db))
+            var cells = StatisticsCells(calendar: try self.statisticsCalendar(db))
             cells.count(
                 event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
                 departmentAfter: nil)
@@ -169,12 +173,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     public func transition(
         _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
-        decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
         try await write { db in
             guard let current = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { throw StoreError.notFound }
             let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
-            try Self.save(next, replacing: current, event: event, calendar: try statisticsCalendar(db), in: db)
+            try Self.save(next, replacing: current, event: event, calendar: try self.statisticsCalendar(db), in: db)
             return next
         }
     }

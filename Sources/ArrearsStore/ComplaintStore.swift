@@ -17,7 +17,7 @@ public protocol ComplaintStore: Sendable {
     /// transaction, provided the complaint is still at `expectedVersion` (else `StoreError.versionConflict`).
     func transition(
         _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
-        decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint
 
     /// A page of a queue, oldest first.

@@ -5,7 +5,8 @@ public protocol EvidenceStore: Sendable {
     /// Records an attachment together with the `evidence_attached` event `decide` makes, in one transaction; refuses with
     /// `StoreError.evidenceAllowanceExceeded` when the complaint's attachments would pass `complaintLimit` bytes.
     func attach(
-        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int, decide: @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
+        _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int,
+        decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint
 
     /// The complaint's attachments, oldest first, if the actor's scope covers the complaint.

@@ -10,6 +10,10 @@ public struct OperationalGauges: Sendable, Equatable {
     /// Database reads and writes under way at the moment of the scrape (each holds or waits for a connection).
     public var readsInFlight = 0
     public var writesInFlight = 0
+    /// Since start: transactions committed and the writes they carried (SQLite's group commit puts many writes in one);
+    /// nil for an engine that does not count them.
+    public var commits: Int?
+    public var committedWrites: Int?
 
     public init() {}
 }
