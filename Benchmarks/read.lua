@@ -1,2 +1,3 @@
--- GET with the SME's bearer token.
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("SME_TOKEN")
+-- GET with the bearer token in BENCH_TOKEN (the SME's for its complaint, an official's for a queue or statistics).
+dofile(os.getenv("BENCH_DIR") .. "/report.lua")
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")

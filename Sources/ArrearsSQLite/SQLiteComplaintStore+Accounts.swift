@@ -10,7 +10,8 @@ extension SQLiteComplaintStore: AccountStore {
         let digest = tokenDigest ?? "none-" + UUID().uuidString
         try await write { db in
             if account.role == .sme, let code = account.creditCode,
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = ?)", arguments: [code.text])
+                try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = ?)"), arguments: [code.text])
                     == true
             {
                 throw StoreError.duplicate("an SME account for credit code \(code.text)")
@@ -46,7 +47,8 @@ extension SQLiteComplaintStore: AccountStore {
         let code = creditCode.text
         let id: String? = try await read { db in
             try String.fetchOne(
-                db, sql: "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = ? ORDER BY created_at, id LIMIT 1", arguments: [code])
+                db.cachedStatement(sql: "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = ? ORDER BY created_at, id LIMIT 1"),
+                arguments: [code])
         }
         return id.map { AccountID($0) }
     }
@@ -66,13 +68,14 @@ extension SQLiteComplaintStore: AccountStore {
         let instant = StoreCoding.instant(now)
         return try await read { db in
             let row =
-                try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM accounts a WHERE a.token_digest = ?", arguments: [tokenDigest])
+                try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM accounts a WHERE a.token_digest = ?"), arguments: [tokenDigest])
                 ?? Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT \(Self.accountColumns) FROM sessions s JOIN accounts a ON a.id = s.account
-                        WHERE s.token_digest = ? AND s.revoked_at IS NULL AND s.expires_at > ?
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT \(Self.accountColumns) FROM sessions s JOIN accounts a ON a.id = s.account
+                            WHERE s.token_digest = ? AND s.revoked_at IS NULL AND s.expires_at > ?
+                            """),
                     arguments: [tokenDigest, instant])
             return try row.map(Self.account)
         }
@@ -82,12 +85,12 @@ extension SQLiteComplaintStore: AccountStore {
         let found: (Account, String)?? = try await read { db in
             guard
                 let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT \(Self.accountColumns), a.password_hash FROM accounts a
-                        WHERE a.password_hash IS NOT NULL AND (a.id = ? OR (a.role = 'sme' AND a.credit_code = ?))
-                        ORDER BY a.created_at LIMIT 1
-                        """,
+                    db.cachedStatement(
+                        sql: """
+                            SELECT \(Self.accountColumns), a.password_hash FROM accounts a
+                            WHERE a.password_hash IS NOT NULL AND (a.id = ? OR (a.role = 'sme' AND a.credit_code = ?))
+                            ORDER BY a.created_at LIMIT 1
+                            """),
                     arguments: [login, login.uppercased()])
             else { return nil }
             return (try Self.account(row), row["password_hash"] as String)

@@ -12,11 +12,12 @@ extension SQLiteComplaintStore: NotificationOutbox {
 
     static func enqueue(_ notification: ComplaintNotification, at now: Date, in db: Database) throws {
         let instant = StoreCoding.instant(now)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (cause_key, topic, recipient, complaint_number, payload, created_at, next_attempt_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause_key) DO NOTHING
-                """,
+                """
+        ).execute(
             arguments: [
                 notification.causeKey, notification.topic, notification.recipient, notification.complaintNumber, notification.payload, instant,
                 instant,
@@ -27,12 +28,12 @@ extension SQLiteComplaintStore: NotificationOutbox {
         let (instant, lease) = (StoreCoding.instant(now), StoreCoding.instant(leaseUntil))
         return try await write { db in
             try Row.fetchAll(
-                db,
-                sql: """
-                    UPDATE outbox SET next_attempt_at = ?
-                    WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?)
-                    RETURNING *
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        UPDATE outbox SET next_attempt_at = ?
+                        WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?)
+                        RETURNING *
+                        """),
                 arguments: [lease, instant, limit]
             ).map(Self.message).sorted { $0.id < $1.id }
         }
@@ -57,7 +58,7 @@ extension SQLiteComplaintStore: NotificationOutbox {
     public func outboxMessages(state: DeliveryState?, after: Int64, limit: Int) async throws -> [OutboxMessage] {
         try await read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM outbox WHERE id > ? AND (? IS NULL OR state = ?) ORDER BY id LIMIT ?",
+                db.cachedStatement(sql: "SELECT * FROM outbox WHERE id > ? AND (? IS NULL OR state = ?) ORDER BY id LIMIT ?"),
                 arguments: [after, state?.rawValue, state?.rawValue, limit]
             ).map(Self.message)
         }
@@ -77,11 +78,11 @@ extension SQLiteComplaintStore: NotificationOutbox {
     public func enqueueOverdueNotifications(today: CSTDate, at now: Date) async throws -> Int {
         try await write { db in
             let bodies = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT body FROM complaints c WHERE due_on IS NOT NULL AND due_on < ?
-                    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.cause_key = 'overdue:' || c.id || ':' || c.due_on) LIMIT 1000
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT body FROM complaints c WHERE due_on IS NOT NULL AND due_on < ?
+                        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.cause_key = 'overdue:' || c.id || ':' || c.due_on) LIMIT 1000
+                        """),
                 arguments: [today.description])
             var written = 0
             for body in bodies {

@@ -32,7 +32,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     /// The shipped calendar with every imported year over it.
     static func loadCalendar(_ db: Database) throws -> WorkingDayCalendar {
         var calendar = try ShippedReferenceData.calendar()
-        for csv in try String.fetchAll(db, sql: "SELECT csv FROM calendar_imports ORDER BY id") {
+        for csv in try String.fetchAll(db.cachedStatement(sql: "SELECT csv FROM calendar_imports ORDER BY id")) {
             calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
         }
         return calendar
@@ -67,7 +67,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         try await write { db in
             if let claim = idempotency,
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?",
+                    db.cachedStatement(sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?"),
                     arguments: [claim.account.rawValue, claim.key])
             {
                 guard row["fingerprint"] as String == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
@@ -88,8 +88,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 departmentAfter: nil)
             try cells.write(db)
             if let claim = idempotency {
-                try db.execute(
-                    sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)",
+                try db.cachedStatement(
+                    sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)"
+                ).execute(
                     arguments: [claim.account.rawValue, claim.key, claim.fingerprint, numbered.id.rawValue, StoreCoding.instant(numbered.receivedAt)])
             }
             return .created(numbered)
@@ -101,8 +102,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         let year = complaint.receivedOn.components.year
         let ordinal =
             try Int.fetchOne(
-                db,
-                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                db.cachedStatement(
+                    sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"),
                 arguments: [year]) ?? 1
         return StoreCoding.complaintNumber(year: year, ordinal: ordinal)
     }
@@ -149,14 +150,15 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         try await read { db in
             // Only the id is needed to check scope; decoding the whole complaint here doubled the cost of a read.
             let (condition, arguments) = Self.lookup(id, SQLiteScope(actor))
-            guard let found = try String.fetchOne(db, sql: "SELECT id FROM complaints WHERE \(condition)", arguments: arguments) else { return nil }
+            guard let found = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM complaints WHERE \(condition)"), arguments: arguments)
+            else { return nil }
             let id = ComplaintID(found)
             return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
-                    FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
+                        FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
+                        """),
                 arguments: [id.rawValue]
             ).map { row in try Self.event(from: row, complaint: id) }
         }
@@ -211,19 +213,19 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         var matched: [Int64: [String]] = [:]
         for key in Set(keys.contracts) {
             let seqs = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT complaint_seq FROM complaint_keys WHERE complainant_code = ? AND respondent_key = ? AND contract_key = ?
-                    ORDER BY complaint_seq DESC LIMIT 10
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT complaint_seq FROM complaint_keys WHERE complainant_code = ? AND respondent_key = ? AND contract_key = ?
+                        ORDER BY complaint_seq DESC LIMIT 10
+                        """),
                 arguments: [keys.complainant, keys.respondent, key])
             for seq in seqs { matched[seq, default: []].append(key) }
         }
         return try matched.keys.sorted(by: >).prefix(10).compactMap { seq in
             guard
                 let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT id, number, state, json_extract(body, '$.resolution') IS NOT NULL AS has_result FROM complaints WHERE seq = ?",
+                    db.cachedStatement(
+                        sql: "SELECT id, number, state, json_extract(body, '$.resolution') IS NOT NULL AS has_result FROM complaints WHERE seq = ?"),
                     arguments: [seq])
             else { return nil }
             return BusinessKeys.related(
@@ -239,7 +241,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             event.sequence == 1
             ? AuditChain.genesis
             : try String.fetchOne(
-                db, sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?",
+                db.cachedStatement(sql: "SELECT hash FROM complaint_events WHERE complaint_id = ? AND sequence = ?"),
                 arguments: [event.complaintID.rawValue, event.sequence - 1]) ?? AuditChain.genesis
         let stored = try StoredEvent(event, province: province, previous: previous)
         try stored.insert(in: db)
@@ -258,7 +260,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     /// Finds a complaint by its id or its number (officials type numbers), within a scope.
     static func fetchComplaint(_ db: Database, id: ComplaintID, scope: SQLiteScope) throws -> Complaint? {
         let (condition, arguments) = lookup(id, scope)
-        guard let body = try String.fetchOne(db, sql: "SELECT body FROM complaints WHERE \(condition)", arguments: arguments) else { return nil }
+        guard let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM complaints WHERE \(condition)"), arguments: arguments) else {
+            return nil
+        }
         return try StoreCoding.decode(Complaint.self, from: body)
     }
 
