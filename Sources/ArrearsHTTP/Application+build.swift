@@ -46,7 +46,8 @@ public func buildRouter(
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: NullFieldMiddleware())
-    router.add(middleware: AuthenticationMiddleware(accounts: store, clock: clock, proxies: configuration.trustedProxies))
+    let accounts = TokenCache(store, lifetime: TimeInterval(configuration.tokenCacheSeconds))
+    router.add(middleware: AuthenticationMiddleware(accounts: accounts, clock: clock, proxies: configuration.trustedProxies))
     router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in
@@ -62,7 +63,7 @@ public func buildRouter(
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let service = ArrearsService(
-        store: store, accounts: store, reference: store, audit: store, evidence: store, publications: store, exports: store, outbox: store,
+        store: store, accounts: accounts, reference: store, audit: store, evidence: store, publications: store, exports: store, outbox: store,
         vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
         lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
         regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration),

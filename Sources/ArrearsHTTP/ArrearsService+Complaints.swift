@@ -28,7 +28,9 @@ extension ArrearsService {
         let (complaint, event) = try lifecycle.register(filing, id: id, complainantAccount: owner, by: account.actor, at: now)
         let registration = try await store.register(complaint, event: event, idempotency: claim)
         let stored = registration.complaint
-        let events = try await store.events(of: stored.id, visibleTo: account.actor) ?? []
+        // A new complaint's history is the one event just stored with it; a replayed one may have moved on since.
+        let events: [ComplaintEvent]
+        if case .created = registration { events = [event] } else { events = try await store.events(of: stored.id, visibleTo: account.actor) ?? [] }
         let body = Wire.detail(stored, events: events, today: CSTDate(now), calendar: lifecycle.calendar, for: account.actor)
         switch registration {
         case .created:
@@ -43,9 +45,7 @@ extension ArrearsService {
     public func getComplaint(_ input: Operations.GetComplaint.Input) async throws -> Operations.GetComplaint.Output {
         let account = try caller()
         let id = ComplaintID(input.path.complaintId)
-        guard let complaint = try await store.complaint(id, visibleTo: account.actor),
-            let events = try await store.events(of: id, visibleTo: account.actor)
-        else { throw Problem.notFound }
+        guard let (complaint, events) = try await store.history(of: id, visibleTo: account.actor) else { throw Problem.notFound }
         return .ok(
             .init(
                 headers: .init(eTag: VersionTag.etag(complaint.version)),

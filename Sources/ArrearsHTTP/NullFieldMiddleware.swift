@@ -14,14 +14,28 @@ struct NullFieldMiddleware<Context: RequestContext>: RouterMiddleware {
         var request = request
         // Already collected (and limited) by BodyLimitMiddleware, so this is a copy of bytes in memory.
         let body = try await request.collectBody(upTo: .max)
-        let bytes = body.readableBytesView
-        if bytes.firstRange(of: Array("null".utf8)) != nil,
-            let document = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
+        if Self.mentionsNull(body),
+            let document = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]),
             let field = Self.firstNull(in: document, at: "")
         {
             throw Problem.malformed(field: field, detail: "\(field) is null; leave out a field you do not send")
         }
         return try await next(request, context)
+    }
+
+    /// Whether the four bytes `null` occur anywhere: a plain scan of the contiguous bytes (Foundation's generic
+    /// `firstRange(of:)` on the buffer's view was 3% of a filing's time under load).
+    static func mentionsNull(_ body: ByteBuffer) -> Bool {
+        body.withUnsafeReadableBytes { bytes in
+            guard bytes.count >= 4 else { return false }
+            for index in 0...(bytes.count - 4)
+            where bytes[index] == UInt8(ascii: "n") && bytes[index + 1] == UInt8(ascii: "u") && bytes[index + 2] == UInt8(ascii: "l")
+                && bytes[index + 3] == UInt8(ascii: "l")
+            {
+                return true
+            }
+            return false
+        }
     }
 
     /// The path of the first null in a JSON value (`contracts[0].deliveredOn`), if any.

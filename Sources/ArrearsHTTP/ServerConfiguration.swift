@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// The rating period in days (DOMAIN: configurable); nil keeps the rule sets' 15.
     public var ratingDays: Int?
 
+    /// Seconds a resolved bearer token is remembered (`TokenCache`); a revocation through another server or the CLI takes
+    /// effect here within this. 0 looks every token up on every request.
+    public var tokenCacheSeconds = 2
     /// How long a token from signing in lasts, in hours.
     public var sessionHours = 12
     /// bcrypt cost for new passwords (each step doubles the work); tests lower it.

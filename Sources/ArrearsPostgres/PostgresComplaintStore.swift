@@ -194,6 +194,28 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
         }
     }
 
+    public func history(of id: ComplaintID, visibleTo actor: Actor) async throws -> (complaint: Complaint, events: [ComplaintEvent])? {
+        try await read { connection in
+            // One statement, so one snapshot: the complaint's version and its last event agree even while it moves on.
+            var statement = PostgresStatement()
+            let condition = PostgresScope.lookup(id, actor, &statement)
+            statement.sql = """
+                WITH c AS (SELECT id, body FROM complaints WHERE \(condition))
+                SELECT c.body, e.kind, e.from_state, e.to_state, e.actor, e.actor_name, e.role, e.occurred_at, e.sequence, e.detail
+                FROM c JOIN complaint_events e ON e.complaint_id = c.id ORDER BY e.sequence
+                """
+            var complaint: Complaint?
+            var events: [ComplaintEvent] = []
+            let rows = try await connection.query(statement.query, logger: logger)
+            for try await row in rows.decode((String, String, String?, String, String, String?, String, String, Int, String).self) {
+                let found = try complaint ?? StoreCoding.decode(Complaint.self, from: row.0)
+                complaint = found
+                events.append(try Self.event((row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9), complaint: found.id))
+            }
+            return complaint.map { ($0, events) }
+        }
+    }
+
     /// An event from its stored columns, in the order `events(of:)` selects them.
     static func event(
         _ row: (String, String?, String, String, String?, String, String, Int, String), complaint id: ComplaintID

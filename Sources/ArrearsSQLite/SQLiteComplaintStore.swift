@@ -152,16 +152,27 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             let (condition, arguments) = Self.lookup(id, SQLiteScope(actor))
             guard let found = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM complaints WHERE \(condition)"), arguments: arguments)
             else { return nil }
-            let id = ComplaintID(found)
-            return try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
-                        FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
-                        """),
-                arguments: [id.rawValue]
-            ).map { row in try Self.event(from: row, complaint: id) }
+            return try Self.fetchEvents(db, of: ComplaintID(found))
         }
+    }
+
+    public func history(of id: ComplaintID, visibleTo actor: Actor) async throws -> (complaint: Complaint, events: [ComplaintEvent])? {
+        try await read { db in
+            guard let complaint = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { return nil }
+            return (complaint, try Self.fetchEvents(db, of: complaint.id))
+        }
+    }
+
+    /// A complaint's events, oldest first (no scope check: the caller has made it).
+    static func fetchEvents(_ db: Database, of id: ComplaintID) throws -> [ComplaintEvent] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT kind, from_state, to_state, actor, actor_name, role, occurred_at, sequence, detail
+                    FROM complaint_events WHERE complaint_id = ? ORDER BY sequence
+                    """),
+            arguments: [id.rawValue]
+        ).map { row in try Self.event(from: row, complaint: id) }
     }
 
     /// An event from its stored row.

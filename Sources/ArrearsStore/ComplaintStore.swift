@@ -13,6 +13,10 @@ public protocol ComplaintStore: Sendable {
     /// The complaint's event history, oldest first, if the actor's scope covers it.
     func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]?
 
+    /// The complaint and its history as of one moment (one snapshot, one round trip), if the actor's scope covers it:
+    /// what a complaint's page shows, so its version and its last event always agree.
+    func history(of id: ComplaintID, visibleTo actor: Actor) async throws -> (complaint: Complaint, events: [ComplaintEvent])?
+
     /// Reads the complaint, lets `decide` produce its next state and event, and writes both in one
     /// transaction, provided the complaint is still at `expectedVersion` (else `StoreError.versionConflict`).
     func transition(

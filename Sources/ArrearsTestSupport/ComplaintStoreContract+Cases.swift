@@ -8,6 +8,7 @@ extension ComplaintStoreContract {
         case idempotency = "A retried registration with the same Idempotency-Key creates nothing new"
         case concurrentRetries = "Twelve simultaneous retries with one Idempotency-Key create one complaint"
         case concurrentFilings = "Twenty simultaneous filings get twenty numbers with no gap"
+        case history = "A complaint and its history are read together, by id or number, within scope"
         case staleVersion = "A decision on a stale version is refused and writes nothing"
         case concurrentDecisions = "Twenty concurrent decisions on one version: one winner, nineteen conflicts"
         case refused = "A refused decision leaves complaint and history unchanged"
@@ -31,6 +32,7 @@ extension ComplaintStoreContract {
         case .idempotency: try await idempotentRegistration()
         case .concurrentRetries: try await concurrentRetriesCreateOneComplaint()
         case .concurrentFilings: try await concurrentFilingsGetDistinctNumbers()
+        case .history: try await historyReadsComplaintAndEventsTogether()
         case .staleVersion: try await staleVersionConflicts()
         case .concurrentDecisions: try await concurrentDecisionsHaveOneWinner()
         case .refused: try await refusedDecisionWritesNothing()

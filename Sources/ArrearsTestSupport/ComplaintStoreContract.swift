@@ -76,6 +76,27 @@ public struct ComplaintStoreContract {
         expect(events.map(\.kind) == [.submitted, .accepted], "no event from the losing decision, got \(events.map(\.kind))")
     }
 
+    /// A complaint's page reads the complaint and its history together, by id or by number, within scope.
+    public func historyReadsComplaintAndEventsTogether() async throws {
+        let store = try await makeStore()
+        let (complaint, event) = Fixtures.registered(at: "2026-11-02T01:30:00Z")
+        let number = try await store.register(complaint, event: event, idempotency: nil).complaint.number
+        let now = Fixtures.instant("2026-11-03T02:00:00Z")
+        _ = try await store.transition(complaint.id, visibleTo: Fixtures.zhejiangIntake, expectedVersion: 1) { current in
+            try Fixtures.lifecycle.apply(.accept(note: nil), to: current, by: Fixtures.zhejiangIntake, at: now)
+        }
+        let byID = try await store.history(of: complaint.id, visibleTo: Fixtures.sme)
+        expect(
+            byID?.complaint.version == 2 && byID?.complaint.state == .accepted,
+            "the complaint as accepted, got \(String(describing: byID?.complaint.state))")
+        expect(byID?.events.map(\.kind) == [.submitted, .accepted], "both events, oldest first, got \(String(describing: byID?.events.map(\.kind)))")
+        expect(byID?.events.map(\.sequence) == [1, 2], "sequences 1 and 2")
+        let byNumber = try await store.history(of: ComplaintID(number), visibleTo: Fixtures.zhejiangIntake)
+        expect(byNumber?.complaint.id == complaint.id && byNumber?.events.count == 2, "found by its number \(number)")
+        expect(try await store.history(of: complaint.id, visibleTo: Fixtures.otherSME) == nil, "another SME does not find it")
+        expect(try await store.history(of: complaint.id, visibleTo: Fixtures.guangdongIntake) == nil, "another province does not find it")
+    }
+
     /// Many officials deciding on the same version at the same moment: exactly one wins, every other
     /// gets a version conflict, and the history holds exactly one decision.
     public func concurrentDecisionsHaveOneWinner() async throws {

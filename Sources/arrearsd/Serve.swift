@@ -52,6 +52,7 @@ struct Serve: AsyncParsableCommand {
     static func check(_ configuration: ServerConfiguration) throws {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("the port must be 0–65535") }
         guard (1...3600).contains(configuration.idleTimeoutSeconds) else { throw ValidationError("the idle timeout must be 1–3600 seconds") }
+        guard (0...60).contains(configuration.tokenCacheSeconds) else { throw ValidationError("--token-cache-seconds must be 0–60") }
         guard configuration.bodyLimit >= 1024 else { throw ValidationError("the body limit must be at least 1024 bytes") }
         guard configuration.evidenceFileLimit >= 1024, configuration.evidenceComplaintLimit >= configuration.evidenceFileLimit else {
             throw ValidationError("the evidence file limit must be at least 1024 bytes, and a complaint's at least one file's")

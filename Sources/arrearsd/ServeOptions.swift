@@ -21,6 +21,12 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Largest request body in bytes (env ARREARS_BODY_LIMIT; default 1048576).")
     var bodyLimit: Int?
 
+    @Option(
+        help:
+            "Seconds a resolved bearer token is remembered; revocations made elsewhere take effect within this, 0 looks up every time (env ARREARS_TOKEN_CACHE_SECONDS; default 2)."
+    )
+    var tokenCacheSeconds: Int?
+
     @Option(help: "Seconds a connection may wait between complete request parts before it is closed (env ARREARS_IDLE_TIMEOUT; default 30).")
     var idleTimeout: Int?
 
@@ -102,6 +108,9 @@ struct ServeOptions: ParsableArguments {
             configuration.submissionsPerMinute = perMinute
         }
         if !database.isPostgres { configuration.databasePath = database.location }
+        if let seconds = try settings.integer("token-cache-seconds", flag: tokenCacheSeconds, default: configuration.tokenCacheSeconds) {
+            configuration.tokenCacheSeconds = seconds
+        }
         if let seconds = try settings.integer("idle-timeout", flag: idleTimeout, default: configuration.idleTimeoutSeconds) {
             configuration.idleTimeoutSeconds = seconds
         }
