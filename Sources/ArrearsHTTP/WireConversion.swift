@@ -62,11 +62,11 @@ enum Wire {
             conditions: r.conditions)
     }
 
-    static func summary(_ c: Complaint, today: CSTDate) -> Components.Schemas.ComplaintSummary {
+    static func summary(_ c: ComplaintSummary, today: CSTDate) -> Components.Schemas.ComplaintSummary {
         .init(
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedOn: c.receivedOn.description,
-            complainantName: c.filing.complainant.name, respondentName: c.filing.respondent.name, intakeProvince: c.intakeProvince?.code,
-            handlingDepartment: c.handlingDepartment?.rawValue, amountClaimed: c.filing.amountClaimed.value,
+            complainantName: c.complainantName, respondentName: c.respondentName, intakeProvince: c.intakeProvince?.code,
+            handlingDepartment: c.handlingDepartment?.rawValue, amountClaimed: c.amountClaimed.value,
             deadline: c.deadline.map { deadline($0, today: today) })
     }
 

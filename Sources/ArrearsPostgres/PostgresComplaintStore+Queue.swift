@@ -22,17 +22,28 @@ extension PostgresComplaintStore {
             conditions.append("seq > \(statement.bind(cursor.position))")
         }
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
-        statement.sql =
-            "SELECT seq, body FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(statement.bind(limit + 1))"
+        statement.sql = """
+            SELECT seq, \(ComplaintSummary.columns), (body::json -> 'deadline')::text
+            FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(statement.bind(limit + 1))
+            """
         let found = statement
         let rows = try await read { connection in
-            var rows: [(seq: Int64, body: String)] = []
-            for try await row in try await connection.query(found.query, logger: logger).decode((Int64, String).self) { rows.append(row) }
+            var rows: [(seq: Int64, summary: ComplaintSummary)] = []
+            let decoded = try await connection.query(found.query, logger: logger).decode(
+                (Int64, String, String, String, Int, String, String, String, String?, String?, Int64, String?).self)
+            for try await row in decoded {
+                rows.append(
+                    (
+                        row.0,
+                        try ComplaintSummary.stored(
+                            id: row.1, number: row.2, state: row.3, version: row.4, receivedAt: row.5, complainantName: row.6, respondentName: row.7,
+                            intakeProvince: row.8, handlingDepartment: row.9, amountClaimedFen: row.10, deadline: row.11)
+                    ))
+            }
             return rows
         }
         let page = rows.prefix(limit)
-        let items = try page.map { try StoreCoding.decode(Complaint.self, from: $0.body) }
         let next = rows.count > limit ? page.last.map { QueueCursor(position: $0.seq) } : nil
-        return QueuePage(items: items, nextCursor: next)
+        return QueuePage(items: page.map(\.summary), nextCursor: next)
     }
 }

@@ -29,14 +29,24 @@ extension SQLiteComplaintStore {
         }
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
         arguments += [limit + 1]
-        let sql = "SELECT seq, body FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
+        let sql = """
+            SELECT seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline
+            FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?
+            """
         let bound = arguments
         let rows = try await read { db in
-            try Row.fetchAll(db, sql: sql, arguments: bound).map { (seq: $0["seq"] as Int64, body: $0["body"] as String) }
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map { row in
+                (
+                    seq: row["seq"] as Int64,
+                    summary: try ComplaintSummary.stored(
+                        id: row["id"], number: row["number"], state: row["state"], version: row["version"], receivedAt: row["received_at"],
+                        complainantName: row["complainant_name"], respondentName: row["respondent_name"], intakeProvince: row["intake_province"],
+                        handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"])
+                )
+            }
         }
         let page = rows.prefix(limit)
-        let items = try page.map { try StoreCoding.decode(Complaint.self, from: $0.body) }
         let next = rows.count > limit ? page.last.map { QueueCursor(position: $0.seq) } : nil
-        return QueuePage(items: items, nextCursor: next)
+        return QueuePage(items: page.map(\.summary), nextCursor: next)
     }
 }

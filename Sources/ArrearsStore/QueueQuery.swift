@@ -47,10 +47,10 @@ public struct QueueCursor: Sendable, Equatable {
 
 /// One page of a queue.
 public struct QueuePage: Sendable, Equatable {
-    public let items: [Complaint]
+    public let items: [ComplaintSummary]
     public let nextCursor: QueueCursor?
 
-    public init(items: [Complaint], nextCursor: QueueCursor?) {
+    public init(items: [ComplaintSummary], nextCursor: QueueCursor?) {
         self.items = items
         self.nextCursor = nextCursor
     }

@@ -95,6 +95,11 @@ public struct ComplaintStoreContract {
         expect(byNumber?.complaint.id == complaint.id && byNumber?.events.count == 2, "found by its number \(number)")
         expect(try await store.history(of: complaint.id, visibleTo: Fixtures.otherSME) == nil, "another SME does not find it")
         expect(try await store.history(of: complaint.id, visibleTo: Fixtures.guangdongIntake) == nil, "another province does not find it")
+        // The queue's line is read from stored columns and the deadline alone; it must say what the whole complaint says.
+        let line = try await store.queue(QueueQuery(), visibleTo: Fixtures.zhejiangIntake).items.first
+        guard let whole = byID?.complaint else { return }
+        expect(whole.deadline?.dueOn != nil, "an accepted complaint has a running deadline")
+        expect(line == ComplaintSummary(whole), "the queue line agrees with the complaint: \(String(describing: line)) vs \(ComplaintSummary(whole))")
     }
 
     /// Many officials deciding on the same version at the same moment: exactly one wins, every other

@@ -1,0 +1,64 @@
+import ArrearsCore
+import Foundation
+
+/// One line of a queue: what an official scans before opening a complaint. Engines read it from the stored columns and
+/// the deadline alone, not the whole complaint: decoding fifty whole complaints was most of a queue page's time.
+public struct ComplaintSummary: Sendable, Equatable {
+    public let id: ComplaintID
+    public let number: String
+    public let state: ComplaintState
+    public let version: Int
+    public let receivedOn: CSTDate
+    public let complainantName: String
+    public let respondentName: String
+    public let intakeProvince: RegionCode?
+    public let handlingDepartment: DepartmentID?
+    /// 投诉金额: the overdue amounts of the filing's contracts, summed.
+    public let amountClaimed: Fen
+    public let deadline: Deadline?
+
+    public init(
+        id: ComplaintID, number: String, state: ComplaintState, version: Int, receivedOn: CSTDate, complainantName: String, respondentName: String,
+        intakeProvince: RegionCode?, handlingDepartment: DepartmentID?, amountClaimed: Fen, deadline: Deadline?
+    ) {
+        self.id = id
+        self.number = number
+        self.state = state
+        self.version = version
+        self.receivedOn = receivedOn
+        self.complainantName = complainantName
+        self.respondentName = respondentName
+        self.intakeProvince = intakeProvince
+        self.handlingDepartment = handlingDepartment
+        self.amountClaimed = amountClaimed
+        self.deadline = deadline
+    }
+
+    /// The summary of a whole complaint: what the stored columns must agree with.
+    public init(_ complaint: Complaint) {
+        self.init(
+            id: complaint.id, number: complaint.number, state: complaint.state, version: complaint.version, receivedOn: complaint.receivedOn,
+            complainantName: complaint.filing.complainant.name, respondentName: complaint.filing.respondent.name,
+            intakeProvince: complaint.intakeProvince, handlingDepartment: complaint.handlingDepartment, amountClaimed: complaint.filing.amountClaimed,
+            deadline: complaint.deadline)
+    }
+
+    /// The summary from its stored columns (both engines select the same ones); `deadline` is the deadline's JSON.
+    public static func stored(
+        id: String, number: String, state: String, version: Int, receivedAt: String, complainantName: String, respondentName: String,
+        intakeProvince: String?, handlingDepartment: String?, amountClaimedFen: Int64, deadline: String?
+    ) throws -> ComplaintSummary {
+        guard let state = ComplaintState(rawValue: state) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown complaint state \(state)"))
+        }
+        return ComplaintSummary(
+            id: ComplaintID(id), number: number, state: state, version: version, receivedOn: CSTDate(try StoreCoding.instant(receivedAt)),
+            complainantName: complainantName, respondentName: respondentName, intakeProvince: try intakeProvince.map { try RegionCode(format: $0) },
+            handlingDepartment: try handlingDepartment.map { try DepartmentID($0) }, amountClaimed: Fen(unchecked: amountClaimedFen),
+            deadline: try deadline.flatMap { $0 == "null" ? nil : try StoreCoding.decode(Deadline.self, from: $0) })
+    }
+
+    /// The columns `stored` takes, in its order, for engines to select.
+    public static let columns =
+        "id, number, state, version, received_at, complainant_name, respondent_name, intake_province, handling_department, amount_claimed_fen"
+}
