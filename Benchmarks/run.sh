@@ -102,7 +102,7 @@ declare -A ceiling
 run() {
   local name=$1 c=$2 script=$3 url=$4
   local line
-  line=$(BENCH_TOKEN=${5:-} SME_TOKEN=$sme wrk -t2 -c"$c" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$url" | grep '^BENCH ')
+  line=$(BENCH_TOKEN=${5:-} SME_TOKEN=$sme wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$url" | grep '^BENCH ')
   local requests duration_us p50 p99 p999 max non2xx socket_errors kv
   for kv in ${line#BENCH }; do local "${kv%%=*}=${kv#*=}"; done
   local rate=$(( requests * 1000000 / duration_us ))
