@@ -58,11 +58,16 @@ final class GroupCommit: Sendable {
             do {
                 try await writer.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
+                        // A savepoint costs a sub-journal of every page the write changes; a write alone in its
+                        // transaction (a bulk import, a quiet moment) has nothing to be isolated from.
+                        let isolated = batch.count > 1
                         for write in batch {
-                            write.run(in: db)
+                            write.run(in: db, savepoint: isolated)
                             // An I/O error or a full disk rolls back the whole transaction; nothing after it may run
                             // in autocommit mode and be acknowledged as if it were part of the batch.
                             guard db.isInsideTransaction else { throw GroupCommitAborted() }
+                            // Without a savepoint, a failed write's partial changes go only with the whole transaction.
+                            if !isolated, let error = write.failure { throw error }
                         }
                         return .commit
                     }
@@ -82,8 +87,10 @@ struct GroupCommitAborted: Error {}
 
 /// One write waiting for its batch, type-erased so writes of any result type share a queue.
 private protocol GroupedWrite: Sendable {
-    /// Runs the write in its own savepoint; called once, on the writer.
-    func run(in db: Database)
+    /// Runs the write, in its own savepoint when it shares the transaction; called once, on the writer.
+    func run(in db: Database, savepoint: Bool)
+    /// The write's own error, once it has run and failed.
+    var failure: (any Error)? { get }
     /// Answers the caller after the batch's transaction ended: committed (nil) or not.
     func finish(commitError: (any Error)?)
 }
@@ -100,17 +107,25 @@ private final class PendingWrite<T: Sendable>: GroupedWrite, @unchecked Sendable
         self.continuation = continuation
     }
 
-    func run(in db: Database) {
+    func run(in db: Database, savepoint: Bool) {
         do {
-            var value: T?
-            try db.inSavepoint {
-                value = try body(db)
-                return .commit
+            if savepoint {
+                var value: T?
+                try db.inSavepoint {
+                    value = try body(db)
+                    return .commit
+                }
+                outcome = value.map { .success($0) }
+            } else {
+                outcome = .success(try body(db))
             }
-            outcome = value.map { .success($0) }
         } catch {
             outcome = .failure(error)
         }
+    }
+
+    var failure: (any Error)? {
+        if case .failure(let error) = outcome { error } else { nil }
     }
 
     func finish(commitError: (any Error)?) {

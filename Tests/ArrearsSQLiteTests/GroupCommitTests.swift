@@ -1,9 +1,11 @@
 import ArrearsCore
-import ArrearsSQLite
 import ArrearsStore
 import ArrearsTestSupport
 import Foundation
+import GRDB
 import Testing
+
+@testable import ArrearsSQLite
 
 @Suite("Group commit")
 struct GroupCommitTests {
@@ -53,5 +55,37 @@ struct GroupCommitTests {
         let writes = try #require(gauges.committedWrites)
         #expect(writes == 121, "every write went through the group commit, refused ones included")
         #expect(commits < writes, "\(writes) writes in \(commits) transactions: at least one transaction carried several")
+    }
+
+    /// A write that changed something and then failed leaves nothing, whether it ran alone (no savepoint: the whole
+    /// transaction rolls back) or beside others (its savepoint rolls back, theirs commit).
+    @Test("A write that fails after changing rows leaves none of them, alone or in company")
+    func failedWriteLeavesNothing() async throws {
+        struct Refused: Error {}
+        let store = try temporaryStore()
+        let insert = "INSERT INTO complaint_numbers (year, last) VALUES (?, 1)"
+        await #expect(throws: Refused.self) {
+            try await store.write { db in
+                try db.execute(sql: insert, arguments: [1999])
+                throw Refused()
+            }
+        }
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for year in 2001...2040 {
+                group.addTask {
+                    do {
+                        try await store.write { db in
+                            try db.execute(sql: insert, arguments: [year])
+                            if year % 2 == 0 { throw Refused() }
+                        }
+                        return true
+                    } catch { return false }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 20)
+        let years = try await store.writer.read { db in try Int.fetchAll(db, sql: "SELECT year FROM complaint_numbers ORDER BY year") }
+        #expect(years == Array(stride(from: 2001, through: 2039, by: 2)), "only the odd years, and not 1999")
     }
 }
