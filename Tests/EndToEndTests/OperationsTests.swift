@@ -29,6 +29,13 @@ struct OperationsTests {
             #expect(text.contains(series), "missing \(series)")
         }
         #expect(!text.contains("91330100716105852F") && !text.contains("ARR-2026"), "no complaint is named")
+        // Group commit's counters: every filing was written, each commit carried at least one write.
+        func total(_ name: String) -> Double? {
+            text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+        }
+        let commits = try #require(total("arrears_database_commits_total"))
+        let writes = try #require(total("arrears_database_committed_writes_total"))
+        #expect(commits >= 1 && writes >= 3 && writes >= commits, "\(writes) writes in \(commits) commits")
     }
 
     @Test("SIGTERM during a burst of filings: every answered filing is stored, and the server exits cleanly")
