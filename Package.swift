@@ -79,21 +79,31 @@ let package = Package(
             resources: [.embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql")],
             swiftSettings: strict
         ),
-        // Types, server stubs and client generated from Schemas/openapi.yaml.
+        // The application layer every edge calls, in domain words: filing, deciding, viewing, queues, evidence, accounts and
+        // signing in, statistics, exports, oversight; its refusals are `Refusal`. No HTTP, no OpenAPI types.
+        .target(
+            name: "ArrearsApplication",
+            dependencies: [
+                "ArrearsCore", "ArrearsStore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // Types, server stubs and client generated from Schemas/openapi.yaml, and the filing's wire form as domain values.
         .target(
             name: "ArrearsAPI",
-            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            dependencies: ["ArrearsCore", .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         // Handlers, authentication, problem+json, buildApplication.
         .target(
             name: "ArrearsHTTP",
             dependencies: [
-                "ArrearsCore", "ArrearsStore", "ArrearsSQLite", "ArrearsPostgres", "ArrearsAPI",
+                "ArrearsApplication", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
-                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "arrearsd",
             dependencies: [
-                "ArrearsHTTP", "ArrearsSQLite", "ArrearsPostgres", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
+                "ArrearsHTTP", "ArrearsApplication", "ArrearsSQLite", "ArrearsPostgres", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -156,7 +166,7 @@ let package = Package(
         .testTarget(
             name: "ArrearsHTTPTests",
             dependencies: [
-                "ArrearsHTTP", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
+                "ArrearsHTTP", "ArrearsApplication", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

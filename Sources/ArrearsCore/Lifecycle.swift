@@ -55,6 +55,7 @@ public struct Lifecycle: Sendable {
     public func register(
         _ filing: ComplaintFiling, id: ComplaintID, complainantAccount: AccountID?, by actor: Actor, at now: Date
     ) throws(TransitionError) -> (Complaint, ComplaintEvent) {
+        guard Permission.file.isHeld(by: actor) else { throw .roleNotPermitted(command: "register", role: actor.role) }
         switch actor.role {
         case .sme:
             guard complainantAccount == actor.account else { throw .outOfScope }
@@ -70,7 +71,7 @@ public struct Lifecycle: Sendable {
                     FieldViolation(field: "respondent.region", rule: "scope.province", detail: "this complaint belongs to another intake department"))
             }
         default:
-            throw .roleNotPermitted(command: "register", role: actor.role)
+            break
         }
         if let violation = filing.violations(today: CSTDate(now)).first { throw .invalidInput(violation) }
         let ruleSet = rules.ruleSet(receivedOn: CSTDate(now))
@@ -276,28 +277,22 @@ public struct Lifecycle: Sendable {
     /// refuse before doing costly work (an upload) that `apply` would refuse afterwards.
     public static func transition(_ command: String, on complaint: Complaint, by actor: Actor) throws(TransitionError) -> Transition {
         guard inScope(complaint, actor) else { throw .outOfScope }
+        guard permits(command, actor.role) else { throw .roleNotPermitted(command: command, role: actor.role) }
         let candidates = transitions.filter { $0.command == command }
-        guard candidates.contains(where: { $0.roles.contains(actor.role) }) else {
-            throw .roleNotPermitted(command: command, role: actor.role)
-        }
         guard let transition = candidates.first(where: { $0.from.contains(complaint.state) && $0.roles.contains(actor.role) }) else {
             throw .illegalInState(command: command, state: complaint.state)
         }
         return transition
     }
 
-    /// Whether the actor's role and scope cover the complaint at all (the store filters by the same rule).
+    /// Whether a role may ever take a command, in some state.
+    public static func permits(_ command: String, _ role: Role) -> Bool {
+        transitions.contains { $0.command == command && $0.roles.contains(role) }
+    }
+
+    /// Whether the actor's role and scope cover the complaint at all (`ComplaintScope`, which the stores filter by too).
     public static func inScope(_ complaint: Complaint, _ actor: Actor) -> Bool {
-        switch actor.role {
-        case .sme:
-            complaint.complainantAccount == actor.account
-        case .intake, .supervisor:
-            actor.province == nil || complaint.intakeProvince == actor.province
-        case .handler:
-            actor.department != nil && complaint.handlingDepartment == actor.department
-        case .admin:
-            false
-        }
+        ComplaintScope(actor).covers(complaint)
     }
 
     static func required(_ text: String, _ field: String) throws(TransitionError) -> String {

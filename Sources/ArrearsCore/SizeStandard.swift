@@ -28,6 +28,23 @@ public struct SizeInputs: Sendable, Codable, Equatable {
         self.totalAssets = totalAssets
     }
 
+    /// The measures as typed, within the contract's bounds: none negative, at most ten million staff and 10^18 fen
+    /// (schemathesis found 10^18 + 1 fen accepted).
+    public static func checked(employees: Int?, annualRevenue: Int64?, totalAssets: Int64?) throws(InvalidValue) -> SizeInputs {
+        for value in [employees.map(Int64.init), annualRevenue, totalAssets] {
+            if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", detail: "a measure cannot be negative, got \(value)") }
+        }
+        if let employees, employees > 10_000_000 {
+            throw InvalidValue(rule: "size-test.too-large", detail: "employees may be at most 10000000, got \(employees)")
+        }
+        for value in [annualRevenue, totalAssets] {
+            if let value, value > 1_000_000_000_000_000_000 {
+                throw InvalidValue(rule: "size-test.too-large", detail: "a measure in fen may be at most 10^18, got \(value)")
+            }
+        }
+        return SizeInputs(employees: employees, annualRevenue: annualRevenue, totalAssets: totalAssets)
+    }
+
     /// The value on the standard's scale: people, or 万元 (one 万元 is 1,000,000 fen), exact to the fen.
     func value(_ measure: SizeMeasure) -> (whole: Int64, fen: Int64)? {
         switch measure {

@@ -1,4 +1,5 @@
 import ArrearsAPI
+import ArrearsApplication
 import ArrearsCore
 import ArrearsStore
 import Foundation
@@ -46,12 +47,19 @@ public func buildRouter(
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: NullFieldMiddleware())
-    let accounts = TokenCache(store, lifetime: TimeInterval(configuration.tokenCacheSeconds))
-    router.add(middleware: AuthenticationMiddleware(accounts: accounts, clock: clock, proxies: configuration.trustedProxies))
+    let rules = try ShippedReferenceData.ruleBook().configured(
+        supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
+    let platform = Platform(
+        store: store, vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
+        lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
+        regions: try ShippedReferenceData.regions(), clock: clock, limits: configuration.abuseLimits,
+        evidenceLimits: EvidenceLimits(file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit),
+        tokenCacheSeconds: configuration.tokenCacheSeconds, statisticsDocument: ArrearsService.statisticsDocument)
+    router.add(middleware: AuthenticationMiddleware(platform: platform, proxies: configuration.trustedProxies))
     router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in
-        if let problem = await store.readinessProblem() {
+        if let problem = await platform.readinessProblem() {
             throw Problem(status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: problem, headers: ["Retry-After": "5"])
         }
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
@@ -60,14 +68,7 @@ public func buildRouter(
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: document))
     }
     MetricsEndpoint(registry: metrics, store: store, clock: clock).register(on: router)
-    let rules = try ShippedReferenceData.ruleBook().configured(
-        supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
-    let service = ArrearsService(
-        store: store, accounts: accounts, reference: store, audit: store, evidence: store, publications: store, exports: store, outbox: store,
-        vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
-        lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
-        regions: try ShippedReferenceData.regions(), clock: clock, limits: AbuseLimits(configuration),
-        evidenceLimits: (file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit))
+    let service = ArrearsService(platform: platform)
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
     try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
     return router

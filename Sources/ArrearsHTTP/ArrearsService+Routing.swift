@@ -1,35 +1,26 @@
 import ArrearsAPI
+import ArrearsApplication
 import ArrearsCore
-import ArrearsStore
 
 extension ArrearsService {
     public func routeComplaint(_ input: Operations.RouteComplaint.Input) async throws -> Operations.RouteComplaint.Output {
-        let account = try caller()
-        // Scope before role, as for every operation on a complaint: 404 tells nothing about complaints one may not see.
-        guard let complaint = try await store.complaint(ComplaintID(input.path.complaintId), visibleTo: account.actor) else {
-            throw Problem.notFound
-        }
-        guard account.role != .sme else { throw TransitionError.roleNotPermitted(command: "route", role: account.role) }
-        let routing = try await reference.routingInForce()
-        let today = CSTDate(clock.now())
-        let decision = routing.table.route(complaint.filing.respondent, on: today)
+        let advice = try await platform.route(ComplaintID(input.path.complaintId), by: caller())
+        let respondent = advice.complaint.filing.respondent
         return .ok(
             .init(
                 body: .json(
                     .init(
-                        complaint: complaint.number, routingVersion: routing.version, on: today.description,
-                        department: decision.map { Wire.department($0.department) }, rule: decision.map { Wire.rule($0.rule) },
-                        explanation: decision?.explanation,
-                        problem: decision == nil
-                            ? "no routing rule matches \(complaint.filing.respondent.kind.rawValue), \(complaint.filing.respondent.level.rawValue), "
-                                + "region \(complaint.filing.respondent.region.code); forward with a department and an override reason"
+                        complaint: advice.complaint.number, routingVersion: advice.routingVersion, on: advice.on.description,
+                        department: advice.decision.map { Wire.department($0.department) }, rule: advice.decision.map { Wire.rule($0.rule) },
+                        explanation: advice.decision?.explanation,
+                        problem: advice.decision == nil
+                            ? "no routing rule matches \(respondent.kind.rawValue), \(respondent.level.rawValue), "
+                                + "region \(respondent.region.code); forward with a department and an override reason"
                             : nil))))
     }
 
     public func getRoutingTable(_ input: Operations.GetRoutingTable.Input) async throws -> Operations.GetRoutingTable.Output {
-        let account = try caller()
-        guard account.role != .sme else { throw TransitionError.roleNotPermitted(command: "read the routing table", role: account.role) }
-        let routing = try await reference.routingInForce()
+        let routing = try await platform.routingTable(by: caller())
         return .ok(
             .init(
                 body: .json(
@@ -39,12 +30,11 @@ extension ArrearsService {
     }
 
     public func sizeTest(_ input: Operations.SizeTest.Input) async throws -> Operations.SizeTest.Output {
-        _ = try caller()
-        guard case let .json(body) = input.body else { throw Problem.malformed(field: nil, detail: "send application/json") }
+        let body = switch input.body { case let .json(body): body }
         let inputs = try FieldViolation.at("sizeInputs") {
-            try FilingConversion.sizeInputs(employees: body.employees, revenue: body.annualRevenue, assets: body.totalAssets)
+            try SizeInputs.checked(employees: body.employees, annualRevenue: body.annualRevenue, totalAssets: body.totalAssets)
         }
-        let assessment = try lifecycle.sizes.classify(Industry(rawValue: body.industry.rawValue)!, inputs)
+        let assessment = try platform.sizeTest(Industry(rawValue: body.industry.rawValue)!, inputs, by: caller())
         return .ok(
             .init(
                 body: .json(

@@ -1,3 +1,4 @@
+import ArrearsApplication
 import ArrearsCore
 import ArrearsStore
 import HTTPTypes
@@ -9,8 +10,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     typealias Context = ArrearsRequestContext
-    let accounts: any AccountStore
-    let clock: any InstantSource
+    let platform: Platform
     let proxies: TrustedProxies
 
     /// The operations anyone may call: they are how one gets a token.
@@ -27,7 +27,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
             let digest = BearerToken.digest(token)
-            guard !token.isEmpty, token.count <= 200, let account = try await accounts.account(tokenDigest: digest, at: clock.now()) else {
+            guard !token.isEmpty, token.count <= 200, let account = try await platform.account(tokenDigest: digest) else {
                 throw Problem.unauthenticated
             }
             return try await RequestValues.$account.withValue(account) {

@@ -1,3 +1,5 @@
+import ArrearsApplication
+import ArrearsCore
 import Foundation
 import Hummingbird
 import NIOCore
@@ -18,7 +20,8 @@ struct NullFieldMiddleware<Context: RequestContext>: RouterMiddleware {
             let document = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView), options: [.fragmentsAllowed]),
             let field = Self.firstNull(in: document, at: "")
         {
-            throw Problem.malformed(field: field, detail: "\(field) is null; leave out a field you do not send")
+            let detail = "\(field) is null; leave out a field you do not send"
+            throw Refusal.malformed([FieldViolation(field: field, rule: "json.type", detail: detail)], detail: detail)
         }
         return try await next(request, context)
     }

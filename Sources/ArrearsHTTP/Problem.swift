@@ -28,26 +28,12 @@ public struct Problem: Error, Sendable, Equatable {
 
     public var type: String { Self.typeBase + slug }
 
-    static func validation(_ violations: [FieldViolation]) -> Problem {
-        let summary = violations.prefix(3).map(\.description).joined(separator: "; ")
-        return Problem(status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: summary, violations: violations)
-    }
-
-    static func malformed(field: String?, detail: String) -> Problem {
-        let violations = field.map { [FieldViolation(field: $0, rule: "json.type", detail: detail)] } ?? []
-        return Problem(status: .badRequest, slug: "malformed-request", title: "The request could not be read", detail: detail, violations: violations)
-    }
-
-    static let unauthenticated = Problem(
-        status: .unauthorized, slug: "unauthenticated", title: "Sign-in required",
-        detail: "send a bearer token: Authorization: Bearer <token>", headers: ["WWW-Authenticate": "Bearer realm=\"arrears\""])
+    static let unauthenticated = ProblemMapping.problem(.unauthenticated)
 
     static let versionRequired = Problem(
         status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
         detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
         violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
-
-    static let notFound = Problem(status: .notFound, slug: "not-found", title: "Not found", detail: "no such complaint in your scope")
 
     /// The JSON body, with `violations` only when there are some.
     func body(requestID: String?) -> Data {

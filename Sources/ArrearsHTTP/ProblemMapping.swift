@@ -1,5 +1,6 @@
+import ArrearsAPI
+import ArrearsApplication
 import ArrearsCore
-import ArrearsStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -11,14 +12,6 @@ enum ProblemMapping {
         switch error {
         case let problem as Problem:
             return problem
-        case let failure as ValidationFailure:
-            return .validation(failure.violations)
-        case let violation as FieldViolation:
-            return .validation([violation])
-        case let error as TransitionError:
-            return refusal(error)
-        case let error as StoreError:
-            return refusal(error)
         case let error as DecodingError:
             return malformed(error)
         case let error as ServerError:
@@ -34,88 +27,54 @@ enum ProblemMapping {
             return Problem(
                 status: error.status, slug: slug(error.status), title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
         default:
-            return nil
+            return Refusal(error).map(problem)
         }
     }
 
-    static func refusal(_ error: TransitionError) -> Problem {
-        switch error {
-        case .illegalInState:
-            Problem(status: .conflict, slug: "illegal-transition", title: "Not possible in this state", detail: error.description)
-        case .roleNotPermitted:
-            Problem(status: .forbidden, slug: "forbidden", title: "Your role may not do this", detail: error.description)
-        case .outOfScope:
-            .notFound
-        case let .invalidInput(violation):
-            .validation([violation])
-        case let .notYet(rule, detail):
-            Problem(
-                status: .conflict, slug: "not-yet", title: "Not yet possible", detail: detail,
-                violations: [FieldViolation(field: "", rule: rule, detail: detail)])
+    /// A refusal of the application layer as the API answers it.
+    static func problem(_ refusal: Refusal) -> Problem {
+        let (status, title): (HTTPResponse.Status, String) =
+            switch refusal {
+            case .unauthenticated: (.unauthorized, "Sign-in required")
+            case .signInRefused: (.unauthorized, "Sign-in refused")
+            case .notFound: (.notFound, "Not found")
+            case .noSuchDelivery: (.notFound, "No such delivery")
+            case .notPermitted: (.forbidden, "Your role may not do this")
+            case .invalid, .evidence(.empty): (.unprocessableContent, "The request breaks a rule")
+            case .malformed: (.badRequest, "The request could not be read")
+            case .illegalInState: (.conflict, "Not possible in this state")
+            case .notYet: (.conflict, "Not yet possible")
+            case .versionConflict: (.conflict, "Changed by someone else")
+            case .idempotencyKeyReused: (.unprocessableContent, "Idempotency-Key reused")
+            case .duplicate: (.conflict, "Already exists")
+            case .tooMany: (.tooManyRequests, "Too many attempts")
+            case .notASession: (.conflict, "Not a session")
+            case .alreadyDelivered: (.conflict, "Already delivered")
+            case .evidence(.notAcceptedType): (.unsupportedMediaType, "Not an accepted evidence file")
+            case .evidence(.tooLarge), .evidenceAllowanceExceeded: (.contentTooLarge, "Too much evidence")
+            case .evidence(.truncated): (.badRequest, "The upload was cut off")
+            }
+        var headers: [String: String] = [:]
+        switch refusal {
+        case .unauthenticated: headers["WWW-Authenticate"] = "Bearer realm=\"arrears\""
+        case let .tooMany(_, seconds): headers["Retry-After"] = String(seconds)
+        default: break
         }
-    }
-
-    static func refusal(_ error: StoreError) -> Problem {
-        switch error {
-        case .notFound:
-            .notFound
-        case .versionConflict:
-            Problem(status: .conflict, slug: "version-conflict", title: "Changed by someone else", detail: error.description)
-        case .idempotencyKeyReused:
-            Problem(
-                status: .unprocessableContent, slug: "idempotency-key-reused", title: "Idempotency-Key reused", detail: error.description,
-                violations: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: error.description)])
-        case .duplicate:
-            Problem(status: .conflict, slug: "duplicate", title: "Already exists", detail: error.description)
-        case .evidenceAllowanceExceeded:
-            Problem.evidenceTooLarge(rule: "evidence.complaint-limit", detail: error.description)
-        }
+        let violations = refusal.violations
+        // A validation problem's detail is its first violations, each with its field and rule.
+        let detail = refusal.code == "validation" ? violations.prefix(3).map(\.description).joined(separator: "; ") : refusal.detail
+        return Problem(status: status, slug: refusal.code, title: title, detail: detail, violations: violations, headers: headers)
     }
 
     /// Names the field a JSON decoding error is about, as `a.b[0].c`.
     static func malformed(_ error: DecodingError) -> Problem {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.reduce("") { result, key in
-                if let index = key.intValue { return result + "[\(index)]" }
-                return result.isEmpty ? key.stringValue : result + "." + key.stringValue
-            }
-        }
-        switch error {
-        case let .typeMismatch(type, context):
-            return .malformed(field: path(context.codingPath), detail: "expected \(describe(type)) at \(path(context.codingPath))")
-        case let .valueNotFound(type, context):
-            return .malformed(field: path(context.codingPath), detail: "expected \(describe(type)) at \(path(context.codingPath)), found null")
-        case let .keyNotFound(key, context):
-            let field = path(context.codingPath + [key])
+        let (violation, detail) = error.violation
+        if case .keyNotFound = error {
             return Problem(
-                status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: "\(field) is required",
-                violations: [FieldViolation(field: field, rule: "required", detail: "is required")])
-        case let .dataCorrupted(context) where context.debugDescription.contains("Additional properties are disabled"):
-            // The runtime's coding path ends with the unknown key itself.
-            let field = path(context.codingPath)
-            return Problem(
-                status: .badRequest, slug: "malformed-request", title: "The request could not be read",
-                detail: "unknown field \(field); only the fields the API documents are accepted",
-                violations: [FieldViolation(field: field, rule: "json.unknown-field", detail: "only the fields the API documents are accepted")])
-        case let .dataCorrupted(context):
-            let field = path(context.codingPath)
-            return .malformed(
-                field: field.isEmpty ? nil : field, detail: field.isEmpty ? "the body is not valid JSON" : "\(field): \(context.debugDescription)")
-        @unknown default:
-            return .malformed(field: nil, detail: "the body could not be read")
+                status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: detail,
+                violations: violation.map { [$0] } ?? [])
         }
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
-        case is Double.Type: "a number"
-        case is [String: Any].Type: "an object"
-        case is [Any].Type: "an array"
-        default: "\(type)"
-        }
+        return problem(.malformed(violation.map { [$0] } ?? [], detail: detail))
     }
 
     static func slug(_ status: HTTPResponse.Status) -> String {
@@ -127,16 +86,5 @@ enum ProblemMapping {
         case 415: "unsupported-media-type"
         default: "http-\(status.code)"
         }
-    }
-}
-
-extension Problem {
-    /// What an error says about the fields of a request, in the words the API would answer with: for imports, which
-    /// report each refused row instead of answering it.
-    public static func violations(for error: any Error) -> [FieldViolation] {
-        guard let problem = ProblemMapping.problem(for: error) else {
-            return [FieldViolation(field: "", rule: "internal", detail: String(describing: error))]
-        }
-        return problem.violations.isEmpty ? [FieldViolation(field: "", rule: problem.slug, detail: problem.detail)] : problem.violations
     }
 }

@@ -1,3 +1,4 @@
+import ArrearsApplication
 import ArrearsCore
 import Foundation
 
@@ -42,6 +43,13 @@ public struct ServerConfiguration: Sendable {
     public var webhooks = WebhookSettings()
 
     public init() {}
+
+    /// The limits against abuse these settings ask for.
+    var abuseLimits: AbuseLimits {
+        AbuseLimits(
+            sessionHours: sessionHours, passwordCost: passwordCost, signInAttempts: signInAttempts, submissionsPerMinute: submissionsPerMinute,
+            registrationsPerHour: registrationsPerHour)
+    }
 
     /// The evidence folder in use: the one configured, else the database file's name with `.evidence` for its extension.
     public var resolvedEvidenceDirectory: String {

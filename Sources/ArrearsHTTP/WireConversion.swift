@@ -1,19 +1,17 @@
 import ArrearsAPI
+import ArrearsApplication
 import ArrearsCore
 import ArrearsStore
 
 /// Domain values in their wire form: the only place generated types are built from domain ones.
 enum Wire {
-    /// The complaint as `viewer` may see it: the complainant's contact in full only for the complainant itself.
-    static func detail(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate, calendar: WorkingDayCalendar, for viewer: Actor)
-        -> Components.Schemas.ComplaintDetail
-    {
-        let contact = complaint.filing.complainant.contact
-        let shown = viewer.role == .sme && complaint.complainantAccount == viewer.account ? contact : contact.masked
-        return .init(complaint: self.complaint(complaint, today: today, calendar: calendar, contact: shown), events: events.map(event))
+    /// The complaint as the platform lets its viewer see it.
+    static func detail(_ view: ComplaintView) -> Components.Schemas.ComplaintDetail {
+        .init(complaint: complaint(view), events: view.events.map(event))
     }
 
-    static func complaint(_ c: Complaint, today: CSTDate, calendar: WorkingDayCalendar, contact: Contact) -> Components.Schemas.Complaint {
+    static func complaint(_ view: ComplaintView) -> Components.Schemas.Complaint {
+        let (c, today) = (view.complaint, view.today)
         var wire = Components.Schemas.Complaint(
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedAt: c.receivedAt,
             receivedOn: c.receivedOn.description, updatedAt: c.updatedAt, complainantAccount: c.complainantAccount?.rawValue,
@@ -26,14 +24,14 @@ enum Wire {
                     resolvedOn: $0.resolvedOn.description)
             },
             rating: c.rating.map { .init(rawValue: $0.rawValue)! }, closure: c.closure.map { .init(rawValue: $0.rawValue)! },
-            filing: filing(c.filing, contact: contact))
+            filing: filing(c.filing, contact: view.contact))
         wire.ruleSet = c.ruleSet
         wire.hops = c.hops.map(hop)
         wire.findings = c.findings.map {
             .init(ground: $0.ground.map { .init(rawValue: $0.rawValue)! }, code: $0.code, detail: $0.detail, related: $0.related)
         }
         wire.duplicateOf = c.duplicateOf
-        wire.latePayments = LatePayment.assess(c, today: today, calendar: calendar).map { late in
+        wire.latePayments = view.latePayments.map { late in
             .init(
                 contractNumber: late.contractNumber, dueOn: late.dueOn?.description, daysOverdue: late.daysOverdue, interest: late.interest.value,
                 explanation: late.explanation)
@@ -123,6 +121,18 @@ enum Wire {
         .init(
             id: a.id.rawValue, name: a.name, role: .init(rawValue: a.role.rawValue)!, province: a.province?.code,
             department: a.department?.rawValue, creditCode: a.creditCode?.text)
+    }
+
+    static func statistics(_ statistics: MonthlyStatistics) -> Components.Schemas.MonthlyStatistics {
+        .init(
+            month: statistics.month.description, province: statistics.province?.code,
+            monthly: figures(statistics.monthly), cumulative: figures(statistics.cumulative),
+            registeredAndForwarded: statistics.registeredAndForwarded,
+            breakdowns: statistics.breakdowns.map { breakdown in
+                .init(
+                    dimension: .init(rawValue: breakdown.dimension.rawValue)!, key: breakdown.key,
+                    monthly: figures(breakdown.monthly), cumulative: figures(breakdown.cumulative))
+            })
     }
 
     static func figures(_ f: StatisticsFigures) -> Components.Schemas.Figures {

@@ -8,8 +8,7 @@ extension PostgresComplaintStore: AuditStore {
         try await write { connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var statement = PostgresStatement()
-            // Admins see no cases but may verify them all: the report names complaints only by number.
-            var condition = actor.map { $0.role == .admin ? "TRUE" : PostgresScope.condition($0, &statement) } ?? "TRUE"
+            var condition = PostgresScope.condition(ComplaintScope.auditing(actor), &statement)
             if let complaint {
                 let key = statement.bind(complaint.rawValue)
                 condition += " AND (id = \(key) OR number = \(key))"

@@ -33,7 +33,7 @@ extension PostgresComplaintStore {
     }
 
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics {
-        let province = actor.role == .admin ? nil : actor.province
+        let province = actor.statisticsProvince
         let scope = province?.code ?? StatisticsCells.national
         let monthText = month.description
         return try await read { connection in

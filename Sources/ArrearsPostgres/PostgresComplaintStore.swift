@@ -105,13 +105,7 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
                     """, logger: logger
                 ).collect()
                 if claimed.isEmpty {
-                    let rows = try await connection.query(
-                        "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = \(claim.account.rawValue) AND key = \(claim.key)",
-                        logger: logger
-                    ).collect()
-                    guard let (fingerprint, id) = try rows.first?.decode((String, String).self) else { throw StoreError.notFound }
-                    guard fingerprint == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
-                    guard let earlier = try await fetchComplaint(connection, id: ComplaintID(id), visibleTo: nil) else { throw StoreError.notFound }
+                    guard let earlier = try await registration(connection, claimedBy: claim) else { throw StoreError.notFound }
                     return .replayed(earlier)
                 }
             }
@@ -129,6 +123,21 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
             try await write(cells, connection)
             return .created(numbered)
         }
+    }
+
+    public func registration(claimedBy claim: IdempotencyClaim) async throws -> Complaint? {
+        try await read { connection in try await registration(connection, claimedBy: claim) }
+    }
+
+    func registration(_ connection: PostgresConnection, claimedBy claim: IdempotencyClaim) async throws -> Complaint? {
+        let rows = try await connection.query(
+            "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = \(claim.account.rawValue) AND key = \(claim.key)",
+            logger: logger
+        ).collect()
+        guard let (fingerprint, id) = try rows.first?.decode((String, String).self) else { return nil }
+        guard fingerprint == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
+        guard let earlier = try await fetchComplaint(connection, id: ComplaintID(id), visibleTo: nil) else { throw StoreError.notFound }
+        return earlier
     }
 
     /// The next number of the complaint's year of receipt: ARR-2026-000001, … The counter's row stays locked until the

@@ -5,8 +5,7 @@ import GRDB
 extension SQLiteComplaintStore: AuditStore {
     public func auditReport(of complaint: ComplaintID?, visibleTo actor: Actor?) async throws -> AuditReport {
         try await read { db in
-            // Admins see no cases but may verify them all: the report names complaints only by number.
-            let scope = actor.map { $0.role == .admin ? SQLiteScope.everything : SQLiteScope($0) } ?? .everything
+            let scope = SQLiteScope(ComplaintScope.auditing(actor))
             var condition = scope.sql
             var arguments = scope.arguments
             if let complaint {

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteComplaintStore {
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics {
-        let province = actor.role == .admin ? nil : actor.province
+        let province = actor.statisticsProvince
         return try await read { db in try Self.statistics(db, month: month, province: province, breakdowns: breakdowns) }
     }
 

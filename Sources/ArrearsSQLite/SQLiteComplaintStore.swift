@@ -65,16 +65,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
         try await write { db in
-            if let claim = idempotency,
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?"),
-                    arguments: [claim.account.rawValue, claim.key])
-            {
-                guard row["fingerprint"] as String == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
-                let id = ComplaintID(row["complaint_id"])
-                guard let earlier = try Self.fetchComplaint(db, id: id, scope: .everything) else { throw StoreError.notFound }
-                return .replayed(earlier)
-            }
+            if let claim = idempotency, let earlier = try Self.registration(db, claimedBy: claim) { return .replayed(earlier) }
             var numbered = complaint
             numbered.number = try Self.nextNumber(for: complaint, in: db)
             let keys = BusinessKeys(complaint.filing)
@@ -95,6 +86,21 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             }
             return .created(numbered)
         }
+    }
+
+    public func registration(claimedBy claim: IdempotencyClaim) async throws -> Complaint? {
+        try await read { db in try Self.registration(db, claimedBy: claim) }
+    }
+
+    static func registration(_ db: Database, claimedBy claim: IdempotencyClaim) throws -> Complaint? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT fingerprint, complaint_id FROM idempotency_keys WHERE account = ? AND key = ?"),
+                arguments: [claim.account.rawValue, claim.key])
+        else { return nil }
+        guard row["fingerprint"] as String == claim.fingerprint else { throw StoreError.idempotencyKeyReused }
+        guard let earlier = try fetchComplaint(db, id: ComplaintID(row["complaint_id"]), scope: .everything) else { throw StoreError.notFound }
+        return earlier
     }
 
     /// The next number of the complaint's year of receipt: ARR-2026-000001, …

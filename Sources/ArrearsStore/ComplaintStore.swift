@@ -7,6 +7,10 @@ public protocol ComplaintStore: Sendable {
     /// With an idempotency claim, a retry returns the complaint the first request created.
     func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration
 
+    /// The complaint a claim's key already registered, if any, read before any limit is counted: a client retrying after a
+    /// lost answer gets its complaint back. The same key with another request is `StoreError.idempotencyKeyReused`.
+    func registration(claimedBy claim: IdempotencyClaim) async throws -> Complaint?
+
     /// The complaint, if it exists and the actor's scope covers it. Every lookup takes an id or a number.
     func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint?
 

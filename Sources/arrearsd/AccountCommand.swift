@@ -1,6 +1,6 @@
 import ArgumentParser
 import ArrearsCore
-import ArrearsHTTP
+import ArrearsApplication
 import ArrearsStore
 import Foundation
 

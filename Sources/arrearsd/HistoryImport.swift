@@ -1,9 +1,8 @@
 import ArrearsAPI
 import ArrearsCore
-import ArrearsHTTP
+import ArrearsApplication
 import ArrearsStore
 import CSV
-import Crypto
 import Foundation
 
 /// One historical complaint to import: a filing exactly as the API takes it, when it was received, an id from the
@@ -41,50 +40,18 @@ struct ImportStep: Decodable {
     var summary: String?
 }
 
-/// Turns import records into complaints with their histories, through the API's own checks and the real lifecycle.
-struct HistoryImport {
-    let lifecycle: Lifecycle
-    let conversion: FilingConversion
-    let routing: RoutingTable
-
-    /// The id a record gets: the same external id always gives the same complaint, so a rerun adds nothing.
-    static func complaintID(_ externalId: String) -> ComplaintID {
-        ComplaintID("import-" + HexDigest.hex(SHA256.hash(data: Data(externalId.utf8)).prefix(12)))
-    }
-
-    /// The complaint and its events, or why the record is refused (in the API's words: field, rule, detail).
-    func history(_ record: ImportRecord, smeAccount: AccountID?) throws -> (Complaint, [ComplaintEvent]) {
-        guard (1...200).contains(record.externalId.count) else {
-            throw ValidationFailure([FieldViolation(field: "externalId", rule: "import.external-id", detail: "1–200 characters")])
+/// The import file's formats: a record's steps as domain commands, CSV rows as records.
+enum HistoryImport {
+    /// The complaint and its events for a record, through the application layer's importer.
+    static func history(_ record: ImportRecord, importer: HistoryImporter, regions: RegionDirectory, smeAccount: AccountID?) throws
+        -> (Complaint, [ComplaintEvent])
+    {
+        let filing = try FilingConversion(regions: regions).filing(record.filing, today: CSTDate(record.receivedAt))
+        let steps = try record.steps.enumerated().map { index, step in
+            (command: try FieldViolation.at("steps[\(index)]") { try Self.command(step) }, at: step.at)
         }
-        let filing = try conversion.filing(record.filing, today: CSTDate(record.receivedAt))
-        let province = filing.respondent.intakeProvince
-        let intake = Actor(account: AccountID("import-intake-" + (province?.code ?? "national")), role: .intake, province: province)
-        // Online filings were the SME's own: they belong to its account, or to a placeholder for one it never opened.
-        let owner = filing.channel == .online ? smeAccount ?? AccountID("import-sme-" + filing.complainant.creditCode.text) : smeAccount
-        let registrar = filing.channel == .online ? Actor(account: owner!, role: .sme, name: filing.complainant.name) : intake
-        var (complaint, first) = try lifecycle.register(
-            filing, id: Self.complaintID(record.externalId), complainantAccount: owner, by: registrar, at: record.receivedAt)
-        var events = [first]
-        for (index, step) in record.steps.enumerated() {
-            let command = try FieldViolation.at("steps[\(index)]") { try Self.command(step) }
-            var actor = intake
-            if ["return", "resolve"].contains(step.command) {
-                // Only a forwarded complaint has a department to act; before that the step is out of order.
-                guard let department = complaint.handlingDepartment else {
-                    throw TransitionError.illegalInState(command: step.command, state: complaint.state)
-                }
-                actor = Actor(account: AccountID("import-handler-" + department.rawValue), role: .handler, department: department)
-            }
-            guard step.at > events[events.count - 1].at else {
-                throw ValidationFailure([
-                    FieldViolation(field: "steps[\(index)].at", rule: "import.steps-in-order", detail: "each step comes after the one before")
-                ])
-            }
-            (complaint, first) = try lifecycle.apply(command, to: complaint, by: actor, at: step.at, routing: routing)
-            events.append(first)
-        }
-        return (complaint, events)
+        return try importer.history(
+            externalId: record.externalId, receivedAt: record.receivedAt, filing: filing, steps: steps, smeAccount: smeAccount)
     }
 
     static func command(_ step: ImportStep) throws(InvalidValue) -> ComplaintCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArrearsCore
-import ArrearsHTTP
+import ArrearsAPI
+import ArrearsApplication
 import ArrearsStore
 import CSV
 import Foundation
@@ -30,11 +31,12 @@ struct ImportCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw ValidationError("no such file: \(file)") }
         let store = try await database.openStore()
-        let importer = HistoryImport(
+        let importer = HistoryImporter(
             lifecycle: Lifecycle(
                 rules: try ShippedReferenceData.ruleBook(), calendar: try await store.workingDayCalendar(),
                 sizes: try ShippedReferenceData.sizeStandard()),
-            conversion: FilingConversion(regions: try ShippedReferenceData.regions()), routing: try await store.routingInForce().table)
+            routing: try await store.routingInForce().table)
+        let regions = try ShippedReferenceData.regions()
         let rejectsURL = url.deletingPathExtension().appendingPathExtension("rejects.csv")
         let rejects = try Rejects(url: rejectsURL)
         let progress = ImportProgress(total: try Self.lines(url) - (url.pathExtension.lowercased() == "csv" ? 1 : 0))
@@ -60,10 +62,10 @@ struct ImportCommand: AsyncParsableCommand {
                 if owners[code] == nil, let creditCode = try? CreditCode(code) {
                     owners[code] = .some(try await store.smeAccount(creditCode: creditCode))
                 }
-                pending.append(try importer.history(record, smeAccount: owners[code] ?? nil))
+                pending.append(try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owners[code] ?? nil))
             } catch {
                 refused += 1
-                try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Problem.violations(for: error))
+                try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Self.violations(error))
             }
             if pending.count >= batch { try await flush() }
             progress.update(rows)
@@ -109,6 +111,14 @@ struct ImportCommand: AsyncParsableCommand {
                 continuation.finish(throwing: error)
             }
         }
+    }
+
+    /// Why a row was refused, in the API's words (field, rule, detail); a failure that is no refusal is named as it is.
+    static func violations(_ error: any Error) -> [FieldViolation] {
+        if let decoding = error as? DecodingError {
+            return [decoding.violation.field ?? FieldViolation(field: "", rule: "malformed-request", detail: decoding.violation.detail)]
+        }
+        return Refusal(error)?.rejectedFields ?? [FieldViolation(field: "", rule: "internal", detail: String(describing: error))]
     }
 
     /// Newlines in the file, for the progress bar.

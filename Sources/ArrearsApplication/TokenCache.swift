@@ -9,7 +9,7 @@ import Synchronization
 /// a complaint read (the profile in README "Performance"). A sign-out or revocation through this server removes the
 /// token at once; one made elsewhere (another replica, `arrearsd account revoke`) is seen within `lifetime`. Only
 /// tokens that resolved are kept, so a wrong token costs a lookup every time, and the cache cannot be filled with them.
-final class TokenCache: AccountStore, Sendable {
+public final class TokenCache: AccountStore, Sendable {
     private let store: any AccountStore
     private let lifetime: TimeInterval
     private let state = Mutex(State())
@@ -30,12 +30,12 @@ final class TokenCache: AccountStore, Sendable {
     static let capacity = 10_000
 
     /// `lifetime` 0 turns the cache off.
-    init(_ store: any AccountStore, lifetime: TimeInterval) {
+    public init(_ store: any AccountStore, lifetime: TimeInterval) {
         self.store = store
         self.lifetime = lifetime
     }
 
-    func account(tokenDigest: String, at now: Date) async throws -> Account? {
+    public func account(tokenDigest: String, at now: Date) async throws -> Account? {
         guard lifetime > 0 else { return try await store.account(tokenDigest: tokenDigest, at: now) }
         let (cached, revocations) = state.withLock { ($0.entries[tokenDigest], $0.revocations) }
         if let cached, cached.until > now { return cached.account }
@@ -48,12 +48,12 @@ final class TokenCache: AccountStore, Sendable {
         return account
     }
 
-    func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
+    public func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
         defer { forget { digest, _ in digest == tokenDigest } }
         return try await store.revokeSession(tokenDigest: tokenDigest, at: now)
     }
 
-    func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
+    public func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
         defer { forget { _, entry in entry.account.id == account } }
         return try await store.revokeTokens(of: account, at: now, by: auditor)
     }
@@ -66,19 +66,19 @@ final class TokenCache: AccountStore, Sendable {
         }
     }
 
-    func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by auditor: Auditor) async throws {
+    public func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by auditor: Auditor) async throws {
         try await store.createAccount(account, tokenDigest: tokenDigest, passwordHash: passwordHash, contact: contact, by: auditor)
     }
 
-    func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
+    public func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
         try await store.signInRecord(login: login)
     }
 
-    func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
+    public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
         try await store.createSession(tokenDigest: tokenDigest, account: account, at: now, expiresAt: expiresAt, by: auditor)
     }
 
-    func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
+    public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
         try await store.smeAccount(creditCode: creditCode)
     }
 }

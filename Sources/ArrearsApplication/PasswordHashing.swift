@@ -4,8 +4,6 @@ import HummingbirdBcrypt
 /// bcrypt, run on a Dispatch thread: at cost 11 a hash takes tens of milliseconds, which must not hold one of the few
 /// threads Swift concurrency runs every request on.
 enum PasswordHashing {
-    static let minimumLength = 10
-
     static func hash(_ password: String, cost: UInt8) async -> String {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: Bcrypt.hash(password, cost: cost)) }

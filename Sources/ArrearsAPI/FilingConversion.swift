@@ -1,4 +1,3 @@
-import ArrearsAPI
 import ArrearsCore
 
 /// Turns the wire form of a filing into the domain's, naming every field that breaks a rule.
@@ -33,7 +32,8 @@ public struct FilingConversion: Sendable {
         let region = check.field("complainant.region") { try RegionCode(wire.region, in: regions) }
         let inputs = wire.sizeInputs.flatMap { sizeInputs in
             check.field("complainant.sizeInputs") {
-                try Self.sizeInputs(employees: sizeInputs.employees, revenue: sizeInputs.annualRevenue, assets: sizeInputs.totalAssets)
+                try SizeInputs.checked(
+                    employees: sizeInputs.employees, annualRevenue: sizeInputs.annualRevenue, totalAssets: sizeInputs.totalAssets)
             }
         }
         guard let code, let region else { return nil }
@@ -71,22 +71,5 @@ public struct FilingConversion: Sendable {
         return Contract(
             number: wire.number, subject: ContractSubject(rawValue: wire.subject.rawValue)!, signedOn: signed, amount: amount,
             deliveredOn: delivered, paymentTermDays: wire.paymentTermDays, amountOverdue: overdue)
-    }
-
-    /// The size test's measures; none may be negative (the generated types do not enforce the schema's minimum).
-    static func sizeInputs(employees: Int?, revenue: Int64?, assets: Int64?) throws(InvalidValue) -> SizeInputs {
-        for value in [employees.map(Int64.init), revenue, assets] {
-            if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", detail: "a measure cannot be negative, got \(value)") }
-        }
-        // The contract's bounds (schemathesis found 10^18 + 1 fen accepted): ten million staff, 10^16 yuan.
-        if let employees, employees > 10_000_000 {
-            throw InvalidValue(rule: "size-test.too-large", detail: "employees may be at most 10000000, got \(employees)")
-        }
-        for value in [revenue, assets] {
-            if let value, value > 1_000_000_000_000_000_000 {
-                throw InvalidValue(rule: "size-test.too-large", detail: "a measure in fen may be at most 10^18, got \(value)")
-            }
-        }
-        return SizeInputs(employees: employees, annualRevenue: revenue, totalAssets: assets)
     }
 }

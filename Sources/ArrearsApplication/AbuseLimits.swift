@@ -1,0 +1,41 @@
+import Foundation
+
+/// Limits against abuse (failed sign-ins, registrations, submissions) and the lifetime of sign-in tokens. Counts are per
+/// process.
+public struct AbuseLimits: Sendable {
+    let sessionLength: TimeInterval
+    let passwordCost: UInt8
+    /// Failed sign-ins per account, and per address (four times as many: an office shares one address).
+    let failures: AttemptLimiter
+    let failuresPerAddress: AttemptLimiter
+    let registrations: AttemptLimiter
+    /// Complaints filed per account a minute (ten times as many per address); nil when unlimited.
+    let submissions: AttemptLimiter?
+    let submissionsPerAddress: AttemptLimiter?
+
+    /// `submissionsPerMinute` 0 turns the filing limit off (benchmarks).
+    public init(sessionHours: Int, passwordCost: UInt8, signInAttempts: Int, submissionsPerMinute: Int, registrationsPerHour: Int) {
+        sessionLength = TimeInterval(sessionHours * 3600)
+        self.passwordCost = passwordCost
+        failures = AttemptLimiter(limit: signInAttempts, window: 15 * 60)
+        failuresPerAddress = AttemptLimiter(limit: signInAttempts * 4, window: 15 * 60)
+        registrations = AttemptLimiter(limit: registrationsPerHour, window: 3600)
+        submissions = submissionsPerMinute > 0 ? AttemptLimiter(limit: submissionsPerMinute, window: 60) : nil
+        submissionsPerAddress = submissionsPerMinute > 0 ? AttemptLimiter(limit: submissionsPerMinute * 10, window: 60) : nil
+    }
+
+    /// Counts a submission, or refuses it when the account or its address has used its allowance this minute.
+    func admitSubmission(account: AccountKey, address: String, now: Date) async throws(Refusal) {
+        guard let submissions, let submissionsPerAddress else { return }
+        if let wait = await submissions.waitBeforeNext(["account:" + account], now: now) {
+            throw .tooMany("complaints filed by this account", retryAfter: wait)
+        }
+        if let wait = await submissionsPerAddress.waitBeforeNext(["address:" + address], now: now) {
+            throw .tooMany("complaints filed from this address", retryAfter: wait)
+        }
+        await submissions.record(["account:" + account], now: now)
+        await submissionsPerAddress.record(["address:" + address], now: now)
+    }
+
+    typealias AccountKey = String
+}

@@ -1,0 +1,72 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+
+/// The evidence of a complaint and the limits it is kept within.
+public struct EvidenceList: Sendable {
+    public let items: [Evidence]
+    public let limits: EvidenceLimits
+
+    public var totalBytes: Int { items.reduce(0) { $0 + $1.bytes } }
+}
+
+/// An evidence file about to be read, after its reading was logged.
+public struct EvidenceFile: Sendable {
+    public let evidence: Evidence
+    /// Where the vault keeps its content.
+    public let location: URL
+}
+
+extension Platform {
+    /// Attaches a file (PDF, JPEG or PNG, judged by content) as evidence. Everything that can be refused without the file
+    /// is refused before a byte of it is read: scope, role, state, and an announced size over the complaint's allowance.
+    public func attachEvidence(
+        to id: ComplaintID, named name: String?, announcedBytes: Int?, content: some AsyncSequence<ArraySlice<UInt8>, any Error>,
+        by caller: Caller
+    ) async throws -> Evidence {
+        let account = try caller.signedIn()
+        let actor = account.actor
+        let now = clock.now()
+        guard let complaint = try await store.complaint(id, visibleTo: actor) else { throw Refusal.complaintNotFound }
+        _ = try Lifecycle.transition("attach-evidence", on: complaint, by: actor)
+        let name = try FieldViolation.at("name") { try Evidence.fileName(name) }
+        if let announcedBytes {
+            let used = (try await store.evidence(of: complaint.id, visibleTo: actor) ?? []).reduce(0) { $0 + $1.bytes }
+            if used + announcedBytes > evidenceLimits.complaint {
+                throw Refusal.evidenceAllowanceExceeded(used: used, adding: announcedBytes, limit: evidenceLimits.complaint)
+            }
+        }
+        let stored = try await vault.store(content, limit: evidenceLimits.file, expectedLength: announcedBytes)
+        let attachment = Evidence(
+            id: EvidenceID(UUID().uuidString.lowercased()), complaintID: complaint.id, sha256: stored.sha256, type: stored.type,
+            bytes: stored.bytes, name: name ?? stored.type.defaultFileName, attachedBy: account.id, attachedAt: now)
+        do {
+            _ = try await store.attach(attachment, visibleTo: actor, complaintLimit: evidenceLimits.complaint) { [lifecycle] current in
+                try lifecycle.apply(.attachEvidence(attachment), to: current, by: actor, at: now)
+            }
+        } catch {
+            // The content stays only if another attachment already uses it.
+            if stored.isNew, try await !store.isEvidenceContentReferenced(sha256: stored.sha256) { vault.remove(sha256: stored.sha256) }
+            throw error
+        }
+        return attachment
+    }
+
+    /// The complaint's evidence, oldest first, with the limits.
+    public func evidence(of id: ComplaintID, by caller: Caller) async throws -> EvidenceList {
+        let account = try caller.holding(.readComplaints, "read")
+        guard let items = try await store.evidence(of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
+        return EvidenceList(items: items, limits: evidenceLimits)
+    }
+
+    /// One evidence file to read; evidence carries business secrets, so each reading is logged before it starts.
+    public func evidenceFile(_ evidence: EvidenceID, of id: ComplaintID, by caller: Caller) async throws -> EvidenceFile {
+        let account = try caller.holding(.readComplaints, "read")
+        guard let attachment = try await store.evidence(evidence, of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
+        _ = try await store.record(
+            SecurityLogEntry(
+                at: clock.now(), actor: caller.auditor, action: .evidenceRead, subject: id.rawValue,
+                detail: ["evidence": attachment.id.rawValue, "name": attachment.name]))
+        return EvidenceFile(evidence: attachment, location: vault.location(sha256: attachment.sha256))
+    }
+}

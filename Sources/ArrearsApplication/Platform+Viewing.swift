@@ -1,0 +1,40 @@
+import ArrearsCore
+import ArrearsStore
+import Foundation
+
+extension Platform {
+    /// One complaint with its history, as the caller may see it.
+    public func view(_ id: ComplaintID, by caller: Caller) async throws -> ComplaintView {
+        let account = try caller.signedIn()
+        guard let (complaint, events) = try await store.history(of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
+        return view(complaint, events: events, for: account.actor)
+    }
+
+    func view(_ complaint: Complaint, events: [ComplaintEvent], for actor: Actor) -> ComplaintView {
+        ComplaintView(complaint, events: events, today: today, calendar: lifecycle.calendar, for: actor)
+    }
+
+    /// A page of the complaints the caller's scope covers, oldest first; `overdue` keeps those whose deadline has passed.
+    public func queue(
+        states: [ComplaintState], province: RegionCode?, department: DepartmentID?, overdue: Bool, after cursor: QueueCursor?, limit: Int?,
+        by caller: Caller
+    ) async throws -> QueuePage {
+        let account = try caller.signedIn()
+        if let limit, !(1...QueueQuery.maximumLimit).contains(limit) {
+            throw Refusal.invalid([
+                FieldViolation(field: "limit", rule: "limit.range", detail: "a page holds 1–\(QueueQuery.maximumLimit) complaints")
+            ])
+        }
+        let query = QueueQuery(
+            states: states, province: province, department: department, overdueOn: overdue ? today : nil, after: cursor, limit: limit ?? 50)
+        return try await store.queue(query, visibleTo: account.actor)
+    }
+
+    /// The complainant's contact in full; each reading is logged before it is answered.
+    public func contact(of id: ComplaintID, by caller: Caller) async throws -> Contact {
+        let account = try caller.holding(.readComplaints, "read")
+        guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
+        try await store.record(SecurityLogEntry(at: clock.now(), actor: caller.auditor, action: .contactRead, subject: complaint.number))
+        return complaint.filing.complainant.contact
+    }
+}

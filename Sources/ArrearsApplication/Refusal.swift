@@ -1,0 +1,154 @@
+import ArrearsCore
+import ArrearsStore
+
+/// Why the platform said no to a caller: the one type every edge maps, the API to problem+json and a web page to a page.
+/// Every error a `Platform` operation throws is a `Refusal` or converts to one with `Refusal(_:)`; anything else is a
+/// fault of the server.
+public enum Refusal: Error, Equatable, Sendable {
+    /// No or unknown credentials.
+    case unauthenticated
+    /// The name or the password is wrong (which, is not said).
+    case signInRefused
+    /// Nothing of that name within the caller's scope; says no more than that.
+    case notFound(String)
+    /// The caller's role may never do this.
+    case notPermitted(action: String, role: Role)
+    /// Values break rules, each named by field and rule.
+    case invalid([FieldViolation])
+    /// The request cannot be read as meant (e.g. an If-Match that is not a version).
+    case malformed([FieldViolation], detail: String)
+    /// Not possible in the complaint's state.
+    case illegalInState(command: String, state: ComplaintState)
+    /// Possible, but not yet: a period must run out first.
+    case notYet(rule: String, detail: String)
+    /// Someone else changed the complaint first.
+    case versionConflict(current: Int)
+    /// An Idempotency-Key reused for a different filing.
+    case idempotencyKeyReused
+    /// A unique thing (an account id, an SME's credit code) is taken.
+    case duplicate(String)
+    /// Too many attempts; wait this many seconds.
+    case tooMany(String, retryAfter: Int)
+    /// Sign-out with a token that is not a sign-in session (an operator token).
+    case notASession
+    /// No webhook delivery has this number.
+    case noSuchDelivery(Int64)
+    /// A webhook delivery that has already been delivered cannot be retried.
+    case alreadyDelivered(Int64)
+    /// An evidence file the vault would not keep.
+    case evidence(EvidenceRefusal)
+    /// The complaint's evidence would pass its allowance.
+    case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
+
+    /// What the lower layers' errors mean to a caller; nil for faults.
+    public init?(_ error: any Error) {
+        switch error {
+        case let refusal as Refusal: self = refusal
+        case let failure as ValidationFailure: self = .invalid(failure.violations)
+        case let violation as FieldViolation: self = .invalid([violation])
+        case let error as TransitionError: self = Self(error)
+        case let error as StoreError: self = Self(error)
+        case let error as EvidenceRefusal: self = .evidence(error)
+        default: return nil
+        }
+    }
+
+    init(_ error: TransitionError) {
+        switch error {
+        case let .illegalInState(command, state): self = .illegalInState(command: command, state: state)
+        case let .roleNotPermitted(command, role): self = .notPermitted(action: command, role: role)
+        case .outOfScope: self = .complaintNotFound
+        case let .invalidInput(violation): self = .invalid([violation])
+        case let .notYet(rule, detail): self = .notYet(rule: rule, detail: detail)
+        }
+    }
+
+    init(_ error: StoreError) {
+        switch error {
+        case .notFound: self = .complaintNotFound
+        case let .versionConflict(current): self = .versionConflict(current: current)
+        case .idempotencyKeyReused: self = .idempotencyKeyReused
+        case let .duplicate(what): self = .duplicate(what)
+        case let .evidenceAllowanceExceeded(used, adding, limit): self = .evidenceAllowanceExceeded(used: used, adding: adding, limit: limit)
+        }
+    }
+
+    /// The answer for any complaint outside the caller's scope, or that does not exist: the two look the same.
+    public static let complaintNotFound = Refusal.notFound("no such complaint in your scope")
+
+    /// One sentence saying why, in the API's words.
+    public var detail: String {
+        switch self {
+        case .unauthenticated: "send a bearer token: Authorization: Bearer <token>"
+        case .signInRefused: "the name or the password is wrong"
+        case let .notFound(detail): detail
+        case let .notPermitted(action, role): "the \(role.rawValue) role may not \(action) a complaint"
+        case let .invalid(violations): violations.prefix(3).map(\.description).joined(separator: "; ")
+        case let .malformed(_, detail): detail
+        case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
+        case let .notYet(_, detail): detail
+        case let .versionConflict(current): StoreError.versionConflict(current: current).description
+        case .idempotencyKeyReused: StoreError.idempotencyKeyReused.description
+        case let .duplicate(what): StoreError.duplicate(what).description
+        case let .tooMany(what, seconds): "too many \(what); try again in \(seconds) seconds"
+        case .notASession:
+            "this is an operator token, not a sign-in session; an admin revokes it with arrearsctl account revoke"
+        case let .noSuchDelivery(id): "there is no webhook delivery \(id)"
+        case let .alreadyDelivered(id): "webhook delivery \(id) was delivered; nothing to retry"
+        case let .evidence(refusal): refusal.description
+        case let .evidenceAllowanceExceeded(used, adding, limit):
+            StoreError.evidenceAllowanceExceeded(used: used, adding: adding, limit: limit).description
+        }
+    }
+
+    /// The stable name of the kind of refusal (the last part of a problem's `type`); never changes with the language.
+    public var code: String {
+        switch self {
+        case .unauthenticated, .signInRefused: "unauthenticated"
+        case .notFound, .noSuchDelivery: "not-found"
+        case .notPermitted: "forbidden"
+        case .invalid, .evidence(.empty): "validation"
+        case .malformed: "malformed-request"
+        case .illegalInState: "illegal-transition"
+        case .notYet: "not-yet"
+        case .versionConflict: "version-conflict"
+        case .idempotencyKeyReused: "idempotency-key-reused"
+        case .duplicate: "duplicate"
+        case .tooMany: "too-many-requests"
+        case .notASession: "not-a-session"
+        case .alreadyDelivered: "webhook-delivered"
+        case .evidence(.notAcceptedType): "evidence-type"
+        case .evidence(.tooLarge), .evidenceAllowanceExceeded: "evidence-too-large"
+        case .evidence(.truncated): "evidence-truncated"
+        }
+    }
+
+    /// What a row of an import refused for: the refusal's violations, or one naming its kind.
+    public var rejectedFields: [FieldViolation] {
+        violations.isEmpty ? [FieldViolation(field: "", rule: code, detail: detail)] : violations
+    }
+
+    /// The fields and rules a refusal names, each with what is wrong.
+    public var violations: [FieldViolation] {
+        switch self {
+        case let .invalid(violations), let .malformed(violations, _): violations
+        case let .notYet(rule, detail): [FieldViolation(field: "", rule: rule, detail: detail)]
+        case .idempotencyKeyReused: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: detail)]
+        case let .evidence(refusal): [FieldViolation(field: "body", rule: refusal.rule, detail: detail)]
+        case .evidenceAllowanceExceeded: [FieldViolation(field: "body", rule: "evidence.complaint-limit", detail: detail)]
+        default: []
+        }
+    }
+}
+
+extension EvidenceRefusal {
+    /// The rule an upload broke.
+    public var rule: String {
+        switch self {
+        case .notAcceptedType: "evidence.type"
+        case .tooLarge: "evidence.file-limit"
+        case .truncated: "evidence.truncated"
+        case .empty: "evidence.empty"
+        }
+    }
+}
