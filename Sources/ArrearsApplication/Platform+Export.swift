@@ -12,7 +12,8 @@ extension Platform {
         if full, !Permission.exportContacts.isHeld(by: account.actor) {
             throw Refusal.invalid([
                 FieldViolation(
-                    field: "contacts", rule: "contacts.not-permitted", detail: "only intake officers and supervisors may export contact details in full")
+                    field: "contacts", rule: "contacts.not-permitted",
+                    detail: "only intake officers and supervisors may export contact details in full")
             ])
         }
         var detail = ["contacts": full ? "full" : "masked"]

@@ -5,7 +5,10 @@ import ArrearsStore
 
 extension ArrearsService {
     public func registerSME(_ input: Operations.RegisterSME.Input) async throws -> Operations.RegisterSME.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let account = try await platform.registerSME(
             name: body.name, creditCode: body.creditCode,
             contact: Contact(person: body.contact.person, phone: body.contact.phone, email: body.contact.email), password: body.password,
@@ -14,7 +17,10 @@ extension ArrearsService {
     }
 
     public func signIn(_ input: Operations.SignIn.Input) async throws -> Operations.SignIn.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let session = try await platform.signIn(login: body.login, password: body.password, by: caller())
         return .created(.init(body: .json(.init(token: session.token, expiresAt: session.expiresAt, account: Wire.account(session.account)))))
     }
@@ -25,7 +31,10 @@ extension ArrearsService {
     }
 
     public func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let form = AccountForm(
             id: body.id, name: body.name, role: Role(rawValue: body.role.rawValue)!, province: body.province, department: body.department,
             creditCode: body.creditCode, password: body.password)

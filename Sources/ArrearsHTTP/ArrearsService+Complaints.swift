@@ -5,7 +5,10 @@ import ArrearsStore
 
 extension ArrearsService {
     public func submitComplaint(_ input: Operations.SubmitComplaint.Input) async throws -> Operations.SubmitComplaint.Output {
-        let wire = switch input.body { case let .json(body): body }
+        let wire =
+            switch input.body {
+            case let .json(body): body
+            }
         let filing = try FilingConversion(regions: platform.regions).filing(wire, today: platform.today)
         switch try await platform.file(filing, idempotencyKey: input.headers.idempotencyKey, by: caller()) {
         case let .created(view):

@@ -30,7 +30,10 @@ extension ArrearsService {
     }
 
     public func sizeTest(_ input: Operations.SizeTest.Input) async throws -> Operations.SizeTest.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let inputs = try FieldViolation.at("sizeInputs") {
             try SizeInputs.checked(employees: body.employees, annualRevenue: body.annualRevenue, totalAssets: body.totalAssets)
         }

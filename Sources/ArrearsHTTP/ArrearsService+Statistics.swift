@@ -22,7 +22,10 @@ extension ArrearsService {
     }
 
     public func publishStatistics(_ input: Operations.PublishStatistics.Input) async throws -> Operations.PublishStatistics.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let month = try FieldViolation.at("month") { try CSTMonth(body.month) }
         let publication = try await platform.publish(month, by: caller())
         var answer = try JSONDecoder().decode(Components.Schemas.MonthlyStatistics.self, from: Data(publication.body.utf8))

@@ -28,22 +28,34 @@ extension ArrearsService {
     }
 
     public func requestSupplement(_ input: Operations.RequestSupplement.Input) async throws -> Operations.RequestSupplement.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .requestSupplement(items: body.items) })
     }
 
     public func supplementComplaint(_ input: Operations.SupplementComplaint.Input) async throws -> Operations.SupplementComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .supplement(material: body.material) })
     }
 
     public func acceptComplaint(_ input: Operations.AcceptComplaint.Input) async throws -> Operations.AcceptComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .accept(note: body.note) })
     }
 
     public func rejectComplaint(_ input: Operations.RejectComplaint.Input) async throws -> Operations.RejectComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 .reject(ground: RejectionGround(rawValue: body.ground.rawValue)!, reason: body.reason)
@@ -51,7 +63,10 @@ extension ArrearsService {
     }
 
     public func forwardComplaint(_ input: Operations.ForwardComplaint.Input) async throws -> Operations.ForwardComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 .forward(
@@ -61,12 +76,18 @@ extension ArrearsService {
     }
 
     public func returnComplaint(_ input: Operations.ReturnComplaint.Input) async throws -> Operations.ReturnComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .returnToIntake(reason: body.reason) })
     }
 
     public func resolveComplaint(_ input: Operations.ResolveComplaint.Input) async throws -> Operations.ResolveComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 let paid = try FieldViolation.at("amountPaid") { try Fen(body.amountPaid) }
@@ -75,7 +96,10 @@ extension ArrearsService {
     }
 
     public func rateComplaint(_ input: Operations.RateComplaint.Input) async throws -> Operations.RateComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 .rate(Satisfaction(rawValue: body.rating.rawValue)!, comment: body.comment)
@@ -83,27 +107,42 @@ extension ArrearsService {
     }
 
     public func closeComplaint(_ input: Operations.CloseComplaint.Input) async throws -> Operations.CloseComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .close(note: body.note) })
     }
 
     public func withdrawComplaint(_ input: Operations.WithdrawComplaint.Input) async throws -> Operations.WithdrawComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .withdraw(reason: body.reason) })
     }
 
     public func reopenComplaint(_ input: Operations.ReopenComplaint.Input) async throws -> Operations.ReopenComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .reopen(reason: body.reason) })
     }
 
     public func acknowledgeComplaint(_ input: Operations.AcknowledgeComplaint.Input) async throws -> Operations.AcknowledgeComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .acknowledge(note: body.note) })
     }
 
     public func extendHandling(_ input: Operations.ExtendHandling.Input) async throws -> Operations.ExtendHandling.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 .extend(days: body.days, approvedBy: body.approvedBy, reason: body.reason)
@@ -111,7 +150,10 @@ extension ArrearsService {
     }
 
     public func escalateComplaint(_ input: Operations.EscalateComplaint.Input) async throws -> Operations.EscalateComplaint.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
                 .escalate(EscalationStep(rawValue: body.step.rawValue)!, text: body.text)
@@ -119,7 +161,10 @@ extension ArrearsService {
     }
 
     public func markDuplicate(_ input: Operations.MarkDuplicate.Input) async throws -> Operations.MarkDuplicate.Output {
-        let body = switch input.body { case let .json(body): body }
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         let version = try Self.version(input.headers.ifMatch)
         let view = try await platform.markDuplicate(
             ComplaintID(input.path.complaintId), of: ComplaintID(body.of), note: body.note, expectedVersion: version, by: caller())

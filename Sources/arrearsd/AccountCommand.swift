@@ -1,6 +1,6 @@
 import ArgumentParser
-import ArrearsCore
 import ArrearsApplication
+import ArrearsCore
 import ArrearsStore
 import Foundation
 

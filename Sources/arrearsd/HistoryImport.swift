@@ -1,6 +1,6 @@
 import ArrearsAPI
-import ArrearsCore
 import ArrearsApplication
+import ArrearsCore
 import ArrearsStore
 import CSV
 import Foundation

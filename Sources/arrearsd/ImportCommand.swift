@@ -1,7 +1,7 @@
 import ArgumentParser
-import ArrearsCore
 import ArrearsAPI
 import ArrearsApplication
+import ArrearsCore
 import ArrearsStore
 import CSV
 import Foundation

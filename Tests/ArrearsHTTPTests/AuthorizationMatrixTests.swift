@@ -1,3 +1,4 @@
+import ArrearsApplication
 import ArrearsCore
 import ArrearsHTTP
 import ArrearsStore

@@ -1,10 +1,10 @@
+import ArrearsApplication
 import ArrearsCore
+import ArrearsHTTP
 import ArrearsStore
 import ArrearsTestSupport
 import Foundation
 import Testing
-
-@testable import ArrearsHTTP
 
 @Suite("Remembered tokens")
 struct TokenCacheTests {
