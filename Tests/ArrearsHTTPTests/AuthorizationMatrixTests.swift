@@ -34,12 +34,29 @@ struct AuthorizationMatrixTests {
         let roles: Set<Role>
     }
 
+    /// The accounts of no province: they hold what the table gives only national officials.
+    static let national: Set<String> = ["nationalSupervisor", "admin"]
+
+    /// The roles `Permission.table` gives a permission, for an operation on one complaint.
+    static func roles(_ permission: Permission) -> Set<Role> {
+        Set(Role.allCases.filter { permission.rule.roles.contains($0) && !permission.rule.nationalOnly.contains($0) })
+    }
+
+    /// The accounts `Permission.table` gives a permission, with their provinces.
+    static func accounts(_ permission: Permission) -> Set<String> {
+        Set(
+            sees.keys.filter { name in
+                let actor = Actor(
+                    account: AccountID(name), role: roleOf[name]!, province: national.contains(name) ? nil : Fixtures.zhejiangIntake.province)
+                return permission.isHeld(by: actor)
+            })
+    }
+
     static func transitionRoles(_ command: String) -> Set<Role> {
         Lifecycle.transitions.filter { $0.command == command }.reduce(into: Set<Role>()) { $0.formUnion($1.roles) }
     }
 
     static func complaintOperations(number: String) -> [ComplaintOperation] {
-        let everyone = Set(Role.allCases)
         let bodies: [(String, String, [String: Any])] = [
             ("requestSupplement", "request-supplement", ["items": "合同复印件"]), ("supplementComplaint", "supplement", ["material": "已补充合同"]),
             ("acceptComplaint", "accept", [:]), ("rejectComplaint", "reject", ["ground": "other_exclusion", "reason": "不属于受理范围"]),
@@ -53,47 +70,50 @@ struct AuthorizationMatrixTests {
             ("markDuplicate", "mark-duplicate", ["of": number]),
         ]
         return bodies.map { ComplaintOperation(id: $0.0, method: .post, suffix: "/" + $0.1, body: $0.2, roles: transitionRoles($0.1)) } + [
-            ComplaintOperation(id: "getComplaint", method: .get, suffix: "", body: nil, roles: everyone),
-            ComplaintOperation(id: "routeComplaint", method: .get, suffix: "/route", body: nil, roles: everyone.subtracting([.sme])),
-            ComplaintOperation(id: "listEvidence", method: .get, suffix: "/evidence", body: nil, roles: everyone),
+            ComplaintOperation(id: "getComplaint", method: .get, suffix: "", body: nil, roles: roles(.readComplaints)),
+            ComplaintOperation(id: "routeComplaint", method: .get, suffix: "/route", body: nil, roles: roles(.route)),
+            ComplaintOperation(id: "listEvidence", method: .get, suffix: "/evidence", body: nil, roles: roles(.readComplaints)),
             ComplaintOperation(
                 id: "attachEvidence", method: .post, suffix: "/evidence?name=x.pdf", body: nil, roles: transitionRoles("attach-evidence")),
-            ComplaintOperation(id: "downloadEvidence", method: .get, suffix: "/evidence/{evidence}", body: nil, roles: everyone),
-            ComplaintOperation(id: "getComplaintContact", method: .get, suffix: "/contact", body: nil, roles: everyone),
+            ComplaintOperation(id: "downloadEvidence", method: .get, suffix: "/evidence/{evidence}", body: nil, roles: roles(.readComplaints)),
+            ComplaintOperation(id: "getComplaintContact", method: .get, suffix: "/contact", body: nil, roles: roles(.readComplaints)),
         ]
     }
 
-    /// Operations on no one complaint: the roles that may call them (everyone else 403).
+    /// Operations on no one complaint: the accounts the permission table lets call them (everyone else 403).
     nonisolated(unsafe) static let otherOperations:
         [(id: String, method: HTTPRequest.Method, uri: String, body: [String: Any]?, roles: Set<String>)] = [
             ("getMe", .get, "/v1/me", nil, Set(sees.keys)),
-            ("listComplaints", .get, "/v1/complaints", nil, Set(sees.keys)),
+            ("listComplaints", .get, "/v1/complaints", nil, accounts(.readComplaints)),
+            ("getMonthlyStatistics", .get, "/v1/statistics/monthly?month=2026-11", nil, accounts(.readStatistics)),
+            ("getRoutingTable", .get, "/v1/routing", nil, accounts(.readRouting)),
             (
-                "getMonthlyStatistics", .get, "/v1/statistics/monthly?month=2026-11", nil,
-                ["intake", "guangdongIntake", "supervisor", "nationalSupervisor", "admin"]
+                "sizeTest", .post, "/v1/size-test", ["industry": "software", "employees": 120, "annualRevenue": 999_999_999],
+                accounts(.sizeTest)
             ),
-            ("getRoutingTable", .get, "/v1/routing", nil, Set(sees.keys).subtracting(["sme", "otherSME"])),
-            ("sizeTest", .post, "/v1/size-test", ["industry": "software", "employees": 120, "annualRevenue": 999_999_999], Set(sees.keys)),
-            ("verifyAudit", .get, "/v1/audit/verify", nil, ["supervisor", "nationalSupervisor", "admin"]),
-            ("getSecurityLog", .get, "/v1/audit/log", nil, ["nationalSupervisor", "admin"]),
-            (
-                "exportComplaints", .get, "/v1/exports/complaints", nil,
-                ["intake", "guangdongIntake", "handler", "gdHandler", "supervisor", "nationalSupervisor"]
-            ),
-            ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], ["admin"]),
+            ("verifyAudit", .get, "/v1/audit/verify", nil, accounts(.verifyAudit)),
+            ("getSecurityLog", .get, "/v1/audit/log", nil, accounts(.readSecurityLog)),
+            ("exportComplaints", .get, "/v1/exports/complaints", nil, accounts(.export)),
+            ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], accounts(.manageAccounts)),
             // Z's forwarding to ZJ-EDU left delivery 1 in the outbox.
-            ("listWebhookDeliveries", .get, "/v1/webhooks/deliveries", nil, ["admin"]),
-            ("retryWebhookDelivery", .post, "/v1/webhooks/deliveries/1/retry", [:], ["admin"]),
+            ("listWebhookDeliveries", .get, "/v1/webhooks/deliveries", nil, accounts(.manageWebhooks)),
+            ("retryWebhookDelivery", .post, "/v1/webhooks/deliveries/1/retry", [:], accounts(.manageWebhooks)),
             // Each scope publishes October once: the second official of a scope is told it is published (409), not forbidden.
-            (
-                "publishStatistics", .post, "/v1/statistics/publications", ["month": "2026-10"],
-                ["intake", "guangdongIntake", "supervisor", "nationalSupervisor"]
-            ),
+            ("publishStatistics", .post, "/v1/statistics/publications", ["month": "2026-10"], accounts(.publishStatistics)),
             (
                 "createAccount", .post, "/v1/accounts",
-                ["name": "测试账号", "role": "intake", "province": "330000", "password": "matrix-test-password"], ["admin"]
+                ["name": "测试账号", "role": "intake", "province": "330000", "password": "matrix-test-password"], accounts(.manageAccounts)
             ),
         ]
+
+    @Test("The table the matrix reads gives the roles the README documents: national supervisors read the security log, handlers export")
+    func tableIsTheDocumentedOne() {
+        #expect(Self.accounts(.readSecurityLog) == ["nationalSupervisor", "admin"])
+        #expect(Self.accounts(.export) == ["intake", "guangdongIntake", "handler", "gdHandler", "supervisor", "nationalSupervisor"])
+        #expect(Self.accounts(.readStatistics) == ["intake", "guangdongIntake", "supervisor", "nationalSupervisor", "admin"])
+        #expect(Self.accounts(.readRouting) == Set(Self.sees.keys).subtracting(["sme", "otherSME"]))
+    }
+
     /// Open to anyone, or the same for every role: covered by the sign-in tests.
     static let roleIndependent: Set<String> = ["registerSME", "signIn", "signOut", "submitComplaint"]
 
