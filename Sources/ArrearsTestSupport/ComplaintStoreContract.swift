@@ -44,6 +44,10 @@ public struct ComplaintStoreContract {
         expect(replayed == .replayed(created.complaint), "the retry returns the first complaint, got \(replayed)")
         let page = try await store.queue(QueueQuery(), visibleTo: Fixtures.sme)
         expect(page.items.count == 1, "the retry created nothing, queue holds \(page.items.count)")
+        let looked = try await store.registration(claimedBy: claim)
+        expect(looked == created.complaint, "the key's complaint is found before anything is written, got \(String(describing: looked))")
+        let unseen = IdempotencyClaim(account: Fixtures.sme.account, key: "filing-2026-11-03", fingerprint: "abc")
+        expect(try await store.registration(claimedBy: unseen) == nil, "a key never used finds nothing")
         let different = IdempotencyClaim(account: Fixtures.sme.account, key: "filing-2026-11-02", fingerprint: "other")
         do {
             _ = try await store.register(retry, event: retryEvent, idempotency: different)

@@ -147,4 +147,27 @@ struct SignInTests {
             )
         }
     }
+
+    @Test("A retry with the same Idempotency-Key gets its stored complaint back even past the filing limit, whatever the JSON's layout")
+    func retryPastTheLimit() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application { $0.submissionsPerMinute = 1 }.test(.router) { client in
+            let key = ["Idempotency-Key": "hz-2026-11-02-answer-lost"]
+            let first = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme", key), body: filingJSON())
+            #expect(first.status == .created)
+            // The same filing as another client would lay it out: keys sorted, indented.
+            let object = try JSONSerialization.jsonObject(with: Data(buffer: filingJSON()))
+            let relaid = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            let retry = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("sme", key), body: ByteBuffer(bytes: relaid))
+            #expect(retry.status == .ok, "\(String(buffer: retry.body))")
+            let number = { (response: TestResponse) in (json(response.body)["complaint"] as? [String: Any])?["number"] as? String }
+            #expect(number(retry) == number(first) && number(first) == "ARR-2026-000001")
+            let another = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("sme", ["Idempotency-Key": "hz-2026-11-02-second"]),
+                body: filingJSON())
+            #expect(another.status == .tooManyRequests)
+            #expect(try harness.rowCounts() == [1, 1])
+        }
+    }
 }
