@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark runner (README "Performance"). Builds a release arrearsd, starts it on 127.0.0.1 with a fresh database,
+# The benchmark runner (docs/performance.md). Builds a release arrearsd, starts it on 127.0.0.1 with a fresh database,
 # measures start-to-ready and idle memory, then drives it with wrk at several connection counts: the no-op route
 # (/healthz, the machine's ceiling in this same run), durable intake (distinct filings with Idempotency-Keys, and the
 # same filing over and over), a complaint read, an intake officer's queue page and the monthly statistics. Prints a

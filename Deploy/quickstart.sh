@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine with the Swift toolchain lacks, builds arrearsd and arrearsctl
 # (release), and serves the API on 127.0.0.1:8080 with the embedded SQLite default (./arrears.sqlite).
-# Settings: ARREARS_HOST, ARREARS_PORT, ARREARS_DATABASE, ARREARS_LOG_LEVEL (README "Configuration").
+# Settings: ARREARS_HOST, ARREARS_PORT, ARREARS_DATABASE, ARREARS_LOG_LEVEL (docs/operations.md "Configuration").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -6,7 +6,7 @@ import Synchronization
 /// The accounts behind recently seen bearer tokens, for a few seconds, in front of the account store.
 ///
 /// Every request under /v1 resolves its token; without this, that lookup was one of the three database round trips of
-/// a complaint read (the profile in README "Performance"). A sign-out or revocation through this server removes the
+/// a complaint read (the profile in docs/performance.md). A sign-out or revocation through this server removes the
 /// token at once; one made elsewhere (another replica, `arrearsd account revoke`) is seen within `lifetime`. Only
 /// tokens that resolved are kept, so a wrong token costs a lookup every time, and the cache cannot be filled with them.
 public final class TokenCache: AccountStore, Sendable {

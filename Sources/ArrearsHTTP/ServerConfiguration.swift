@@ -2,7 +2,7 @@ import ArrearsApplication
 import ArrearsCore
 import Foundation
 
-/// What `arrearsd serve` is told, from flags and `ARREARS_*` environment (README "Configuration").
+/// What `arrearsd serve` is told, from flags and `ARREARS_*` environment (docs/operations.md "Configuration").
 public struct ServerConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080

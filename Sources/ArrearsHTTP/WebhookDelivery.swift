@@ -92,7 +92,7 @@ public struct WebhookDelivery: Service {
     }
 }
 
-/// Where notifications go and how hard to try (README "Configuration").
+/// Where notifications go and how hard to try (docs/operations.md "Configuration").
 public struct WebhookSettings: Sendable {
     /// The receiver's URL; nil: notifications stay in the outbox (listed by `arrearsctl webhooks list`).
     public var url: String?
