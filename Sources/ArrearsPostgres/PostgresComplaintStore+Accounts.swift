@@ -27,16 +27,7 @@ extension PostgresComplaintStore: AccountStore {
                 """, logger: logger
             ).collect()
             guard !inserted.isEmpty else { throw StoreError.duplicate("account \(account.id)") }
-            var detail = ["role": account.role.rawValue, "name": account.name]
-            detail["province"] = account.province?.code
-            detail["department"] = account.department?.rawValue
-            detail["creditCode"] = account.creditCode?.text
-            detail["signIn"] = tokenDigest == nil ? "password" : "operator token"
-            try await appendLog(
-                SecurityLogEntry(
-                    at: account.createdAt, actor: auditor, action: auditor.id == account.id.rawValue ? .accountRegistered : .accountCreated,
-                    subject: account.id.rawValue, detail: detail),
-                connection)
+            try await appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), connection)
         }
     }
 

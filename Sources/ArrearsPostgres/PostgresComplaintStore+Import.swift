@@ -15,7 +15,8 @@ extension PostgresComplaintStore: HistoryImportStore {
             var count = 0
             for (complaint, events) in histories where !stored.contains(complaint.id.rawValue) {
                 var numbered = complaint
-                numbered.number = try await nextNumber(for: complaint, connection)
+                numbered.number = StoreCoding.complaintNumber(
+                    year: numbered.receivedOn.components.year, ordinal: try await nextOrdinal(of: numbered.receivedOn.components.year, connection))
                 try await insert(numbered, keys: BusinessKeys(complaint.filing), connection)
                 for event in try StoredEvent.chain(events, province: complaint.intakeProvince) { try await insert(event, connection) }
                 var replay = StatisticsCells.Replay(complaint: complaint)

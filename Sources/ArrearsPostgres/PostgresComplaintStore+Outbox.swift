@@ -5,11 +5,6 @@ import PostgresNIO
 
 extension PostgresComplaintStore: NotificationOutbox {
     /// Writes what `event` obliges the platform to tell, inside the event's own transaction.
-    func enqueue(causedBy event: ComplaintEvent, complaint: Complaint, _ connection: PostgresConnection) async throws {
-        guard let notification = try ComplaintNotification.caused(by: event, complaint: complaint) else { return }
-        try await enqueue(notification, at: event.at, connection)
-    }
-
     func enqueue(_ notification: ComplaintNotification, at now: Date, _ connection: PostgresConnection) async throws {
         let instant = StoreCoding.instant(now)
         try await connection.query(

@@ -109,18 +109,12 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
                     return .replayed(earlier)
                 }
             }
-            var numbered = complaint
-            numbered.number = try await nextNumber(for: complaint, connection)
-            let keys = BusinessKeys(complaint.filing)
-            numbered.findings += Eligibility.findings(complaint.filing, related: try await related(connection, keys))
-            try await insert(numbered, keys: keys, connection)
-            try await append(event, province: numbered.intakeProvince, connection)
-            try await enqueue(causedBy: event, complaint: numbered, connection)
-            var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
-            cells.count(
-                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
-                departmentAfter: nil)
-            try await write(cells, connection)
+            let plan = RegistrationWrite(complaint, event: event)
+            let (numbered, write) = try plan.numbered(
+                ordinal: try await nextOrdinal(of: plan.year, connection), related: try await related(connection, plan.keys),
+                calendar: try await statisticsCalendar(connection))
+            try await insert(numbered, keys: plan.keys, connection)
+            try await execute(write, connection)
             return .created(numbered)
         }
     }
@@ -140,17 +134,16 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
         return earlier
     }
 
-    /// The next number of the complaint's year of receipt: ARR-2026-000001, … The counter's row stays locked until the
-    /// transaction ends, so no two processes get the same number.
-    func nextNumber(for complaint: Complaint, _ connection: PostgresConnection) async throws -> String {
-        let year = complaint.receivedOn.components.year
+    /// The next ordinal of a year's complaints (ARR-2026-000001, …). The counter's row stays locked until the transaction
+    /// ends, so no two processes get the same number.
+    func nextOrdinal(of year: Int, _ connection: PostgresConnection) async throws -> Int {
         let rows = try await connection.query(
             """
             INSERT INTO complaint_numbers (year, last) VALUES (\(year), 1)
             ON CONFLICT (year) DO UPDATE SET last = complaint_numbers.last + 1 RETURNING last
             """, logger: logger
         ).collect()
-        return StoreCoding.complaintNumber(year: year, ordinal: try rows.first?.decode(Int.self) ?? 1)
+        return try rows.first?.decode(Int.self) ?? 1
     }
 
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection).
@@ -260,13 +253,14 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
             """, logger: logger
         ).collect()
         guard updated.count == 1 else { throw StoreError.versionConflict(current: current.version) }
-        try await append(event, province: next.intakeProvince, connection)
-        try await enqueue(causedBy: event, complaint: next, connection)
-        var cells = StatisticsCells(calendar: try await statisticsCalendar(connection))
-        cells.count(
-            event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,
-            departmentBefore: current.handlingDepartment, departmentAfter: next.handlingDepartment)
-        try await write(cells, connection)
+        try await execute(EventWrite(event, next: next, replacing: current, calendar: try await statisticsCalendar(connection)), connection)
+    }
+
+    /// Writes what an event writes beside the complaint's row: the chained event, its notification, its statistics.
+    func execute(_ write: EventWrite, _ connection: PostgresConnection) async throws {
+        try await append(write.event, province: write.province, connection)
+        if let notification = write.notification { try await enqueue(notification, at: write.event.at, connection) }
+        try await self.write(write.cells, connection)
     }
 
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are enough

@@ -30,16 +30,7 @@ extension SQLiteComplaintStore: AccountStore {
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicate("account \(account.id)")
             }
-            var detail = ["role": account.role.rawValue, "name": account.name]
-            detail["province"] = account.province?.code
-            detail["department"] = account.department?.rawValue
-            detail["creditCode"] = account.creditCode?.text
-            detail["signIn"] = tokenDigest == nil ? "password" : "operator token"
-            try Self.appendLog(
-                SecurityLogEntry(
-                    at: account.createdAt, actor: auditor, action: auditor.id == account.id.rawValue ? .accountRegistered : .accountCreated,
-                    subject: account.id.rawValue, detail: detail),
-                in: db)
+            try Self.appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), in: db)
         }
     }
 

@@ -78,7 +78,9 @@ struct PreparedHistories: Sendable {
                 throw ImportedMeanwhile()
             }
             var numbered = history.complaint
-            numbered.number = try SQLiteComplaintStore.nextNumber(for: numbered, in: db)
+            numbered.number = StoreCoding.complaintNumber(
+                year: numbered.receivedOn.components.year,
+                ordinal: try SQLiteComplaintStore.nextOrdinal(of: numbered.receivedOn.components.year, in: db))
             try SQLiteComplaintStore.insert(numbered, encoded: history.body, keys: history.keys, in: db)
             for event in history.events { try event.insert(in: db) }
         }

@@ -5,11 +5,6 @@ import GRDB
 
 extension SQLiteComplaintStore: NotificationOutbox {
     /// Writes what `event` obliges the platform to tell, inside the event's own transaction.
-    static func enqueue(causedBy event: ComplaintEvent, complaint: Complaint, in db: Database) throws {
-        guard let notification = try ComplaintNotification.caused(by: event, complaint: complaint) else { return }
-        try enqueue(notification, at: event.at, in: db)
-    }
-
     static func enqueue(_ notification: ComplaintNotification, at now: Date, in db: Database) throws {
         let instant = StoreCoding.instant(now)
         try db.cachedStatement(

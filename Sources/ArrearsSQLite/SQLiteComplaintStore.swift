@@ -66,18 +66,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
         try await write { db in
             if let claim = idempotency, let earlier = try Self.registration(db, claimedBy: claim) { return .replayed(earlier) }
-            var numbered = complaint
-            numbered.number = try Self.nextNumber(for: complaint, in: db)
-            let keys = BusinessKeys(complaint.filing)
-            numbered.findings += Eligibility.findings(complaint.filing, related: try Self.related(db, keys))
-            try Self.insert(numbered, keys: keys, in: db)
-            try Self.append(event, province: numbered.intakeProvince, in: db)
-            try Self.enqueue(causedBy: event, complaint: numbered, in: db)
-            var cells = StatisticsCells(calendar: try self.statisticsCalendar(db))
-            cells.count(
-                event, complaint: numbered.filing, receivedOn: numbered.receivedOn, previousDeadline: nil, priorForwards: 0, departmentBefore: nil,
-                departmentAfter: nil)
-            try cells.write(db)
+            let plan = RegistrationWrite(complaint, event: event)
+            let (numbered, write) = try plan.numbered(
+                ordinal: try Self.nextOrdinal(of: plan.year, in: db), related: try Self.related(db, plan.keys),
+                calendar: try self.statisticsCalendar(db))
+            try Self.insert(numbered, keys: plan.keys, in: db)
+            try Self.execute(write, in: db)
             if let claim = idempotency {
                 try db.cachedStatement(
                     sql: "INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at) VALUES (?, ?, ?, ?, ?)"
@@ -103,15 +97,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         return earlier
     }
 
-    /// The next number of the complaint's year of receipt: ARR-2026-000001, …
-    static func nextNumber(for complaint: Complaint, in db: Database) throws -> String {
-        let year = complaint.receivedOn.components.year
-        let ordinal =
-            try Int.fetchOne(
-                db.cachedStatement(
-                    sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"),
-                arguments: [year]) ?? 1
-        return StoreCoding.complaintNumber(year: year, ordinal: ordinal)
+    /// The next ordinal of a year's complaints (ARR-2026-000001, …).
+    static func nextOrdinal(of year: Int, in db: Database) throws -> Int {
+        try Int.fetchOne(
+            db.cachedStatement(
+                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"),
+            arguments: [year]) ?? 1
     }
 
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection). `encoded` is the complaint's
@@ -214,13 +205,14 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 try StoreCoding.encode(next), current.id.rawValue, current.version,
             ])
         guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }
-        try append(event, province: next.intakeProvince, in: db)
-        try enqueue(causedBy: event, complaint: next, in: db)
-        var cells = StatisticsCells(calendar: calendar)
-        cells.count(
-            event, complaint: next.filing, receivedOn: next.receivedOn, previousDeadline: current.deadline, priorForwards: current.hops.count,
-            departmentBefore: current.handlingDepartment, departmentAfter: next.handlingDepartment)
-        try cells.write(db)
+        try execute(EventWrite(event, next: next, replacing: current, calendar: calendar), in: db)
+    }
+
+    /// Writes what an event writes beside the complaint's row: the chained event, its notification, its statistics.
+    static func execute(_ write: EventWrite, in db: Database) throws {
+        try append(write.event, province: write.province, in: db)
+        if let notification = write.notification { try enqueue(notification, at: write.event.at, in: db) }
+        try write.cells.write(db)
     }
 
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are
