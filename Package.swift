@@ -64,6 +64,7 @@ let package = Package(
                 .embedInCode("migrations/0009_statistics_publications.sql"), .embedInCode("migrations/0010_statistics_by_scope.sql"),
                 .embedInCode("migrations/0011_export_columns.sql"),
                 .embedInCode("migrations/0012_statistics_cells_by_key.sql"), .embedInCode("migrations/0013_outbox.sql"),
+                .embedInCode("migrations/0014_one_sme_per_credit_code.sql"),
             ],
             swiftSettings: strict
         ),
@@ -76,7 +77,10 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql")],
+            resources: [
+                .embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql"),
+                .embedInCode("migrations/0003_one_sme_per_credit_code.sql"),
+            ],
             swiftSettings: strict
         ),
         // The application layer every edge calls, in domain words: filing, deciding, viewing, queues, evidence, accounts and

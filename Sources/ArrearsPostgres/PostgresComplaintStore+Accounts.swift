@@ -9,23 +9,20 @@ extension PostgresComplaintStore: AccountStore {
         // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
         let digest = tokenDigest ?? "none-" + UUID().uuidString
         try await write { connection in
-            if account.role == .sme, let code = account.creditCode {
-                // Two registrations for one credit code in two processes: the lock makes the second see the first.
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(code.text)))", logger: logger)
-                let taken = try await connection.query(
-                    "SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = \(code.text) LIMIT 1", logger: logger
+            let inserted: [PostgresRow]
+            do {
+                inserted = try await connection.query(
+                    """
+                    INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
+                    VALUES (\(account.id.rawValue), \(account.name), \(account.role.rawValue), \(account.province?.code),
+                        \(account.department?.rawValue), \(account.creditCode?.text), \(digest), \(StoreCoding.instant(account.createdAt)),
+                        \(passwordHash), \(contactJSON))
+                    ON CONFLICT (id) DO NOTHING RETURNING 1
+                    """, logger: logger
                 ).collect()
-                if !taken.isEmpty { throw StoreError.duplicate("an SME account for credit code \(code.text)") }
+            } catch let error as PSQLError where error.serverInfo?[.constraintName] == "accounts_one_sme_per_credit_code" {
+                throw StoreError.duplicate("an SME account for credit code \(account.creditCode?.text ?? "")")
             }
-            let inserted = try await connection.query(
-                """
-                INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
-                VALUES (\(account.id.rawValue), \(account.name), \(account.role.rawValue), \(account.province?.code),
-                    \(account.department?.rawValue), \(account.creditCode?.text), \(digest), \(StoreCoding.instant(account.createdAt)),
-                    \(passwordHash), \(contactJSON))
-                ON CONFLICT (id) DO NOTHING RETURNING 1
-                """, logger: logger
-            ).collect()
             guard !inserted.isEmpty else { throw StoreError.duplicate("account \(account.id)") }
             try await appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), connection)
         }

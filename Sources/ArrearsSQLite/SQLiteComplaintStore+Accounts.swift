@@ -9,13 +9,6 @@ extension SQLiteComplaintStore: AccountStore {
         // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
         let digest = tokenDigest ?? "none-" + UUID().uuidString
         try await write { db in
-            if account.role == .sme, let code = account.creditCode,
-                try Bool.fetchOne(
-                    db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM accounts WHERE role = 'sme' AND credit_code = ?)"), arguments: [code.text])
-                    == true
-            {
-                throw StoreError.duplicate("an SME account for credit code \(code.text)")
-            }
             do {
                 try db.execute(
                     sql: """
@@ -29,6 +22,10 @@ extension SQLiteComplaintStore: AccountStore {
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicate("account \(account.id)")
+            } catch let error as DatabaseError
+                where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("credit_code") == true
+            {
+                throw StoreError.duplicate("an SME account for credit code \(account.creditCode?.text ?? "")")
             }
             try Self.appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), in: db)
         }

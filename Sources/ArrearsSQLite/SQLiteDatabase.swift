@@ -35,6 +35,7 @@ public enum SQLiteDatabase {
         ("0011_export_columns", String(decoding: PackageResources._011_export_columns_sql, as: UTF8.self)),
         ("0012_statistics_cells_by_key", String(decoding: PackageResources._012_statistics_cells_by_key_sql, as: UTF8.self)),
         ("0013_outbox", String(decoding: PackageResources._013_outbox_sql, as: UTF8.self)),
+        ("0014_one_sme_per_credit_code", String(decoding: PackageResources._014_one_sme_per_credit_code_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

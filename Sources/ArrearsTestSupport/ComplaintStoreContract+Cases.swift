@@ -20,6 +20,10 @@ extension ComplaintStoreContract {
         case evidence = "Evidence records follow scope and the complaint's allowance, with their event"
         case securityLog = "The security log is numbered, filtered by subject, and chained"
         case outbox = "Notifications are written with their events, claimed once, retried, given up and retried by an admin"
+        case accounts = "Accounts are made once, one SME per credit code even in a race; sessions end when revoked or expired"
+        case publications = "A month is published once per scope and reads back byte for byte"
+        case exports = "Export rows come page by page in registration order, within scope and dates"
+        case imports = "Imported histories are numbered, chained and counted, and a rerun adds nothing"
         case threeMonths = "Thirty-four complaints over three months around Mid-Autumn and National Day: every figure as counted by hand"
 
         public var description: String { rawValue }
@@ -44,6 +48,10 @@ extension ComplaintStoreContract {
         case .evidence: try await evidenceRecordsFollowScopeAndAllowance()
         case .securityLog: try await securityLogIsChained()
         case .outbox: try await outboxFollowsEventsAndDeliveries()
+        case .accounts: try await accountsAndSessions()
+        case .publications: try await publicationsAreFrozen()
+        case .exports: try await exportRowsPageWithinScope()
+        case .imports: try await importsAreIdempotent()
         case .threeMonths: try await threeMonthsCountedByHand()
         }
     }

@@ -5,15 +5,33 @@ import Foundation
 /// The behaviour every `ComplaintStore` engine must show, written once; each engine's test target
 /// runs these against a fresh database of its own and reports failures through `expect`.
 public struct ComplaintStoreContract {
-    /// Reports a failed expectation: the engine's test target passes Swift Testing's `#expect` through this.
-    public typealias Expect = (_ condition: Bool, _ message: String) -> Void
+    /// Everything the contract exercises: every store protocol a server uses, and bulk imports.
+    public typealias Store = any ArrearsStorage & HistoryImportStore
 
-    let makeStore: () async throws -> any ComplaintStore
-    let expect: Expect
+    /// Where an expectation was written, so a failure is reported at the contract's failing line, not at the adapter.
+    public struct Location: Sendable {
+        public let fileID: String
+        public let filePath: String
+        public let line: Int
+        public let column: Int
+    }
 
-    public init(makeStore: @escaping () async throws -> any ComplaintStore, expect: @escaping Expect) {
+    /// Reports a failed expectation: the engine's test target passes Swift Testing's `#expect` through this, with
+    /// `sourceLocation` made from the location.
+    public typealias Expect = (_ condition: Bool, _ message: String, _ location: Location) -> Void
+
+    let makeStore: () async throws -> Store
+    let report: Expect
+
+    public init(makeStore: @escaping () async throws -> Store, expect: @escaping Expect) {
         self.makeStore = makeStore
-        self.expect = expect
+        self.report = expect
+    }
+
+    func expect(
+        _ condition: Bool, _ message: String, fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column
+    ) {
+        report(condition, message, Location(fileID: fileID, filePath: filePath, line: line, column: column))
     }
 
     /// A complaint and its first event are stored together and numbered per year.

@@ -7,8 +7,10 @@ import Testing
 struct PostgresContractTests {
     let contract = ComplaintStoreContract(
         makeStore: { try await ScratchDatabase.store() },
-        expect: { condition, message in
-            #expect(condition, Comment(rawValue: message))
+        expect: { condition, message, at in
+            #expect(
+                condition, Comment(rawValue: message),
+                sourceLocation: SourceLocation(fileID: at.fileID, filePath: at.filePath, line: at.line, column: at.column))
         })
 
     @Test("The store contract", arguments: ComplaintStoreContract.Case.allCases)

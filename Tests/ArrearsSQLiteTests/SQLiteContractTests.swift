@@ -16,8 +16,10 @@ func temporaryStore() throws -> SQLiteComplaintStore {
 struct SQLiteContractTests {
     let contract = ComplaintStoreContract(
         makeStore: { try temporaryStore() },
-        expect: { condition, message in
-            #expect(condition, Comment(rawValue: message))
+        expect: { condition, message, at in
+            #expect(
+                condition, Comment(rawValue: message),
+                sourceLocation: SourceLocation(fileID: at.fileID, filePath: at.filePath, line: at.line, column: at.column))
         })
 
     @Test("The store contract", arguments: ComplaintStoreContract.Case.allCases)

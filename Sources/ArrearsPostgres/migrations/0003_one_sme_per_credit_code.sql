@@ -1,0 +1,1 @@
+../../../Schemas/postgres/0003_one_sme_per_credit_code.sql

@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0014_one_sme_per_credit_code.sql
