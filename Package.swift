@@ -150,7 +150,10 @@ let package = Package(
         // Fixtures, a fixed clock and the store contract suite every engine must pass.
         .target(
             name: "ArrearsTestSupport",
-            dependencies: ["ArrearsCore", "ArrearsStore"],
+            dependencies: [
+                "ArrearsCore", "ArrearsStore", "ArrearsPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "ArrearsCoreTests", dependencies: ["ArrearsCore", "ArrearsTestSupport"]),
@@ -170,8 +173,8 @@ let package = Package(
         .testTarget(
             name: "ArrearsHTTPTests",
             dependencies: [
-                "ArrearsHTTP", "ArrearsApplication", "ArrearsSQLite", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ArrearsHTTP", "ArrearsApplication", "ArrearsSQLite", "ArrearsPostgres", "ArrearsTestSupport", "ArrearsCore", "ArrearsStore",
+                "ArrearsAPI", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -131,9 +131,11 @@ struct AuthorizationMatrixTests {
         #expect(documented == covered)
     }
 
-    @Test("Each role × each operation × in and out of scope answers as the roles and scopes say; lists and counts hold only the visible")
-    func matrix() async throws {
-        var harness = try await HTTPHarness.make()
+    @Test(
+        "Each role × each operation × in and out of scope answers as the roles and scopes say; lists and counts hold only the visible",
+        arguments: HTTPHarness.Engine.available)
+    func matrix(on engine: HTTPHarness.Engine) async throws {
+        var harness = try await HTTPHarness.make(on: engine)
         let extra: [(String, Actor)] = [
             ("gdHandler", Actor(account: AccountID("handler-gd-gxt"), role: .handler, department: try DepartmentID("GD-GXT"))),
             ("nationalSupervisor", Actor(account: AccountID("supervisor-cn"), role: .supervisor)),

@@ -13,16 +13,32 @@ import NIOCore
 
 /// A real SQLite file, the real router, and a bearer token for one account of each kind.
 struct HTTPHarness {
+    /// The engine a harness stores on.
+    enum Engine: String, CaseIterable, Sendable {
+        case sqlite
+        /// The server `ARREARS_TEST_POSTGRES_URL` names, a new database per harness.
+        case postgres
+
+        /// The engines this run can test: PostgreSQL when a server is named.
+        static var available: [Engine] { ScratchDatabase.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+    }
+
+    /// The SQLite file (the evidence folder goes beside it on either engine).
     let path: String
-    let store: SQLiteComplaintStore
+    let store: any ArrearsStorage & HistoryImportStore
     let clock = FixedInstantSource("2026-11-02T01:30:00Z")
     var tokens: [String: String] = [:]
 
-    static func make() async throws -> HTTPHarness {
+    static func make(on engine: Engine = .sqlite) async throws -> HTTPHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("arrears.sqlite").path
-        var harness = HTTPHarness(path: path, store: try SQLiteComplaintStore.open(path: path))
+        let store: any ArrearsStorage & HistoryImportStore =
+            switch engine {
+            case .sqlite: try SQLiteComplaintStore.open(path: path)
+            case .postgres: try await ScratchDatabase.store()
+            }
+        var harness = HTTPHarness(path: path, store: store)
         let accounts: [(String, Actor, CreditCode?)] = [
             ("sme", Fixtures.sme, try CreditCode("91330100716105852F")),
             ("otherSME", Fixtures.otherSME, try CreditCode("91110108551385082Q")),

@@ -3,7 +3,7 @@ import ArrearsStore
 import ArrearsTestSupport
 import Testing
 
-@Suite("PostgreSQL passes the store contract", .enabled(if: ScratchDatabase.url != nil, ScratchDatabase.skipped))
+@Suite("PostgreSQL passes the store contract", .enabled(if: ScratchDatabase.url != nil, Comment(rawValue: ScratchDatabase.skipped)))
 struct PostgresContractTests {
     let contract = ComplaintStoreContract(
         makeStore: { try await ScratchDatabase.store() },

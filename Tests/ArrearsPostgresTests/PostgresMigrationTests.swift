@@ -1,9 +1,10 @@
 import ArrearsPostgres
 import ArrearsStore
+import ArrearsTestSupport
 import PostgresNIO
 import Testing
 
-@Suite("PostgreSQL migrations", .enabled(if: ScratchDatabase.url != nil, ScratchDatabase.skipped))
+@Suite("PostgreSQL migrations", .enabled(if: ScratchDatabase.url != nil, Comment(rawValue: ScratchDatabase.skipped)))
 struct PostgresMigrationTests {
     @Test("migrate applies each migration once, again does nothing, and refuses a schema a newer release made")
     func versioned() async throws {

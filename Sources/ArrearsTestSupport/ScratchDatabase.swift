@@ -2,17 +2,16 @@ import ArrearsPostgres
 import Foundation
 import Logging
 import PostgresNIO
-import Testing
 
 /// A PostgreSQL server for tests, named by `ARREARS_TEST_POSTGRES_URL` (`.ci/run` starts a throwaway one); without it the
 /// PostgreSQL tests are reported as skipped, never passed.
-enum ScratchDatabase {
-    static let url = ProcessInfo.processInfo.environment["ARREARS_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let skipped: Comment = "set ARREARS_TEST_POSTGRES_URL to a PostgreSQL server to run these (bash .ci/run starts one)"
-    static let logger = Logger(label: "arrears-tests")
+public enum ScratchDatabase {
+    public static let url = ProcessInfo.processInfo.environment["ARREARS_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    public static let skipped = "set ARREARS_TEST_POSTGRES_URL to a PostgreSQL server to run these (bash .ci/run starts one)"
+    public static let logger = Logger(label: "arrears-tests")
 
     /// A new, empty database on the test server, for one test.
-    static func make() async throws -> PostgresLocation {
+    public static func make() async throws -> PostgresLocation {
         let server = try PostgresLocation(url: url ?? "")
         let name = "arrears_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await PostgresDatabase.withConnection(server, logger: logger) { connection in
@@ -22,7 +21,7 @@ enum ScratchDatabase {
     }
 
     /// A migrated store on a new database.
-    static func store() async throws -> PostgresComplaintStore {
+    public static func store() async throws -> PostgresComplaintStore {
         try await PostgresComplaintStore.open(try await make(), logger: logger, connections: 8)
     }
 }
