@@ -4,6 +4,26 @@ import GRDB
 
 extension SQLiteComplaintStore {
     public func queue(_ query: QueueQuery, visibleTo actor: Actor) async throws -> QueuePage {
+        let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
+        let (sql, bound) = Self.queueStatement(query, visibleTo: actor)
+        let rows = try await read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map { row in
+                (
+                    seq: row["seq"] as Int64,
+                    summary: try ComplaintSummary.stored(
+                        id: row["id"], number: row["number"], state: row["state"], version: row["version"], receivedAt: row["received_at"],
+                        complainantName: row["complainant_name"], respondentName: row["respondent_name"], intakeProvince: row["intake_province"],
+                        handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"])
+                )
+            }
+        }
+        let page = rows.prefix(limit)
+        let next = rows.count > limit ? page.last.map { QueueCursor(position: $0.seq) } : nil
+        return QueuePage(items: page.map(\.summary), nextCursor: next)
+    }
+
+    /// The statement a queue page runs: one more row than the page, to know whether another follows.
+    static func queueStatement(_ query: QueueQuery, visibleTo actor: Actor) -> (sql: String, arguments: StatementArguments) {
         let scope = SQLiteScope(actor)
         var conditions = [scope.sql]
         var arguments = scope.arguments
@@ -33,20 +53,6 @@ extension SQLiteComplaintStore {
             SELECT seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline
             FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?
             """
-        let bound = arguments
-        let rows = try await read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map { row in
-                (
-                    seq: row["seq"] as Int64,
-                    summary: try ComplaintSummary.stored(
-                        id: row["id"], number: row["number"], state: row["state"], version: row["version"], receivedAt: row["received_at"],
-                        complainantName: row["complainant_name"], respondentName: row["respondent_name"], intakeProvince: row["intake_province"],
-                        handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"])
-                )
-            }
-        }
-        let page = rows.prefix(limit)
-        let next = rows.count > limit ? page.last.map { QueueCursor(position: $0.seq) } : nil
-        return QueuePage(items: page.map(\.summary), nextCursor: next)
+        return (sql, arguments)
     }
 }

@@ -215,19 +215,19 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         try write.cells.write(db)
     }
 
+    /// The newest ten complaints with one business key between the same parties.
+    static let relatedKeysSQL = """
+        SELECT complaint_seq FROM complaint_keys WHERE complainant_code = ? AND respondent_key = ? AND contract_key = ?
+        ORDER BY complaint_seq DESC LIMIT 10
+        """
+
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are
     /// enough for the officer to judge. Each key reads at most ten index entries, so the cost does not grow with the
     /// number of complaints the parties already have.
     static func related(_ db: Database, _ keys: BusinessKeys) throws -> [RelatedComplaint] {
         var matched: [Int64: [String]] = [:]
         for key in Set(keys.contracts) {
-            let seqs = try Int64.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT complaint_seq FROM complaint_keys WHERE complainant_code = ? AND respondent_key = ? AND contract_key = ?
-                        ORDER BY complaint_seq DESC LIMIT 10
-                        """),
-                arguments: [keys.complainant, keys.respondent, key])
+            let seqs = try Int64.fetchAll(db.cachedStatement(sql: relatedKeysSQL), arguments: [keys.complainant, keys.respondent, key])
             for seq in seqs { matched[seq, default: []].append(key) }
         }
         return try matched.keys.sorted(by: >).prefix(10).compactMap { seq in

@@ -57,18 +57,23 @@ struct SQLiteSchemaTests {
         }
     }
 
-    @Test(
-        "Queue queries are answered from indexes, oldest first, without sorting",
-        arguments: [
-            "SELECT seq, body FROM complaints WHERE state IN ('submitted') ORDER BY seq LIMIT 51",
-            "SELECT seq, body FROM complaints WHERE intake_province = '330000' AND state IN ('accepted') ORDER BY seq LIMIT 51",
-            "SELECT seq, body FROM complaints WHERE handling_department = 'ZJ-EDU' AND state IN ('forwarded') ORDER BY seq LIMIT 51",
-            "SELECT seq, body FROM complaints WHERE complainant_account = 'sme-hz' ORDER BY seq LIMIT 51",
-        ])
-    func queueIndexes(sql: String) throws {
+    /// The queues officials open most: intake's new complaints, a province's accepted ones, a department's forwarded ones,
+    /// an SME's own — each as the store builds it.
+    static let queues: [(QueueQuery, Actor)] = [
+        (QueueQuery(states: [.submitted]), Fixtures.nationalIntake),
+        (QueueQuery(states: [.accepted]), Fixtures.zhejiangIntake),
+        (QueueQuery(states: [.forwarded]), Fixtures.educationHandler),
+        (QueueQuery(), Fixtures.sme),
+        (QueueQuery(states: [.submitted], after: QueueCursor(position: 40)), Fixtures.zhejiangIntake),
+    ]
+
+    @Test("Queue queries are answered from indexes, oldest first, without sorting", arguments: 0..<queues.count)
+    func queueIndexes(_ index: Int) throws {
         let pool = try openPool()
         try SQLiteDatabase.migrate(pool)
-        let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+        let (query, actor) = Self.queues[index]
+        let (sql, arguments) = SQLiteComplaintStore.queueStatement(query, visibleTo: actor)
+        let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String } }
         #expect(plan.contains { $0.contains("USING INDEX complaints_by_") }, "plan: \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
     }
@@ -91,11 +96,13 @@ struct SQLiteSchemaTests {
     func duplicateLookupIndex() throws {
         let pool = try openPool()
         try SQLiteDatabase.migrate(pool)
-        let sql = """
-            SELECT complaint_seq FROM complaint_keys WHERE complainant_code = '91330100716105852F' AND respondent_key = 'code:12100000425006133D'
-            AND contract_key = 'number:ZJ-2025-0318' ORDER BY complaint_seq DESC LIMIT 10
-            """
-        let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String } }
+        let keys = BusinessKeys(Fixtures.filing())
+        let plan = try pool.read {
+            try Row.fetchAll(
+                $0, sql: "EXPLAIN QUERY PLAN " + SQLiteComplaintStore.relatedKeysSQL,
+                arguments: [keys.complainant, keys.respondent, keys.contracts[0]]
+            ).map { $0["detail"] as String }
+        }
         #expect(plan.contains { $0.contains("USING PRIMARY KEY") }, "plan: \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
     }
