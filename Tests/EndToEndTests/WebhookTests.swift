@@ -12,8 +12,18 @@ struct WebhookTests {
     /// Records each POST as one JSON line (its headers, body and whether the signature checks) and answers 204, or 401 for a
     /// bad signature.
     static let receiver = #"""
-        import base64, hashlib, hmac, http.server, json, sys
+        import base64, hashlib, hmac, http.server, json, os, signal, sys, threading, time
         port, log, secret = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+        # Never outlive the test: gone when the test process is (a crash, a CI timeout), and after two minutes in any case.
+        # The test runner's ignored or blocked signals are inherited; SIGTERM and SIGALRM get their default meaning back.
+        for number in (signal.SIGTERM, signal.SIGALRM): signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGALRM})
+        parent = os.getppid()
+        signal.alarm(120)
+        def watch():
+            while os.getppid() == parent: time.sleep(0.5)
+            os._exit(0)
+        threading.Thread(target=watch, daemon=True).start()
         key = base64.b64decode(secret.removeprefix("whsec_"))
         class Hook(http.server.BaseHTTPRequestHandler):
             def do_POST(self):
@@ -36,7 +46,7 @@ struct WebhookTests {
         return try #require(Int(found.output.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
-    /// Starts the receiver on `port`; the caller terminates it.
+    /// Starts the receiver on `port`; the caller stops it with `stop(_:)`.
     static func startReceiver(port: Int, log: URL, in directory: URL) throws -> Process {
         let script = directory.appendingPathComponent("receiver.py")
         try receiver.write(to: script, atomically: true, encoding: .utf8)
@@ -48,6 +58,13 @@ struct WebhookTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Ends the receiver and waits until it has, so no test leaves it running. SIGKILL, because a SIGTERM the test runner
+    /// ignores is ignored by its children too: that is how receivers outlived earlier runs.
+    static func stop(_ receiver: Process) {
+        kill(receiver.processIdentifier, SIGKILL)
+        receiver.waitUntilExit()
     }
 
     /// Polls until `condition` holds, for at most `seconds`.
@@ -106,7 +123,7 @@ struct WebhookTests {
 
         // A third forwarded while the receiver is still down stays pending and retries; the receiver comes up and it arrives.
         let receiver = try Self.startReceiver(port: port, log: log, in: directory)
-        defer { receiver.terminate() }
+        defer { Self.stop(receiver) }
         let filed = try await server.file(token: sme, key: "hook-2")
         let third = try #require((filed.body["complaint"] as? [String: Any])?["number"] as? String)
         #expect(try await act(third, "accept", version: 1, "{}") == 200)
@@ -121,8 +138,13 @@ struct WebhookTests {
         #expect(soFar.count == 1, "dead letters are not sent by themselves: \(soFar)")
         let retried = try ctl(["webhooks", "retry", "--all-dead"])
         #expect(retried.status == 0 && retried.output.components(separatedBy: "is pending again").count - 1 == 2, "\(retried.output)\(retried.error)")
-        #expect(try await Self.eventually(15) { try received().count >= 3 }, "the two retried notifications arrive")
-        try await Task.sleep(for: .milliseconds(1500))
+        // Until the server has recorded all three as delivered, after which it sends none of them again; only then is
+        // "exactly once" a fact to check rather than a race.
+        let settled = try await Self.eventually(15) {
+            let delivered = try ctl(["webhooks", "list", "--state", "delivered", "--json"]).output
+            return try delivered.components(separatedBy: "\"complaint.forwarded\"").count - 1 == 3 && received().count >= 3
+        }
+        #expect(settled, "the two retried notifications arrive and all three are recorded as delivered")
 
         let messages = try received()
         #expect(messages.count == 3, "each notification arrives exactly once: \(messages.map { $0["id"] ?? "" })")
