@@ -11,13 +11,13 @@ extension Platform {
         let account = try caller.signedIn()
         let now = clock.now()
         let actor = account.actor
-        let lifecycle = self.lifecycle
+        let lifecycle = try await lifecycle()
         let routing: RoutingTable? =
             if case .forward = command { try await store.routingInForce().table } else { nil }
         let updated = try await store.transition(id, visibleTo: actor, expectedVersion: expectedVersion) { current in
             try lifecycle.apply(command, to: current, by: actor, at: now, routing: routing)
         }
-        return view(updated, events: try await store.events(of: updated.id, visibleTo: actor) ?? [], for: actor)
+        return try await view(updated, events: try await store.events(of: updated.id, visibleTo: actor) ?? [], for: actor)
     }
 
     /// Links a complaint to an earlier one as its duplicate. Scope, then role, are checked before the earlier complaint is

@@ -41,7 +41,8 @@ extension Platform {
             id: EvidenceID(UUID().uuidString.lowercased()), complaintID: complaint.id, sha256: stored.sha256, type: stored.type,
             bytes: stored.bytes, name: name ?? stored.type.defaultFileName, attachedBy: account.id, attachedAt: now)
         do {
-            _ = try await store.attach(attachment, visibleTo: actor, complaintLimit: evidenceLimits.complaint) { [lifecycle] current in
+            let lifecycle = try await lifecycle()
+            _ = try await store.attach(attachment, visibleTo: actor, complaintLimit: evidenceLimits.complaint) { current in
                 try lifecycle.apply(.attachEvidence(attachment), to: current, by: actor, at: now)
             }
         } catch {

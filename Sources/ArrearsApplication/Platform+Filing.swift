@@ -37,11 +37,11 @@ extension Platform {
         // Officials register phone, fax and letter complaints for an SME; the SME's own account, if it has one, owns them.
         let owner = account.role == .sme ? account.id : try await accounts.smeAccount(creditCode: filing.complainant.creditCode)
         let id = ComplaintID(UUID().uuidString.lowercased())
-        let (complaint, event) = try lifecycle.register(filing, id: id, complainantAccount: owner, by: account.actor, at: now)
+        let (complaint, event) = try await lifecycle().register(filing, id: id, complainantAccount: owner, by: account.actor, at: now)
         switch try await store.register(complaint, event: event, idempotency: claim) {
         case let .created(stored):
             // A new complaint's history is the one event just stored with it.
-            return .created(view(stored, events: [event], for: account.actor))
+            return .created(try await view(stored, events: [event], for: account.actor))
         case let .replayed(earlier):
             return .replayed(try await replayedView(earlier, for: account.actor))
         }
@@ -49,7 +49,7 @@ extension Platform {
 
     /// A replayed complaint may have moved on since it was filed: its history is read again.
     private func replayedView(_ complaint: Complaint, for actor: Actor) async throws -> ComplaintView {
-        view(complaint, events: try await store.events(of: complaint.id, visibleTo: actor) ?? [], for: actor)
+        try await view(complaint, events: try await store.events(of: complaint.id, visibleTo: actor) ?? [], for: actor)
     }
 
     /// A client's key for this filing: 1–200 visible ASCII characters, bound to a digest of the filing as the domain reads

@@ -31,6 +31,6 @@ extension Platform {
     /// The SME size self-test (中小企业规模类型自测) under the 2011 standard, with each comparison that decided it.
     public func sizeTest(_ industry: Industry, _ inputs: SizeInputs, by caller: Caller) throws -> SizeAssessment {
         _ = try caller.holding(.sizeTest, "take the size test")
-        return try lifecycle.sizes.classify(industry, inputs)
+        return try sizes.classify(industry, inputs)
     }
 }

@@ -7,11 +7,11 @@ extension Platform {
     public func view(_ id: ComplaintID, by caller: Caller) async throws -> ComplaintView {
         let account = try caller.signedIn()
         guard let (complaint, events) = try await store.history(of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
-        return view(complaint, events: events, for: account.actor)
+        return try await view(complaint, events: events, for: account.actor)
     }
 
-    func view(_ complaint: Complaint, events: [ComplaintEvent], for actor: Actor) -> ComplaintView {
-        ComplaintView(complaint, events: events, today: today, calendar: lifecycle.calendar, for: actor)
+    func view(_ complaint: Complaint, events: [ComplaintEvent], for actor: Actor) async throws -> ComplaintView {
+        ComplaintView(complaint, events: events, today: today, calendar: try await store.workingDayCalendar(), for: actor)
     }
 
     /// A page of the complaints the caller's scope covers, oldest first; `overdue` keeps those whose deadline has passed.

@@ -10,7 +10,10 @@ public struct Platform: Sendable {
     /// The account store behind a token cache, so a revocation here takes effect at once.
     let accounts: TokenCache
     let vault: EvidenceVault
-    public let lifecycle: Lifecycle
+    /// The rule sets (clocks) and the size standard; the calendar comes from the store, so an imported holiday table counts
+    /// at once in deadlines as in statistics.
+    let rules: RuleBook
+    let sizes: SizeStandard
     public let regions: RegionDirectory
     let clock: any InstantSource
     let limits: AbuseLimits
@@ -20,14 +23,15 @@ public struct Platform: Sendable {
     let statisticsDocument: @Sendable (MonthlyStatistics) throws -> String
 
     public init(
-        store: any ArrearsStorage, vault: EvidenceVault, lifecycle: Lifecycle, regions: RegionDirectory, clock: any InstantSource,
+        store: any ArrearsStorage, vault: EvidenceVault, rules: RuleBook, sizes: SizeStandard, regions: RegionDirectory, clock: any InstantSource,
         limits: AbuseLimits, evidenceLimits: EvidenceLimits, tokenCacheSeconds: Int,
         statisticsDocument: @escaping @Sendable (MonthlyStatistics) throws -> String
     ) {
         self.store = store
         self.accounts = TokenCache(store, lifetime: TimeInterval(tokenCacheSeconds))
         self.vault = vault
-        self.lifecycle = lifecycle
+        self.rules = rules
+        self.sizes = sizes
         self.regions = regions
         self.clock = clock
         self.limits = limits
@@ -37,6 +41,11 @@ public struct Platform: Sendable {
 
     /// Today in China Standard Time, the day the law counts from.
     public var today: CSTDate { CSTDate(clock.now()) }
+
+    /// The lifecycle on the calendar in force now.
+    func lifecycle() async throws -> Lifecycle {
+        Lifecycle(rules: rules, calendar: try await store.workingDayCalendar(), sizes: sizes)
+    }
 
     /// The account a bearer token's digest stands for now, if any.
     public func account(tokenDigest: String) async throws -> Account? {

@@ -13,10 +13,10 @@ import ServiceLifecycle
 public func buildApplication(
     configuration: ServerConfiguration, store: any ArrearsStorage,
     clock: any InstantSource = SystemInstantSource(),
-    calendar: WorkingDayCalendar? = nil, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger,
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let router = try buildRouter(configuration: configuration, store: store, clock: clock, calendar: calendar, metrics: metrics)
+    let router = try buildRouter(configuration: configuration, store: store, clock: clock, metrics: metrics)
     var services: [any Service] = []
     if configuration.webhooks.url != nil {
         services.append(try WebhookDelivery(outbox: store, settings: configuration.webhooks, clock: clock, logger: logger))
@@ -33,7 +33,7 @@ public func buildApplication(
 /// The router alone, for tests that drive it without a socket.
 public func buildRouter(
     configuration: ServerConfiguration, store: any ArrearsStorage, clock: any InstantSource,
-    calendar: WorkingDayCalendar? = nil, metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) throws -> Router<ArrearsRequestContext> {
     let router = Router(context: ArrearsRequestContext.self)
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
@@ -51,7 +51,7 @@ public func buildRouter(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let platform = Platform(
         store: store, vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
-        lifecycle: Lifecycle(rules: rules, calendar: try calendar ?? ShippedReferenceData.calendar(), sizes: try ShippedReferenceData.sizeStandard()),
+        rules: rules, sizes: try ShippedReferenceData.sizeStandard(),
         regions: try ShippedReferenceData.regions(), clock: clock, limits: configuration.abuseLimits,
         evidenceLimits: EvidenceLimits(file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit),
         tokenCacheSeconds: configuration.tokenCacheSeconds, statisticsDocument: ArrearsService.statisticsDocument)

@@ -14,7 +14,12 @@ extension PostgresComplaintStore: ReferenceStore {
         }
     }
 
+    public func workingDayCalendar() async throws -> WorkingDayCalendar {
+        try await read { connection in try await statisticsCalendar(connection) }
+    }
+
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
+        defer { calendars.invalidate() }
         try await write { connection in
             try await connection.query(
                 """

@@ -12,8 +12,8 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
     let client: PostgresClient
     let logger: Logger
     private let runner: Task<Void, Never>
-    /// The working-day calendar and how many imported tables it holds; another process may import one at any time.
-    let calendarCache = Mutex<(imports: Int, calendar: WorkingDayCalendar)?>(nil)
+    /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
+    let calendars = CalendarCache()
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
@@ -77,18 +77,17 @@ public final class PostgresComplaintStore: ComplaintStore, Sendable {
         }
     }
 
-    /// The calendar statistics count working days on: the shipped one with every imported table over it, reloaded when
-    /// the number of imported tables changes.
+    /// The calendar in force, read on `connection` when the cache asks.
     func statisticsCalendar(_ connection: PostgresConnection) async throws -> WorkingDayCalendar {
-        let imports = try await connection.query("SELECT count(*) FROM calendar_imports", logger: logger).collect().first?.decode(Int.self) ?? 0
-        if let cached = calendarCache.withLock({ $0 }), cached.imports == imports { return cached.calendar }
-        var calendar = try ShippedReferenceData.calendar()
-        for try await csv in try await connection.query("SELECT csv FROM calendar_imports ORDER BY id", logger: logger).decode(String.self) {
-            calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
-        }
-        let loaded = calendar
-        calendarCache.withLock { $0 = (imports, loaded) }
-        return loaded
+        try await calendars.calendar(
+            count: { try await connection.query("SELECT count(*) FROM calendar_imports", logger: logger).collect().first?.decode(Int.self) ?? 0 },
+            tables: {
+                var tables: [String] = []
+                for try await csv in try await connection.query("SELECT csv FROM calendar_imports ORDER BY id", logger: logger).decode(String.self) {
+                    tables.append(csv)
+                }
+                return tables
+            })
     }
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {

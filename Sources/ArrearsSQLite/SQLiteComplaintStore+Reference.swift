@@ -8,8 +8,12 @@ extension SQLiteComplaintStore: ReferenceStore {
         try await read { db in try String.fetchAll(db, sql: "SELECT csv FROM calendar_imports ORDER BY id") }
     }
 
+    public func workingDayCalendar() async throws -> WorkingDayCalendar {
+        try await read { db in try self.statisticsCalendar(db) }
+    }
+
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
-        calendarCache.withLock { $0 = nil }
+        defer { calendars.invalidate() }
         try await write { db in
             try db.execute(
                 sql: "INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at) VALUES (?, ?, ?, ?, ?)",

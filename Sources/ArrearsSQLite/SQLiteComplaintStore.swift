@@ -9,8 +9,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let writer: any DatabaseWriter
     /// Every write of the server goes through it, so concurrent writes share fsyncs.
     let groupCommit: GroupCommit
-    /// The working-day calendar statistics count working days on (shipped plus imported years), loaded once.
-    let calendarCache = Mutex<WorkingDayCalendar?>(nil)
+    /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
+    let calendars = CalendarCache()
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
@@ -21,21 +21,11 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         self.groupCommit = GroupCommit(writer)
     }
 
-    /// The calendar for statistics, from the cache or the database.
+    /// The calendar in force, read within `db`'s transaction when the cache asks.
     func statisticsCalendar(_ db: Database) throws -> WorkingDayCalendar {
-        if let cached = calendarCache.withLock({ $0 }) { return cached }
-        let loaded = try Self.loadCalendar(db)
-        calendarCache.withLock { $0 = loaded }
-        return loaded
-    }
-
-    /// The shipped calendar with every imported year over it.
-    static func loadCalendar(_ db: Database) throws -> WorkingDayCalendar {
-        var calendar = try ShippedReferenceData.calendar()
-        for csv in try String.fetchAll(db.cachedStatement(sql: "SELECT csv FROM calendar_imports ORDER BY id")) {
-            calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
-        }
-        return calendar
+        try calendars.calendar(
+            count: { try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM calendar_imports")) ?? 0 },
+            tables: { try String.fetchAll(db.cachedStatement(sql: "SELECT csv FROM calendar_imports ORDER BY id")) })
     }
 
     /// Every read goes through here, never straight to `writer.read`. A closure that is not

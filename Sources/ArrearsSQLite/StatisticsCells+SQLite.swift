@@ -27,7 +27,7 @@ extension StatisticsCells {
     static func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM statistics_cells")
         try db.execute(sql: "DELETE FROM statistics_durations")
-        let calendar = try SQLiteComplaintStore.loadCalendar(db)
+        let calendar = try CalendarCache.load(String.fetchAll(db, sql: "SELECT csv FROM calendar_imports ORDER BY id"))
         let rows = try Row.fetchCursor(
             db,
             sql: """

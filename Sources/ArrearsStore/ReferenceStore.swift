@@ -6,6 +6,9 @@ public protocol ReferenceStore: Sendable {
     /// The holiday tables imported so far, oldest first, each as the CSV that was loaded.
     func calendarImports() async throws -> [String]
 
+    /// The calendar deadlines and statistics count on now (`CalendarCache`).
+    func workingDayCalendar() async throws -> WorkingDayCalendar
+
     /// Records an imported holiday table (already validated against the calendar it extends).
     func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws
 
@@ -28,15 +31,6 @@ public struct VersionedRoutingTable: Sendable, Equatable {
 }
 
 extension ReferenceStore {
-    /// The shipped calendar with every imported table loaded over it, in order.
-    public func workingDayCalendar() async throws -> WorkingDayCalendar {
-        var calendar = try ShippedReferenceData.calendar()
-        for csv in try await calendarImports() {
-            calendar = try calendar.loading(WorkingDayCalendar(csv: csv))
-        }
-        return calendar
-    }
-
     /// The routing table in force: the latest imported, else the shipped one (version 0).
     public func routingInForce() async throws -> VersionedRoutingTable {
         if let stored = try await routingTable() { return stored }

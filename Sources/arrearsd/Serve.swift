@@ -30,7 +30,7 @@ struct Serve: AsyncParsableCommand {
         let logger = Logger(label: "arrearsd")
         let store = try await options.database.openStore()
         let (host, path) = (configuration.host, options.database.display)
-        // Imported holiday tables load over the shipped one; a table imported while serving takes effect on restart.
+        // Imported holiday tables load over the shipped one; a table imported while serving counts within a second.
         let calendar = try await store.workingDayCalendar()
         let lastDay = try CSTDate(year: calendar.years.upperBound, month: 12, day: 31)
         if CSTDate(Date()).days(until: lastDay) < 60 {
@@ -41,7 +41,7 @@ struct Serve: AsyncParsableCommand {
         }
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        let app = try buildApplication(configuration: configuration, store: store, calendar: calendar, metrics: metrics, logger: logger) { port in
+        let app = try buildApplication(configuration: configuration, store: store, metrics: metrics, logger: logger) { port in
             // Scripts and tests read this line to learn the port when it was 0.
             FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
         }

@@ -39,6 +39,35 @@ struct ReferenceDataTests {
         #expect(shown.output.contains("working-day calendar: 2004–2027") && shown.output.contains("2027-10-09  workday  National Day"))
     }
 
+    @Test("A holiday table imported while the server runs counts in the next deadline, without a restart")
+    func calendarImportWhileServing() async throws {
+        let (server, sme) = try ServerProcess.startedForExampleSME()
+        defer { server.stop() }
+        let directory = URL(fileURLWithPath: server.database).deletingLastPathComponent()
+        let intake = try Binaries.account(server.database, ["--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"], in: directory)
+        let handler = try Binaries.account(server.database, ["--role", "handler", "--name", "浙江省教育厅", "--department", "ZJ-EDU"], in: directory)
+        let filed = try await server.file(token: sme)
+        let number = try #require((filed.body["complaint"] as? [String: Any])?["number"] as? String)
+        #expect(try await server.decide(number, "accept", version: 1, body: "{}", token: intake) == 200)
+        #expect(try await server.decide(number, "forward", version: 2, body: #"{"department":"ZJ-EDU"}"#, token: intake) == 200)
+        // Extended to the whole 90 days, the handling period ends in 2027, past the shipped table.
+        let file = directory.appendingPathComponent("2027.csv")
+        try Self.year2027.write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try Binaries.run("arrearsd", ["calendar", "import", file.path, "--database", server.database], in: directory)
+        #expect(loaded.status == 0, "\(loaded.error)")
+        try await Task.sleep(for: .milliseconds(1100))  // the server looks for new tables at most once a second
+        let body = #"{"days":60,"approvedBy":"张处长","reason":"核实结算"}"#
+        #expect(try await server.decide(number, "extend", version: 3, body: body, token: handler) == 200)
+        var request = HTTPClientRequest(url: server.baseURL + "/v1/complaints/\(number)")
+        request.headers.add(name: "Authorization", value: "Bearer \(handler)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        let detail = try JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]
+        let deadline = (detail?["complaint"] as? [String: Any])?["deadline"] as? [String: Any]
+        let due = try #require(deadline?["dueOn"] as? String, "the deadline is counted on the imported table: \(String(describing: deadline))")
+        #expect(due.hasPrefix("2027-"), "90 days from forwarding end in 2027, got \(due)")
+    }
+
     @Test("routing import stores a new version the running server forwards by; a table naming an unknown department is refused")
     func routingImport() async throws {
         let directory = try ServerProcess.temporaryDirectory()
