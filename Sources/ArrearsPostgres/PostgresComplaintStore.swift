@@ -3,45 +3,49 @@ import ArrearsStore
 import Foundation
 import Logging
 import PostgresNIO
+import ServiceLifecycle
 import Synchronization
 
 /// The scale-out store: the same tables and behaviour as `SQLiteComplaintStore`, on one PostgreSQL database that several
 /// `arrearsd` processes share. Row locks (`SELECT … FOR UPDATE`) decide racing transitions across processes; the
-/// complaint-number counter and the idempotency key are rows too, so neither can be taken twice.
-public final class PostgresComplaintStore: ComplaintStore, Sendable {
+/// complaint-number counter and the idempotency key are rows too, so neither can be taken twice. Its connection pool is a
+/// service: it serves queries while `run()` runs (in a service group, or inside `running(_:)`), and stops with it.
+public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     let client: PostgresClient
     let logger: Logger
-    private let runner: Task<Void, Never>
     /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
     let calendars = CalendarCache()
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
 
-    /// Migrates the database (one connection, failing fast with the server's message), then opens a pool to it.
+    /// Migrates the database (one connection, failing fast with the server's message), then makes a pool to it; the pool
+    /// serves once it runs.
     public static func open(_ location: PostgresLocation, logger: Logger, connections: Int = 20) async throws -> PostgresComplaintStore {
         try await PostgresDatabase.migrate(location, logger: logger)
         return PostgresComplaintStore(location, logger: logger, connections: connections)
     }
 
-    /// A pool to an already migrated database; its connections are made as needed.
+    /// A pool to an already migrated database; its connections are made as needed once it runs.
     public init(_ location: PostgresLocation, logger: Logger, connections: Int = 20) {
         var configuration = location.clientConfiguration
         configuration.options.maximumConnections = connections
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.client = client
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
-        // Started at once, so the pool is running before the first query asks it for a connection.
-        runner = Task.immediate { await client.run() }
     }
 
-    deinit {
-        runner.cancel()
+    /// Runs the connection pool until the task is cancelled (the service group's shutdown, or `running(_:)` ending).
+    public func run() async throws {
+        await client.run()
     }
 
-    /// Closes the pool's connections.
-    public func close() {
-        runner.cancel()
+    /// Runs the pool while `body` works, for commands and tests without a service group; the pool stops when it returns.
+    public func running<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
+            group.addTask { try await self.run() }
+            defer { group.cancelAll() }
+            return try await body()
+        }
     }
 
     /// Every read goes through here: a pooled connection, no transaction (each statement sees committed data).

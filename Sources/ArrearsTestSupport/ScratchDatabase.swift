@@ -21,7 +21,11 @@ public enum ScratchDatabase {
     }
 
     /// A migrated store on a new database.
+    /// A migrated store on a new database, its pool running for as long as the test process does (a test has no service
+    /// group to run it in, and its database is thrown away with the cluster).
     public static func store() async throws -> PostgresComplaintStore {
-        try await PostgresComplaintStore.open(try await make(), logger: logger, connections: 8)
+        let store = try await PostgresComplaintStore.open(try await make(), logger: logger, connections: 8)
+        Task { try await store.run() }
+        return store
     }
 }

@@ -46,14 +46,15 @@ struct AccountCommand: AsyncParsableCommand {
                 throw ValidationError("--\(Self.option(violation.field)): \(violation.detail)")
             }
             let token = BearerToken.generate()
-            let store = try await database.openStore()
-            do {
-                try await store.createAccount(account, tokenDigest: BearerToken.digest(token))
-            } catch let error as StoreError {
-                throw ValidationError(error.description)
+            try await database.withStore { store in
+                do {
+                    try await store.createAccount(account, tokenDigest: BearerToken.digest(token))
+                } catch let error as StoreError {
+                    throw ValidationError(error.description)
+                }
+                FileHandle.standardError.write(Data("created \(role.rawValue) account \(account.id) (\(name)); the token is shown only now:\n".utf8))
+                print(token)
             }
-            FileHandle.standardError.write(Data("created \(role.rawValue) account \(account.id) (\(name)); the token is shown only now:\n".utf8))
-            print(token)
         }
 
         /// The command-line spelling of an account field.

@@ -17,7 +17,8 @@ struct AuditCommand: AsyncParsableCommand {
         var complaint: String?
 
         func run() async throws {
-            let report = try await database.openStore().auditReport(of: complaint.map { ComplaintID($0) }, visibleTo: nil)
+            let complaint = complaint.map { ComplaintID($0) }
+            let report = try await database.withStore { try await $0.auditReport(of: complaint, visibleTo: nil) }
             if let broken = report.broken {
                 print("audit chain BROKEN at \(broken)")
                 throw ExitCode(1)

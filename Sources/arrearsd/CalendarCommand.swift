@@ -24,11 +24,12 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             let csv = try String(contentsOfFile: file, encoding: .utf8)
             let table = try WorkingDayCalendar(csv: csv)
-            let store = try await database.openStore()
-            let current = try await store.workingDayCalendar()
-            let loaded = try current.loading(table)
-            try await store.recordCalendarImport(
-                csv: csv, years: table.years, by: loader.name, at: Date())
+            let by = loader.name
+            let loaded = try await database.withStore { store in
+                let loaded = try await store.workingDayCalendar().loading(table)
+                try await store.recordCalendarImport(csv: csv, years: table.years, by: by, at: Date())
+                return loaded
+            }
             print(
                 "loaded \(table.years.lowerBound)…\(table.years.upperBound); the calendar now covers \(loaded.years.lowerBound)–\(loaded.years.upperBound)"
             )
@@ -45,7 +46,7 @@ struct CalendarCommand: AsyncParsableCommand {
         var year: Int?
 
         func run() async throws {
-            let calendar = try await database.openStore().workingDayCalendar()
+            let calendar = try await database.withStore { try await $0.workingDayCalendar() }
             print("working-day calendar: \(calendar.years.lowerBound)–\(calendar.years.upperBound)")
             guard let year else { return }
             var date = try CSTDate(year: year, month: 1, day: 1)

@@ -49,12 +49,14 @@ struct DatabaseOptions: ParsableArguments {
     /// The database for messages and logs, a password hidden.
     var display: String { isPostgres ? PostgresLocation.masked(location) : location }
 
-    /// Opens and migrates the database with the engine its location names.
-    func openStore() async throws -> any ArrearsStorage & HistoryImportStore {
+    /// Opens and migrates the database with the engine its location names, and lends it to `body`; a PostgreSQL pool runs
+    /// while `body` does and stops when it returns.
+    func withStore<T: Sendable>(_ body: (any ArrearsStorage & HistoryImportStore) async throws -> T) async throws -> T {
         if isPostgres {
-            return try await PostgresComplaintStore.open(PostgresLocation(url: location), logger: Logger(label: "arrears-postgres"))
+            let store = try await PostgresComplaintStore.open(PostgresLocation(url: location), logger: Logger(label: "arrears-postgres"))
+            return try await store.running { try await body(store) }
         }
-        return try SQLiteComplaintStore.open(path: location)
+        return try await body(try SQLiteComplaintStore.open(path: location))
     }
 }
 

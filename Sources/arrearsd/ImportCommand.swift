@@ -30,56 +30,57 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.fileExists(atPath: url.path) else { throw ValidationError("no such file: \(file)") }
-        let store = try await database.openStore()
-        let importer = HistoryImporter(
-            lifecycle: Lifecycle(
-                rules: try ShippedReferenceData.ruleBook(), calendar: try await store.workingDayCalendar(),
-                sizes: try ShippedReferenceData.sizeStandard()),
-            routing: try await store.routingInForce().table)
-        let regions = try ShippedReferenceData.regions()
-        let rejectsURL = url.deletingPathExtension().appendingPathExtension("rejects.csv")
-        let rejects = try Rejects(url: rejectsURL)
-        let progress = ImportProgress(total: try Self.lines(url) - (url.pathExtension.lowercased() == "csv" ? 1 : 0))
-        let elapsed = Elapsed()
-        var pending: [(Complaint, [ComplaintEvent])] = []
-        var owners: [String: AccountID?] = [:]
-        var (rows, inserted, refused) = (0, 0, 0)
-        // One batch is stored in the background while the next is read and checked.
-        var storing: Task<Int, any Error>?
-        func flush() async throws {
-            inserted += try await storing?.value ?? 0
-            storing = nil
-            guard !pending.isEmpty else { return }
-            let batch = pending
-            storing = Task { try await store.importHistories(batch) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        for try await (row, record) in Self.records(url) {
-            rows += 1
-            do {
-                let record = try record.get()
-                let code = record.filing.complainant.creditCode.uppercased()
-                if owners[code] == nil, let creditCode = try? CreditCode(code) {
-                    owners[code] = .some(try await store.smeAccount(creditCode: creditCode))
-                }
-                pending.append(try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owners[code] ?? nil))
-            } catch {
-                refused += 1
-                try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Self.violations(error))
+        try await database.withStore { store in
+            let importer = HistoryImporter(
+                lifecycle: Lifecycle(
+                    rules: try ShippedReferenceData.ruleBook(), calendar: try await store.workingDayCalendar(),
+                    sizes: try ShippedReferenceData.sizeStandard()),
+                routing: try await store.routingInForce().table)
+            let regions = try ShippedReferenceData.regions()
+            let rejectsURL = url.deletingPathExtension().appendingPathExtension("rejects.csv")
+            let rejects = try Rejects(url: rejectsURL)
+            let progress = ImportProgress(total: try Self.lines(url) - (url.pathExtension.lowercased() == "csv" ? 1 : 0))
+            let elapsed = Elapsed()
+            var pending: [(Complaint, [ComplaintEvent])] = []
+            var owners: [String: AccountID?] = [:]
+            var (rows, inserted, refused) = (0, 0, 0)
+            // One batch is stored in the background while the next is read and checked.
+            var storing: Task<Int, any Error>?
+            func flush() async throws {
+                inserted += try await storing?.value ?? 0
+                storing = nil
+                guard !pending.isEmpty else { return }
+                let batch = pending
+                storing = Task { try await store.importHistories(batch) }
+                pending.removeAll(keepingCapacity: true)
             }
-            if pending.count >= batch { try await flush() }
-            progress.update(rows)
+            for try await (row, record) in Self.records(url) {
+                rows += 1
+                do {
+                    let record = try record.get()
+                    let code = record.filing.complainant.creditCode.uppercased()
+                    if owners[code] == nil, let creditCode = try? CreditCode(code) {
+                        owners[code] = .some(try await store.smeAccount(creditCode: creditCode))
+                    }
+                    pending.append(try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owners[code] ?? nil))
+                } catch {
+                    refused += 1
+                    try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Self.violations(error))
+                }
+                if pending.count >= batch { try await flush() }
+                progress.update(rows)
+            }
+            try await flush()  // stores the last batch
+            inserted += try await storing?.value ?? 0
+            rejects.close()
+            progress.finish()
+            let seconds = elapsed.seconds
+            print(
+                "imported \(inserted) new complaints (\(rows - refused - inserted) already there), \(refused) refused"
+                    + (refused > 0 ? " (see \(rejectsURL.path))" : "") + ", \(rows) rows in \(elapsed.text) s"
+                    + " (\(Int(Double(rows) / max(seconds, 0.001))) rows/s)")
+            if refused == rows, rows > 0 { throw ExitCode(65) }
         }
-        try await flush()  // stores the last batch
-        inserted += try await storing?.value ?? 0
-        rejects.close()
-        progress.finish()
-        let seconds = elapsed.seconds
-        print(
-            "imported \(inserted) new complaints (\(rows - refused - inserted) already there), \(refused) refused"
-                + (refused > 0 ? " (see \(rejectsURL.path))" : "") + ", \(rows) rows in \(elapsed.text) s"
-                + " (\(Int(Double(rows) / max(seconds, 0.001))) rows/s)")
-        if refused == rows, rows > 0 { throw ExitCode(65) }
     }
 
     /// Rows of the file, numbered as a person counts them in an editor (a CSV's header is row 1), each decoded or not.

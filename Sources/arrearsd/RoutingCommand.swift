@@ -22,8 +22,8 @@ struct RoutingCommand: AsyncParsableCommand {
 
         func run() async throws {
             let table = try RoutingTable(json: Data(contentsOf: URL(fileURLWithPath: file)), regions: ShippedReferenceData.regions())
-            let version = try await database.openStore().recordRoutingTable(
-                table, by: loader.name, at: Date())
+            let by = loader.name
+            let version = try await database.withStore { try await $0.recordRoutingTable(table, by: by, at: Date()) }
             print("routing table version \(version): \(table.departments.count) departments, \(table.rules.count) rules")
         }
     }
@@ -35,7 +35,7 @@ struct RoutingCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let routing = try await database.openStore().routingInForce()
+            let routing = try await database.withStore { try await $0.routingInForce() }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(routing.table), as: UTF8.self))

@@ -28,24 +28,25 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "arrearsd")
-        let store = try await options.database.openStore()
-        let (host, path) = (configuration.host, options.database.display)
-        // Imported holiday tables load over the shipped one; a table imported while serving counts within a second.
-        let calendar = try await store.workingDayCalendar()
-        let lastDay = try CSTDate(year: calendar.years.upperBound, month: 12, day: 31)
-        if CSTDate(Date()).days(until: lastDay) < 60 {
-            // The State Council publishes next year's table in November; say so before deadlines start failing to count.
-            logger.warning(
-                "the working-day calendar ends on \(lastDay); deadlines past it cannot be counted until next year's table is loaded (arrearsd calendar import FILE)"
-            )
+        try await options.database.withStore { store in
+            let (host, path) = (configuration.host, options.database.display)
+            // Imported holiday tables load over the shipped one; a table imported while serving counts within a second.
+            let calendar = try await store.workingDayCalendar()
+            let lastDay = try CSTDate(year: calendar.years.upperBound, month: 12, day: 31)
+            if CSTDate(Date()).days(until: lastDay) < 60 {
+                // The State Council publishes next year's table in November; say so before deadlines start failing to count.
+                logger.warning(
+                    "the working-day calendar ends on \(lastDay); deadlines past it cannot be counted until next year's table is loaded (arrearsd calendar import FILE)"
+                )
+            }
+            let metrics = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+            let app = try buildApplication(configuration: configuration, store: store, metrics: metrics, logger: logger) { port in
+                // Scripts and tests read this line to learn the port when it was 0.
+                FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
+            }
+            try await app.runService()
         }
-        let metrics = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
-        let app = try buildApplication(configuration: configuration, store: store, metrics: metrics, logger: logger) { port in
-            // Scripts and tests read this line to learn the port when it was 0.
-            FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
-        }
-        try await app.runService()
     }
 
     /// Ranges checked after flags and environment are merged, so both sources meet the same rules.

@@ -15,13 +15,14 @@ struct PostgresMigrationTests {
         let again = try await PostgresDatabase.migrate(location, logger: logger)
         #expect(again.isEmpty, "a second run applies nothing, got \(again)")
         let store = PostgresComplaintStore(location, logger: logger, connections: 2)
-        #expect(await store.readinessProblem() == nil, "a current schema is ready")
-
-        try await PostgresDatabase.withConnection(location, logger: logger) { connection in
-            try await connection.query("INSERT INTO arrears_migrations (name) VALUES ('9999_from_the_future')", logger: logger)
+        try await store.running {
+            #expect(await store.readinessProblem() == nil, "a current schema is ready")
+            try await PostgresDatabase.withConnection(location, logger: logger) { connection in
+                try await connection.query("INSERT INTO arrears_migrations (name) VALUES ('9999_from_the_future')", logger: logger)
+            }
+            await #expect(throws: SchemaError.self) { try await PostgresDatabase.migrate(location, logger: logger) }
+            let problem = await store.readinessProblem()
+            #expect(problem?.contains("arrearsd migrate") == true, "readiness names the problem, got \(problem ?? "nil")")
         }
-        await #expect(throws: SchemaError.self) { try await PostgresDatabase.migrate(location, logger: logger) }
-        let problem = await store.readinessProblem()
-        #expect(problem?.contains("arrearsd migrate") == true, "readiness names the problem, got \(problem ?? "nil")")
     }
 }
