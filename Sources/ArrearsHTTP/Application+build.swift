@@ -60,7 +60,7 @@ public func buildRouter(
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in
         if let problem = await platform.readinessProblem() {
-            throw Problem(status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: problem, headers: ["Retry-After": "5"])
+            throw ProblemMapping.notReady(problem)
         }
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
     }

@@ -23,12 +23,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
             if request.method == .post, Self.open.contains(request.uri.path) { return try await next(request, context) }
             guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-                throw Problem.unauthenticated
+                throw Refusal.unauthenticated
             }
             let token = header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces)
             let digest = BearerToken.digest(token)
             guard !token.isEmpty, token.count <= 200, let account = try await platform.account(tokenDigest: digest) else {
-                throw Problem.unauthenticated
+                throw Refusal.unauthenticated
             }
             return try await RequestValues.$account.withValue(account) {
                 try await RequestValues.$tokenDigest.withValue(digest) { try await next(request, context) }

@@ -8,9 +8,7 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if request.method == .post, Self.isEvidenceUpload(request.uri.path) { return try await next(request, context) }
-        let tooLarge = Problem(
-            status: .contentTooLarge, slug: "body-too-large", title: "The body is too large",
-            detail: "request bodies are limited to \(limit) bytes")
+        let tooLarge = ProblemMapping.bodyTooLarge(limit: limit)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
         var request = request
         do {

@@ -13,9 +13,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             let allowed = routes.methods(for: request.uri.path)
             guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { throw error }
             let allow = allowed.sorted().joined(separator: ", ")
-            throw Problem(
-                status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
-                detail: "\(request.uri.path) answers \(allow)", headers: ["Allow": allow])
+            throw ProblemMapping.methodNotAllowed(path: request.uri.path, allow: allow)
         }
     }
 }

@@ -14,7 +14,7 @@ struct PreconditionMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.method == .post, segments.count == 4, segments[0] == "v1", segments[1] == "complaints", segments[3] != "evidence",
             request.headers[.ifMatch] == nil, routes.methods(for: request.uri.path).contains("POST")
         {
-            throw Problem.versionRequired
+            throw ProblemMapping.versionRequired
         }
         return try await next(request, context)
     }

@@ -28,13 +28,6 @@ public struct Problem: Error, Sendable, Equatable {
 
     public var type: String { Self.typeBase + slug }
 
-    static let unauthenticated = ProblemMapping.problem(.unauthenticated)
-
-    static let versionRequired = Problem(
-        status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
-        detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
-        violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
-
     /// The JSON body, with `violations` only when there are some.
     func body(requestID: String?) -> Data {
         var object: [String: Any] = ["type": type, "title": title, "status": status.code, "detail": detail]

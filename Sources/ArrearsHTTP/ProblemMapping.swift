@@ -77,6 +77,33 @@ enum ProblemMapping {
         return problem(.malformed(violation.map { [$0] } ?? [], detail: detail))
     }
 
+    /// The answers of the HTTP layer itself, before any operation runs: no operation refused these, the protocol did.
+    static func methodNotAllowed(path: String, allow: String) -> Problem {
+        Problem(
+            status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed", detail: "\(path) answers \(allow)",
+            headers: ["Allow": allow])
+    }
+
+    static func bodyTooLarge(limit: Int) -> Problem {
+        Problem(
+            status: .contentTooLarge, slug: "body-too-large", title: "The body is too large", detail: "request bodies are limited to \(limit) bytes")
+    }
+
+    static func notReady(_ reason: String) -> Problem {
+        Problem(status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: reason, headers: ["Retry-After": "5"])
+    }
+
+    static func internalError(requestID: String) -> Problem {
+        Problem(
+            status: .internalServerError, slug: "internal", title: "Something went wrong on our side",
+            detail: "the error was logged under request id \(requestID)")
+    }
+
+    static let versionRequired = Problem(
+        status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
+        detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
+        violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
+
     static func slug(_ status: HTTPResponse.Status) -> String {
         switch status.code {
         case 413: "body-too-large"

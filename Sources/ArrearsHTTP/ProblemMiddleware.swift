@@ -28,9 +28,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 }
             } else {
                 context.logger.error("unexpected error", metadata: ["request_id": "\(requestID)", "error": "\(Self.loggable(error))"])
-                problem = Problem(
-                    status: .internalServerError, slug: "internal", title: "Something went wrong on our side",
-                    detail: "the error was logged under request id \(requestID)")
+                problem = ProblemMapping.internalError(requestID: requestID)
             }
             return Self.response(problem, requestID: requestID)
         }
