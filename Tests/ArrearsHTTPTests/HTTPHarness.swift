@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
 import ArrearsHTTP
@@ -128,6 +129,40 @@ func set(_ object: inout [String: Any], _ path: [Any], _ value: Any?) {
     object = update(object, path[...]) as! [String: Any]
 }
 
+/// A response body as the contract's type: a body whose shape drifts from the contract fails the test where it is read.
+func decoded<T: Decodable>(_ type: T.Type, _ response: TestResponse) throws -> T {
+    try contractDecoder.decode(T.self, from: Data(buffer: response.body))
+}
+
+/// Instants as the server writes them (ISO 8601, with or without fractional seconds).
+let contractDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+    return decoder
+}()
+
+extension Components.Schemas.Problem {
+    /// The stable last part of `type`: `validation`, `version-conflict`, …
+    var kind: String { String(_type.dropFirst("https://arrears.dev/problems/".count)) }
+    var fields: [String] { violations?.map(\.field) ?? [] }
+    var rules: [String] { violations?.map(\.rule) ?? [] }
+}
+
+/// A problem+json body.
+func problem(_ response: TestResponse) throws -> Components.Schemas.Problem {
+    try decoded(Components.Schemas.Problem.self, response)
+}
+
+/// The complaint a complaint-detail response carries.
+func complaint(_ response: TestResponse) throws -> Components.Schemas.Complaint {
+    try decoded(Components.Schemas.ComplaintDetail.self, response).complaint
+}
+
+/// The untyped view, for the few checks about what is absent from a body or about keys the contract leaves open.
 func json(_ buffer: ByteBuffer) -> [String: Any] {
     (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
 }

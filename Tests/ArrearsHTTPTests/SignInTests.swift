@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsTestSupport
 import Foundation
 import GRDB
@@ -35,11 +36,12 @@ struct SignInTests {
             #expect(again.status == .conflict, "one SME account per credit code")
             let signedIn = try await post(client, "/v1/sessions", ["login": "91310000132260250x", "password": Self.password])
             #expect(signedIn.status == .created)
-            let session = json(signedIn.body)
-            let token = try #require(session["token"] as? String)
-            #expect((session["expiresAt"] as? String)?.hasPrefix("2026-11-02T13:30:00") == true, "12 hours after 01:30 UTC")
+            let session = try decoded(Components.Schemas.Session.self, signedIn)
+            let token = session.token
+            #expect(session.expiresAt == Fixtures.instant("2026-11-02T13:30:00Z"), "12 hours after 01:30 UTC")
             let me = try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
-            #expect(json(me.body)["role"] as? String == "sme" && json(me.body)["creditCode"] as? String == "91310000132260250X")
+            let account = try decoded(Components.Schemas.Account.self, me)
+            #expect(account.role == .sme && account.creditCode == "91310000132260250X")
             let out = try await client.execute(uri: "/v1/sessions/current", method: .delete, headers: [.authorization: "Bearer \(token)"])
             #expect(out.status == .noContent)
             let after = try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"])
@@ -52,9 +54,10 @@ struct SignInTests {
         let harness = try await HTTPHarness.make()
         try await harness.application().test(.router) { client in
             _ = try await register(client)
-            let token =
-                json(try await post(client, "/v1/sessions", ["login": "91310000132260250X", "password": Self.password]).body)["token"] as? String
-                ?? ""
+            let token = try decoded(
+                Components.Schemas.Session.self,
+                try await post(client, "/v1/sessions", ["login": "91310000132260250X", "password": Self.password])
+            ).token
             harness.clock.set("2026-11-02T13:29:00Z")
             #expect(try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             harness.clock.set("2026-11-02T13:30:01Z")
@@ -94,11 +97,12 @@ struct SignInTests {
             let noDepartment = try await post(
                 client, "/v1/accounts", ["role": "handler", "name": "无部门", "password": Self.password], headers: harness.headers("admin"))
             #expect(noDepartment.status == .unprocessableContent && String(buffer: noDepartment.body).contains("account.handler-needs-department"))
-            let token =
-                json(try await post(client, "/v1/sessions", ["login": "zj-fin-wang", "password": Self.password]).body)["token"] as? String ?? ""
+            let token = try decoded(
+                Components.Schemas.Session.self, try await post(client, "/v1/sessions", ["login": "zj-fin-wang", "password": Self.password])
+            ).token
             #expect(try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
             let revoked = try await client.execute(uri: "/v1/accounts/zj-fin-wang/revoke", method: .post, headers: harness.headers("admin"))
-            #expect(json(revoked.body)["revoked"] as? Int == 1)
+            #expect(try decoded(Operations.RevokeAccountTokens.Output.Ok.Body.JsonPayload.self, revoked).revoked == 1)
             #expect(try await client.execute(uri: "/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
             // The operator token of an account made by arrearsd stops working too.
             _ = try await client.execute(uri: "/v1/accounts/intake-zj/revoke", method: .post, headers: harness.headers("admin"))
@@ -111,8 +115,10 @@ struct SignInTests {
         let harness = try await HTTPHarness.make()
         let token = try await harness.application().test(.router) { client in
             _ = try await register(client)
-            return json(try await post(client, "/v1/sessions", ["login": "91310000132260250X", "password": Self.password]).body)["token"] as? String
-                ?? ""
+            return try decoded(
+                Components.Schemas.Session.self,
+                try await post(client, "/v1/sessions", ["login": "91310000132260250X", "password": Self.password])
+            ).token
         }
         #expect(token.hasPrefix("arr_"))
         // The database file and its write-ahead log, byte for byte.
@@ -161,8 +167,7 @@ struct SignInTests {
             let retry = try await client.execute(
                 uri: "/v1/complaints", method: .post, headers: harness.headers("sme", key), body: ByteBuffer(bytes: relaid))
             #expect(retry.status == .ok, "\(String(buffer: retry.body))")
-            let number = { (response: TestResponse) in (json(response.body)["complaint"] as? [String: Any])?["number"] as? String }
-            #expect(number(retry) == number(first) && number(first) == "ARR-2026-000001")
+            #expect(try complaint(retry).number == complaint(first).number && complaint(first).number == "ARR-2026-000001")
             let another = try await client.execute(
                 uri: "/v1/complaints", method: .post, headers: harness.headers("sme", ["Idempotency-Key": "hz-2026-11-02-second"]),
                 body: filingJSON())

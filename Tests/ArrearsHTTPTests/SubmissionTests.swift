@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsHTTP
 import ArrearsSQLite
 import ArrearsTestSupport
@@ -17,14 +18,12 @@ struct SubmissionTests {
             try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON()) { response in
                 #expect(response.status == .created)
                 #expect(response.headers[.eTag] == "\"1\"")
-                let body = json(response.body)
-                let complaint = body["complaint"] as? [String: Any]
-                #expect(complaint?["number"] as? String == "ARR-2026-000001")
-                #expect(complaint?["state"] as? String == "submitted")
-                #expect(response.headers[.location] == "/v1/complaints/\(complaint?["id"] as? String ?? "")")
-                let deadline = complaint?["deadline"] as? [String: Any]
-                #expect(deadline?["dueOn"] as? String == "2026-11-16", "10 working days from Monday 2026-11-02")
-                #expect((body["events"] as? [Any])?.count == 1)
+                let filed = try complaint(response)
+                #expect(filed.number == "ARR-2026-000001")
+                #expect(filed.state == .submitted)
+                #expect(response.headers[.location] == "/v1/complaints/\(filed.id)")
+                #expect(filed.deadline?.dueOn == "2026-11-16", "10 working days from Monday 2026-11-02")
+                #expect(try decoded(Components.Schemas.ComplaintDetail.self, response).events.count == 1)
             }
         }
         #expect(try harness.rowCounts() == [1, 1])
@@ -39,12 +38,11 @@ struct SubmissionTests {
             let retry = try await client.execute(uri: "/v1/complaints", method: .post, headers: headers, body: filingJSON())
             #expect(first.status == .created)
             #expect(retry.status == .ok)
-            let firstID = (json(first.body)["complaint"] as? [String: Any])?["id"] as? String
-            #expect(firstID != nil && (json(retry.body)["complaint"] as? [String: Any])?["id"] as? String == firstID)
+            #expect(try complaint(retry).id == complaint(first).id)
             let changed = try await client.execute(
                 uri: "/v1/complaints", method: .post, headers: headers, body: filingJSON { set(&$0, ["demand"], "另一个诉求") })
             #expect(changed.status == .unprocessableContent)
-            #expect(json(changed.body)["type"] as? String == "https://arrears.dev/problems/idempotency-key-reused")
+            #expect(try problem(changed).kind == "idempotency-key-reused")
         }
         #expect(try harness.rowCounts() == [1, 1])
     }
@@ -101,11 +99,10 @@ struct SubmissionTests {
             try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: body) { response in
                 #expect(response.status == status, "\(name)")
                 #expect(response.headers[.contentType] == "application/problem+json", "\(name)")
-                let problem = json(response.body)
-                #expect(problem["status"] as? Int == Int(status.code))
-                let violations = problem["violations"] as? [[String: Any]] ?? []
-                if let field { #expect(violations.contains { $0["field"] as? String == field }, "\(name): \(problem)") }
-                if let rule { #expect(violations.contains { $0["rule"] as? String == rule }, "\(name): \(problem)") }
+                let refusal = try problem(response)
+                #expect(refusal.status == Int(status.code))
+                if let field { #expect(refusal.fields.contains(field), "\(name): \(refusal)") }
+                if let rule { #expect(refusal.rules.contains(rule), "\(name): \(refusal)") }
             }
         }
         #expect(try harness.rowCounts() == [0, 0], "\(name) wrote nothing")
@@ -196,7 +193,7 @@ struct ReadinessTests {
             let response = try await client.execute(uri: "/readyz", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
-            #expect(json(response.body)["detail"] as? String == "the database schema is not the one this release expects; run arrearsd migrate")
+            #expect(try problem(response).detail == "the database schema is not the one this release expects; run arrearsd migrate")
         }
     }
 }

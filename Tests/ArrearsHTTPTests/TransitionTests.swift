@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsTestSupport
 import Foundation
 import HTTPTypes
@@ -10,7 +11,7 @@ import Testing
 func fileComplaint(_ client: some TestClientProtocol, _ harness: HTTPHarness) async throws -> String {
     let response = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON())
     #expect(response.status == .created)
-    return (json(response.body)["complaint"] as? [String: Any])?["id"] as? String ?? ""
+    return try complaint(response).id
 }
 
 /// Posts a transition with If-Match.
@@ -43,18 +44,17 @@ struct TransitionTests {
             #expect(resolved.headers[.eTag] == "\"4\"")
             let rated = try await act(client, harness, "sme", id, "rate", version: 4, ["rating": "satisfied"])
             #expect(rated.status == .ok)
-            let complaint = json(rated.body)["complaint"] as? [String: Any]
-            #expect(complaint?["state"] as? String == "closed")
-            #expect(complaint?["closure"] as? String == "rated")
-            let kinds = (json(rated.body)["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-            #expect(kinds == ["submitted", "accepted", "forwarded", "resolved", "rated"])
+            let detail = try decoded(Components.Schemas.ComplaintDetail.self, rated)
+            #expect(detail.complaint.state == .closed)
+            #expect(detail.complaint.closure == .rated)
+            #expect(detail.events.map(\.kind) == [.submitted, .accepted, .forwarded, .resolved, .rated])
 
             let statistics = try await client.execute(
                 uri: "/v1/statistics/monthly?month=2026-11", method: .get, headers: harness.headers("supervisor"))
             #expect(statistics.status == .ok)
-            let monthly = json(statistics.body)["monthly"] as? [String: Any]
-            #expect(monthly?["registered"] as? Int == 1 && monthly?["resolved"] as? Int == 1 && monthly?["openAtEnd"] as? Int == 0)
-            #expect(monthly?["amountPaid"] as? Int == 45_600_000)
+            let monthly = try decoded(Components.Schemas.MonthlyStatistics.self, statistics).monthly
+            #expect(monthly.registered == 1 && monthly.resolved == 1 && monthly.openAtEnd == 0)
+            #expect(monthly.amountPaid == 45_600_000)
         }
     }
 
@@ -65,14 +65,14 @@ struct TransitionTests {
             let id = try await fileComplaint(client, harness)
             let missing = try await act(client, harness, "intake", id, "accept", version: nil)
             #expect(missing.status.code == 428)
-            #expect(json(missing.body)["type"] as? String == "https://arrears.dev/problems/version-required")
+            #expect(try problem(missing).kind == "version-required")
             #expect(try await act(client, harness, "intake", id, "accept", version: 1).status == .ok)
             let stale = try await act(client, harness, "intake", id, "reject", version: 1, ["ground": "not_sme", "reason": "规模不符"])
             #expect(stale.status == .conflict)
-            #expect(json(stale.body)["type"] as? String == "https://arrears.dev/problems/version-conflict")
+            #expect(try problem(stale).kind == "version-conflict")
             let current = try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("intake"))
             #expect(current.headers[.eTag] == "\"2\"")
-            #expect((json(current.body)["complaint"] as? [String: Any])?["state"] as? String == "accepted")
+            #expect(try complaint(current).state == .accepted)
         }
         #expect(try harness.rowCounts() == [1, 2])
     }
@@ -88,7 +88,7 @@ struct TransitionTests {
             #expect(bySupervisor.status == .forbidden)
             let early = try await act(client, harness, "intake", id, "forward", version: 1, ["department": "ZJ-EDU"])
             #expect(early.status == .conflict)
-            #expect(json(early.body)["type"] as? String == "https://arrears.dev/problems/illegal-transition")
+            #expect(try problem(early).kind == "illegal-transition")
             let badGround = try await act(client, harness, "intake", id, "reject", version: 1, ["ground": "too_late", "reason": "x"])
             #expect(badGround.status == .badRequest)
         }
@@ -104,13 +104,13 @@ struct TransitionTests {
                 let read = try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers(account))
                 #expect(read.status == .notFound, "\(account) reads")
                 let list = try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers(account))
-                #expect((json(list.body)["items"] as? [Any])?.count == 0, "\(account) lists")
+                #expect(try decoded(Components.Schemas.ComplaintPage.self, list).items.isEmpty, "\(account) lists")
             }
             let foreign = try await act(client, harness, "guangdongIntake", id, "accept", version: 1)
             #expect(foreign.status == .notFound)
             let own = try await client.execute(
                 uri: "/v1/complaints?state=submitted&province=330000", method: .get, headers: harness.headers("intake"))
-            #expect((json(own.body)["items"] as? [Any])?.count == 1)
+            #expect(try decoded(Components.Schemas.ComplaintPage.self, own).items.count == 1)
         }
     }
 
@@ -121,7 +121,7 @@ struct TransitionTests {
             for (query, field) in [("province=990000", "province"), ("cursor=ARR-2026-000001", "cursor"), ("limit=500", "limit")] {
                 let response = try await client.execute(uri: "/v1/complaints?\(query)", method: .get, headers: harness.headers("intake"))
                 #expect(response.status == .unprocessableContent || response.status == .badRequest, "\(query)")
-                let fields = (json(response.body)["violations"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+                let fields = try problem(response).fields
                 #expect(fields.contains(field) || response.status == .badRequest, "\(query): \(fields)")
             }
             let overdue = try await client.execute(uri: "/v1/complaints?overdue=true", method: .get, headers: harness.headers("intake"))
@@ -147,13 +147,13 @@ struct TransitionTests {
             let byPhone = filingJSON { set(&$0, ["channel"], "phone") }
             let response = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("intake"), body: byPhone)
             #expect(response.status == .created)
-            let complaint = json(response.body)["complaint"] as? [String: Any]
-            #expect(complaint?["complainantAccount"] as? String == Fixtures.sme.account.rawValue)
-            #expect(complaint?["registeredBy"] as? String == Fixtures.zhejiangIntake.account.rawValue)
+            let registered = try complaint(response)
+            #expect(registered.complainantAccount == Fixtures.sme.account.rawValue)
+            #expect(registered.registeredBy == Fixtures.zhejiangIntake.account.rawValue)
             let own = try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("sme"))
-            #expect((json(own.body)["items"] as? [Any])?.count == 1)
+            #expect(try decoded(Components.Schemas.ComplaintPage.self, own).items.count == 1)
             let other = try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("otherSME"))
-            #expect((json(other.body)["items"] as? [Any])?.count == 0)
+            #expect(try decoded(Components.Schemas.ComplaintPage.self, other).items.isEmpty)
         }
     }
 }
