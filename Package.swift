@@ -160,6 +160,9 @@ let package = Package(
         .testTarget(name: "ArrearsCoreTests", dependencies: ["ArrearsCore", "ArrearsTestSupport"]),
         .testTarget(name: "ArrearsStoreTests", dependencies: ["ArrearsStore", "ArrearsTestSupport"]),
         .testTarget(
+            name: "ArrearsApplicationTests",
+            dependencies: ["ArrearsApplication", "ArrearsSQLite", "ArrearsStore", "ArrearsCore", "ArrearsTestSupport"]),
+        .testTarget(
             name: "ArrearsSQLiteTests",
             dependencies: [
                 "ArrearsSQLite", "ArrearsTestSupport", "ArrearsStore", "ArrearsCore", .product(name: "GRDB", package: "GRDB.swift"),

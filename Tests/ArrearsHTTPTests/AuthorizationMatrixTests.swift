@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
 import ArrearsHTTP
@@ -162,7 +163,7 @@ struct AuthorizationMatrixTests {
                 return try await client.execute(uri: uri, method: method, headers: headers, body: bytes.map { ByteBuffer(bytes: $0) })
             }
             // Z: the fixture filing; G: a Beijing SME against a Guangdong provincial institution.
-            let z = json(try await send("sme", .post, "/v1/complaints", nil, raw: Array(buffer: filingJSON())).body)
+            let z = try complaint(try await send("sme", .post, "/v1/complaints", nil, raw: Array(buffer: filingJSON())))
             let gFiling = filingJSON {
                 set(&$0, ["complainant", "creditCode"], "91110108551385082Q")
                 set(&$0, ["complainant", "region"], "110108")
@@ -171,29 +172,29 @@ struct AuthorizationMatrixTests {
                 set(&$0, ["respondent", "region"], "440000")
                 set(&$0, ["respondent", "supervisingAuthority"], "广东省教育厅")
             }
-            let g = json(try await send("otherSME", .post, "/v1/complaints", nil, raw: Array(buffer: gFiling)).body)
+            let g = try complaint(try await send("otherSME", .post, "/v1/complaints", nil, raw: Array(buffer: gFiling)))
             var numbers: [String: String] = [:]
             var evidence: [String: String] = [:]
-            for (name, detail, intake, department, owner) in [
+            for (name, filed, intake, department, owner) in [
                 ("Z", z, "intake", "ZJ-EDU", "sme"), ("G", g, "guangdongIntake", "GD-GXT", "otherSME"),
             ] {
-                let number = try #require((detail["complaint"] as? [String: Any])?["number"] as? String)
+                let number = filed.number
                 numbers[name] = number
                 #expect(try await send(intake, .post, "/v1/complaints/\(number)/accept", [:], ifMatch: "\"1\"").status == .ok)
                 let forwarded = try await send(
                     intake, .post, "/v1/complaints/\(number)/forward", ["department": department, "overrideReason": "按职责转交"], ifMatch: "\"2\"")
                 #expect(forwarded.status == .ok, "\(String(buffer: forwarded.body))")
                 let attached = try await send(owner, .post, "/v1/complaints/\(number)/evidence?name=合同.pdf", nil, raw: acceptancePDF)
-                evidence[name] = try #require(json(attached.body)["id"] as? String)
+                evidence[name] = try decoded(Components.Schemas.Evidence.self, attached).id
             }
 
             // Lists, counts and audit reports hold exactly what each account may see.
             for (account, visible) in Self.sees {
-                let listed = json(try await send(account, .get, "/v1/complaints?state=forwarded", nil).body)["items"] as? [[String: Any]] ?? []
-                #expect(Set(listed.compactMap { $0["number"] as? String }) == Set(visible.compactMap { numbers[$0] }), "\(account) list")
+                let listed = try decoded(Components.Schemas.ComplaintPage.self, try await send(account, .get, "/v1/complaints?state=forwarded", nil))
+                #expect(Set(listed.items.map(\.number)) == Set(visible.compactMap { numbers[$0] }), "\(account) list")
                 let statistics = try await send(account, .get, "/v1/statistics/monthly?month=2026-11", nil)
                 if statistics.status == .ok, account != "admin" {
-                    let registered = (json(statistics.body)["monthly"] as? [String: Any])?["registered"] as? Int
+                    let registered = try decoded(Components.Schemas.MonthlyStatistics.self, statistics).monthly.registered
                     #expect(registered == visible.count, "\(account) statistics")
                 }
                 let export = try await send(account, .get, "/v1/exports/complaints", nil)
@@ -203,7 +204,7 @@ struct AuthorizationMatrixTests {
                 }
                 let audit = try await send(account, .get, "/v1/audit/verify", nil)
                 if audit.status == .ok, account != "admin" {
-                    #expect(json(audit.body)["complaints"] as? Int == visible.count, "\(account) audit report")
+                    #expect(try decoded(Components.Schemas.AuditReport.self, audit).complaints == visible.count, "\(account) audit report")
                 }
             }
 

@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsTestSupport
 import Crypto
 import Foundation
@@ -54,26 +55,29 @@ struct EvidenceTests {
             let id = try await fileComplaint(client, harness)
             let response = try await upload(client, harness, "sme", id, acceptancePDF, name: "材料/验收报告 2025-09-30.pdf")
             #expect(response.status == .created)
-            let attached = json(response.body)
+            let attached = try decoded(Components.Schemas.Evidence.self, response)
             let digest = SHA256.hash(data: acceptancePDF).map { String(format: "%02x", $0) }.joined()
-            #expect(attached["name"] as? String == "验收报告 2025-09-30.pdf", "the folder part is dropped")
-            #expect(attached["type"] as? String == "application/pdf")
-            #expect(attached["sha256"] as? String == digest)
-            #expect(attached["bytes"] as? Int == acceptancePDF.count)
+            #expect(attached.name == "验收报告 2025-09-30.pdf", "the folder part is dropped")
+            #expect(attached._type == .applicationPdf)
+            #expect(attached.sha256 == digest)
+            #expect(attached.bytes == Int64(acceptancePDF.count))
             #expect(vaultFiles(harness) == ["sha256/\(digest.prefix(2))/\(digest)"])
 
-            let detail = json(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")).body)
-            let events = detail["events"] as? [[String: Any]] ?? []
-            #expect(events.compactMap { $0["kind"] as? String } == ["submitted", "evidence_attached"])
-            #expect(((events.last?["detail"] as? [String: Any])?["evidence"] as? [String: Any])?["sha256"] as? String == digest)
-            #expect((detail["complaint"] as? [String: Any])?["version"] as? Int == 2)
+            let detail = try decoded(
+                Components.Schemas.ComplaintDetail.self,
+                try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")))
+            #expect(detail.events.map(\.kind) == [.submitted, .evidenceAttached])
+            #expect(detail.events.last?.detail.evidence?.sha256 == digest)
+            #expect(detail.complaint.version == 2)
 
-            let list = json(try await client.execute(uri: "/v1/complaints/\(id)/evidence", method: .get, headers: harness.headers("intake")).body)
-            #expect((list["items"] as? [[String: Any]])?.count == 1)
-            #expect(list["totalBytes"] as? Int == acceptancePDF.count)
-            #expect(list["complaintLimitBytes"] as? Int == 100 * 1_048_576)
+            let list = try decoded(
+                Components.Schemas.EvidenceList.self,
+                try await client.execute(uri: "/v1/complaints/\(id)/evidence", method: .get, headers: harness.headers("intake")))
+            #expect(list.items.count == 1)
+            #expect(list.totalBytes == Int64(acceptancePDF.count))
+            #expect(list.complaintLimitBytes == 100 * 1_048_576)
 
-            let evidenceID = attached["id"] as? String ?? ""
+            let evidenceID = attached.id
             let download = try await client.execute(
                 uri: "/v1/complaints/\(id)/evidence/\(evidenceID)", method: .get, headers: harness.headers("intake"))
             #expect(download.status == .ok)
@@ -101,8 +105,10 @@ struct EvidenceTests {
             #expect(String(buffer: response.body).contains("evidence.type"))
             #expect(vaultFiles(harness).isEmpty)
             #expect(try evidenceRows(harness) == 0)
-            let events = json(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")).body)["events"]
-            #expect((events as? [Any])?.count == 1, "no evidence event")
+            let detail = try decoded(
+                Components.Schemas.ComplaintDetail.self,
+                try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme")))
+            #expect(detail.events.count == 1, "no evidence event")
         }
     }
 
@@ -134,8 +140,9 @@ struct EvidenceTests {
         let harness = try await HTTPHarness.make()
         try await harness.application().test(.router) { client in
             let id = try await fileComplaint(client, harness)
-            let attached = json(try await upload(client, harness, "sme", id, acceptancePDF, name: "验收报告.pdf").body)
-            let evidenceID = attached["id"] as? String ?? ""
+            let evidenceID = try decoded(
+                Components.Schemas.Evidence.self, try await upload(client, harness, "sme", id, acceptancePDF, name: "验收报告.pdf")
+            ).id
             for outsider in ["otherSME", "guangdongIntake", "handler", "admin"] {
                 #expect(try await upload(client, harness, outsider, id, acceptancePDF, name: "x.pdf").status == .notFound, "\(outsider)")
                 let list = try await client.execute(uri: "/v1/complaints/\(id)/evidence", method: .get, headers: harness.headers(outsider))

@@ -161,8 +161,3 @@ func problem(_ response: TestResponse) throws -> Components.Schemas.Problem {
 func complaint(_ response: TestResponse) throws -> Components.Schemas.Complaint {
     try decoded(Components.Schemas.ComplaintDetail.self, response).complaint
 }
-
-/// The untyped view, for the few checks about what is absent from a body or about keys the contract leaves open.
-func json(_ buffer: ByteBuffer) -> [String: Any] {
-    (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
-}

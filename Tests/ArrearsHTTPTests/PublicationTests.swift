@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsCore
 import ArrearsStore
 import ArrearsTestSupport
@@ -11,8 +12,12 @@ import Testing
 
 @Suite("Publishing a month's statistics")
 struct PublicationTests {
-    func statistics(_ client: some TestClientProtocol, _ harness: HTTPHarness, _ month: String) async throws -> [String: Any] {
-        json(try await client.execute(uri: "/v1/statistics/monthly?month=\(month)", method: .get, headers: harness.headers("intake")).body)
+    func statistics(_ client: some TestClientProtocol, _ harness: HTTPHarness, _ month: String) async throws
+        -> Components.Schemas.MonthlyStatistics
+    {
+        try decoded(
+            Components.Schemas.MonthlyStatistics.self,
+            try await client.execute(uri: "/v1/statistics/monthly?month=\(month)", method: .get, headers: harness.headers("intake")))
     }
 
     @Test("October published on 2 November stays as published after a phone complaint of October is imported; the drift is shown apart")
@@ -34,7 +39,7 @@ struct PublicationTests {
             #expect(try await publish("sme", "2026-10").status == .forbidden)
             let published = try await publish("intake", "2026-10")
             #expect(published.status == .created)
-            let checksum = (json(published.body)["publication"] as? [String: Any])?["checksum"] as? String ?? ""
+            let checksum = try decoded(Components.Schemas.MonthlyStatistics.self, published).publication?.checksum ?? ""
             #expect(checksum.count == 64)
             #expect(try await publish("supervisor", "2026-10").status == .conflict, "Zhejiang's October is published once")
 
@@ -43,17 +48,17 @@ struct PublicationTests {
             #expect(try await harness.store.importHistories([(late, [lateEvent])]) == 1)
 
             let october = try await statistics(client, harness, "2026-10")
-            #expect((october["monthly"] as? [String: Any])?["registered"] as? Int == 2, "the published figure stands")
-            let publication = october["publication"] as? [String: Any]
-            #expect(publication?["checksum"] as? String == checksum && publication?["intact"] as? Bool == true)
-            #expect(publication?["publishedAt"] as? String == "2026-11-02T01:30:00Z")
-            let drift = (october["drift"] as? [[String: Any]] ?? []).map { "\($0["figure"]!) \($0["published"]!)→\($0["current"]!)" }
+            #expect(october.monthly.registered == 2, "the published figure stands")
+            #expect(october.publication?.checksum == checksum && october.publication?.intact == true)
+            #expect(october.publication?.publishedAt == Fixtures.instant("2026-11-02T01:30:00Z"))
+            let drift = (october.drift ?? []).map { "\($0.figure) \($0.published)→\($0.current)" }
             #expect(drift.contains("monthly.registered 2→3") && drift.contains("cumulative.registered 2→3"), "\(drift)")
             #expect(drift.contains("monthly.amountClaimed 91200000→136800000"), "\(drift)")
 
-            let log = json(try await client.execute(uri: "/v1/audit/log", method: .get, headers: harness.headers("admin")).body)
-            let actions = (log["items"] as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
-            #expect(actions.contains("statistics.published"))
+            let log = try decoded(
+                Operations.GetSecurityLog.Output.Ok.Body.JsonPayload.self,
+                try await client.execute(uri: "/v1/audit/log", method: .get, headers: harness.headers("admin")))
+            #expect(log.items.contains { $0.action == .statistics_published })
         }
         // Someone edits the stored publication behind the server's back: the answer says so.
         let queue = try DatabaseQueue(path: harness.path)
@@ -63,7 +68,7 @@ struct PublicationTests {
         }
         try await harness.application().test(.router) { client in
             let october = try await statistics(client, harness, "2026-10")
-            #expect((october["publication"] as? [String: Any])?["intact"] as? Bool == false)
+            #expect(october.publication?.intact == false)
         }
     }
 }

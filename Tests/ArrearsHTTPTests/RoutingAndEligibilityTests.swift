@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsTestSupport
 import Foundation
 import HTTPTypes
@@ -8,7 +9,6 @@ import Testing
 
 @Suite("Routing, hops, extensions, eligibility and duplicates over HTTP")
 struct RoutingAndEligibilityTests {
-    func body(_ response: TestResponse) -> [String: Any] { json(response.body)["complaint"] as? [String: Any] ?? [:] }
 
     @Test("The dry run names the department and rule; a forward without a department follows it; an override needs a reason")
     func routing() async throws {
@@ -18,10 +18,10 @@ struct RoutingAndEligibilityTests {
             #expect(try await act(client, harness, "intake", id, "accept", version: 1).status == .ok)
             let dryRun = try await client.execute(uri: "/v1/complaints/\(id)/route", method: .get, headers: harness.headers("intake"))
             #expect(dryRun.status == .ok)
-            let decision = json(dryRun.body)
-            #expect((decision["department"] as? [String: Any])?["id"] as? String == "ZJ-EDU")
-            #expect((decision["rule"] as? [String: Any])?["id"] as? String == "zj-education-institutions")
-            #expect(decision["routingVersion"] as? Int == 0)
+            let decision = try decoded(Components.Schemas.RouteDecision.self, dryRun)
+            #expect(decision.department?.id == "ZJ-EDU")
+            #expect(decision.rule?.id == "zj-education-institutions")
+            #expect(decision.routingVersion == 0)
             let smeAsks = try await client.execute(uri: "/v1/complaints/\(id)/route", method: .get, headers: harness.headers("sme"))
             #expect(smeAsks.status == .forbidden)
 
@@ -30,10 +30,9 @@ struct RoutingAndEligibilityTests {
             #expect(String(buffer: refused.body).contains("forward.override-needs-reason"))
             let forwarded = try await act(client, harness, "intake", id, "forward", version: 2)
             #expect(forwarded.status == .ok)
-            let hops = body(forwarded)["hops"] as? [[String: Any]]
-            #expect(
-                hops?.count == 1 && hops?[0]["department"] as? String == "ZJ-EDU" && hops?[0]["routedBy"] as? String == "zj-education-institutions")
-            #expect(hops?[0]["state"] as? String == "sent")
+            let hops = try complaint(forwarded).hops ?? []
+            #expect(hops.count == 1 && hops.first?.department == "ZJ-EDU" && hops.first?.routedBy == "zj-education-institutions")
+            #expect(hops.first?.state == .sent)
         }
     }
 
@@ -55,12 +54,11 @@ struct RoutingAndEligibilityTests {
             }
             let third = try await step("intake", "forward")
             #expect(third.status == .ok)
-            let hops = body(third)["hops"] as? [[String: Any]] ?? []
-            #expect(hops.map { $0["state"] as? String } == ["returned", "returned", "sent"])
+            #expect(try complaint(third).hops?.map(\.state) == [.returned, .returned, .sent])
             #expect(try await step("handler", "acknowledge", ["note": "材料已收到"]).status == .ok)
             let extended = try await step("handler", "extend", ["days": 60, "approvedBy": "浙江省教育厅 张处长", "reason": "需第三方审计结算"])
             #expect(extended.status == .ok)
-            #expect((body(extended)["deadline"] as? [String: Any])?["length"] as? Int == 90)
+            #expect(try complaint(extended).deadline?.length == 90)
             let day91 = try await step("handler", "extend", ["days": 1, "approvedBy": "浙江省教育厅 张处长", "reason": "再延一天"])
             #expect(day91.status == .unprocessableContent)
             #expect(String(buffer: day91.body).contains("handling.extension-beyond-limit"))
@@ -68,8 +66,8 @@ struct RoutingAndEligibilityTests {
             #expect(escalated.status == .ok)
             let intakeListing = try await step("intake", "escalate", ["step": "listed_supervision", "text": "挂牌"])
             #expect(intakeListing.status == .forbidden)
-            let kinds = (json(escalated.body)["events"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-            #expect(kinds?.suffix(3) == ["acknowledged", "extended", "escalated"])
+            let kinds = try decoded(Components.Schemas.ComplaintDetail.self, escalated).events.map(\.kind)
+            #expect(kinds.suffix(3) == [.acknowledged, .extended, .escalated])
         }
     }
 
@@ -81,9 +79,9 @@ struct RoutingAndEligibilityTests {
             let response = try await client.execute(
                 uri: "/v1/size-test", method: .post, headers: harness.headers("sme"), body: ByteBuffer(bytes: payload))
             #expect(response.status == .ok)
-            let result = json(response.body)
+            let result = try decoded(Components.Schemas.SizeTestResult.self, response)
             // 999,999,999 fen is one fen under 1,000万元, the medium revenue floor: small.
-            #expect(result["size"] as? String == "small" && result["sme"] as? Bool == true)
+            #expect(result.size == .small && result.sme)
             let missing = try await client.execute(
                 uri: "/v1/size-test", method: .post, headers: harness.headers("sme"),
                 body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: ["industry": "industry", "employees": 50])))
@@ -99,19 +97,18 @@ struct RoutingAndEligibilityTests {
             let first = try await fileComplaint(client, harness)
             let second = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON())
             #expect(second.status == .created)
-            let complaint = body(second)
-            let findings = complaint["findings"] as? [[String: Any]] ?? []
-            #expect(findings.map { $0["code"] as? String } == ["duplicate.possible"])
-            #expect(findings.first?["related"] as? String == "ARR-2026-000001")
-            let id = complaint["id"] as? String ?? ""
+            let filed = try complaint(second)
+            #expect(filed.findings?.map(\.code) == ["duplicate.possible"])
+            #expect(filed.findings?.first?.related == "ARR-2026-000001")
+            let id = filed.id
             let linked = try await act(client, harness, "intake", id, "mark-duplicate", version: 1, ["of": "ARR-2026-000001"])
             #expect(linked.status == .ok)
-            #expect(body(linked)["duplicateOf"] as? String == "ARR-2026-000001")
+            #expect(try complaint(linked).duplicateOf == "ARR-2026-000001")
             let unknown = try await act(client, harness, "intake", first, "mark-duplicate", version: 1, ["of": "ARR-2026-999999"])
             #expect(unknown.status == .unprocessableContent)
             // Both histories are kept.
             let original = try await client.execute(uri: "/v1/complaints/\(first)", method: .get, headers: harness.headers("intake"))
-            #expect((json(original.body)["events"] as? [Any])?.count == 1)
+            #expect(try decoded(Components.Schemas.ComplaintDetail.self, original).events.count == 1)
         }
     }
 
@@ -121,11 +118,11 @@ struct RoutingAndEligibilityTests {
         try await harness.application().test(.router) { client in
             let id = try await fileComplaint(client, harness)
             let response = try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers("sme"))
-            let late = (body(response)["latePayments"] as? [[String: Any]])?.first
+            let late = try complaint(response).latePayments?.first
             // Due 2025-10-30; on 2026-11-02 (the harness's today) 368 days late: ¥228 × 368 = ¥83,904.00.
-            #expect(late?["dueOn"] as? String == "2025-10-30")
-            #expect(late?["daysOverdue"] as? Int == 368)
-            #expect(late?["interest"] as? Int == 8_390_400)
+            #expect(late?.dueOn == "2025-10-30")
+            #expect(late?.daysOverdue == 368)
+            #expect(late?.interest == 8_390_400)
         }
     }
 
@@ -136,9 +133,10 @@ struct RoutingAndEligibilityTests {
             _ = try await fileComplaint(client, harness)
             let supervisor = try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("supervisor"))
             #expect(supervisor.status == .ok)
-            #expect(json(supervisor.body)["intact"] as? Bool == true && json(supervisor.body)["events"] as? Int == 1)
+            let report = try decoded(Components.Schemas.AuditReport.self, supervisor)
+            #expect(report.intact && report.events == 1)
             let admin = try await client.execute(uri: "/v1/audit/verify?complaint=ARR-2026-000001", method: .get, headers: harness.headers("admin"))
-            #expect(json(admin.body)["complaints"] as? Int == 1)
+            #expect(try decoded(Components.Schemas.AuditReport.self, admin).complaints == 1)
             let sme = try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("sme"))
             #expect(sme.status == .forbidden)
         }

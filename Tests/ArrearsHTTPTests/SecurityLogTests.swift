@@ -1,3 +1,4 @@
+import ArrearsAPI
 import ArrearsTestSupport
 import Foundation
 import GRDB
@@ -9,10 +10,12 @@ import Testing
 
 @Suite("The security log: who changed accounts, who signed in, who read contact details and evidence")
 struct SecurityLogTests {
-    func log(_ client: some TestClientProtocol, _ harness: HTTPHarness, _ query: String = "") async throws -> [[String: Any]] {
+    func log(_ client: some TestClientProtocol, _ harness: HTTPHarness, _ query: String = "") async throws
+        -> [Components.Schemas.SecurityLogEntry]
+    {
         let response = try await client.execute(uri: "/v1/audit/log\(query)", method: .get, headers: harness.headers("admin"))
         #expect(response.status == .ok)
-        return json(response.body)["items"] as? [[String: Any]] ?? []
+        return try decoded(Operations.GetSecurityLog.Output.Ok.Body.JsonPayload.self, response).items
     }
 
     @Test("Officials see the contact masked; reading it in full is logged with who and the request id; the SME sees its own")
@@ -20,29 +23,26 @@ struct SecurityLogTests {
         let harness = try await HTTPHarness.make()
         try await harness.application().test(.router) { client in
             let id = try await fileComplaint(client, harness)
-            func contact(_ account: String) async throws -> [String: Any]? {
-                let detail = json(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers(account)).body)
-                return ((detail["complaint"] as? [String: Any])?["filing"] as? [String: Any]).flatMap {
-                    ($0["complainant"] as? [String: Any])?["contact"]
-                }
-                    as? [String: Any]
+            func contact(_ account: String) async throws -> Components.Schemas.Contact {
+                try complaint(try await client.execute(uri: "/v1/complaints/\(id)", method: .get, headers: harness.headers(account))).filing
+                    .complainant.contact
             }
-            #expect(try await contact("intake")?["phone"] as? String == "057*-****0000")
-            #expect(try await contact("intake")?["person"] as? String == "王*")
-            #expect(try await contact("sme")?["phone"] as? String == "0571-87000000")
-            #expect(try await log(client, harness).filter { $0["action"] as? String == "contact.read" }.isEmpty, "masked reads are not contact reads")
+            #expect(try await contact("intake").phone == "057*-****0000")
+            #expect(try await contact("intake").person == "王*")
+            #expect(try await contact("sme").phone == "0571-87000000")
+            #expect(try await log(client, harness).filter { $0.action == .contact_read }.isEmpty, "masked reads are not contact reads")
 
             let full = try await client.execute(
                 uri: "/v1/complaints/\(id)/contact", method: .get, headers: harness.headers("intake", ["X-Request-Id": "call-wang-fang-1"]))
-            #expect(full.status == .ok && json(full.body)["phone"] as? String == "0571-87000000")
+            #expect(try full.status == .ok && decoded(Components.Schemas.Contact.self, full).phone == "0571-87000000")
             let outsider = try await client.execute(uri: "/v1/complaints/\(id)/contact", method: .get, headers: harness.headers("guangdongIntake"))
             #expect(outsider.status == .notFound && !String(buffer: outsider.body).contains("0571"))
 
             let reads = try await log(client, harness, "?subject=ARR-2026-000001")
             #expect(reads.count == 1)
-            #expect(reads.first?["action"] as? String == "contact.read")
-            #expect(reads.first?["actor"] as? String == "intake-zj")
-            #expect(reads.first?["requestId"] as? String == "call-wang-fang-1")
+            #expect(reads.first?.action == .contact_read)
+            #expect(reads.first?.actor == "intake-zj")
+            #expect(reads.first?.requestId == "call-wang-fang-1")
             let entries = String(buffer: try await client.execute(uri: "/v1/audit/log", method: .get, headers: harness.headers("admin")).body)
             #expect(!entries.contains("0571-87000000") && !entries.contains("wang.fang"), "the log never holds the contact itself")
         }
@@ -68,7 +68,7 @@ struct SecurityLogTests {
             #expect(handler.status == .unprocessableContent && String(buffer: handler.body).contains("contacts.not-permitted"))
             let exports = try await log(client, harness, "?subject=complaints")
             #expect(exports.count == 3, "three exports served, the refused one not: \(exports)")
-            #expect((exports[1]["detail"] as? [String: Any])?["contacts"] as? String == "full")
+            #expect(exports[1].detail.additionalProperties["contacts"] == "full")
         }
     }
 
@@ -108,16 +108,18 @@ struct SecurityLogTests {
             _ = try await client.execute(uri: "/v1/accounts/zj-fin-wang/revoke", method: .post, headers: harness.headers("admin"))
             let entries = try await log(client, harness, "?subject=zj-fin-wang")
             #expect(
-                entries.compactMap { $0["action"] as? String } == ["account.created", "session.refused", "session.started", "account.tokens-revoked"])
-            #expect(entries.first?["actor"] as? String == "admin")
-            #expect((entries.first?["detail"] as? [String: Any])?["department"] as? String == "ZJ-FIN")
+                entries.map(\.action.rawValue) == ["account.created", "session.refused", "session.started", "account.tokens-revoked"])
+            #expect(entries.first?.actor == "admin")
+            #expect(entries.first?.detail.additionalProperties["department"] == "ZJ-FIN")
             #expect(!String(describing: entries).contains(password) && !String(describing: entries).contains("wrong-password-1"))
 
             let forbidden = try await client.execute(uri: "/v1/audit/log", method: .get, headers: harness.headers("supervisor"))
             #expect(forbidden.status == .forbidden, "a provincial supervisor does not read the national log")
 
-            let verified = json(try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("admin")).body)
-            #expect(verified["intact"] as? Bool == true && (verified["logEntries"] as? Int ?? 0) >= 4)
+            let verified = try decoded(
+                Components.Schemas.AuditReport.self,
+                try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("admin")))
+            #expect(verified.intact && (verified.logEntries ?? 0) >= 4)
         }
         // Someone with the file drops the guard and rewrites who created the account.
         let queue = try DatabaseQueue(path: harness.path)
@@ -126,10 +128,11 @@ struct SecurityLogTests {
             try db.execute(sql: "UPDATE security_log SET actor = 'someone-else' WHERE action = 'account.created'")
         }
         try await harness.application().test(.router) { client in
-            let report = json(try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("admin")).body)
-            #expect(report["intact"] as? Bool == false)
-            let broken = report["broken"] as? [String: Any]
-            #expect(broken?["complaint"] as? String == "security-log" && broken?["sequence"] as? Int == 1)
+            let report = try decoded(
+                Components.Schemas.AuditReport.self,
+                try await client.execute(uri: "/v1/audit/verify", method: .get, headers: harness.headers("admin")))
+            #expect(!report.intact)
+            #expect(report.broken?.complaint == "security-log" && report.broken?.sequence == 1)
         }
     }
 }
