@@ -15,7 +15,8 @@ extension PostgresComplaintStore: ReferenceStore {
     }
 
     public func workingDayCalendar() async throws -> WorkingDayCalendar {
-        try await read { connection in try await statisticsCalendar(connection) }
+        if let fresh = calendars.fresh { return fresh }
+        return try await read { connection in try await statisticsCalendar(connection) }
     }
 
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {

@@ -9,7 +9,8 @@ extension SQLiteComplaintStore: ReferenceStore {
     }
 
     public func workingDayCalendar() async throws -> WorkingDayCalendar {
-        try await read { db in try self.statisticsCalendar(db) }
+        if let fresh = calendars.fresh { return fresh }
+        return try await read { db in try self.statisticsCalendar(db) }
     }
 
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {

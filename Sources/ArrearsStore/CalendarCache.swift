@@ -21,8 +21,8 @@ public final class CalendarCache: Sendable {
     /// The calendar, counting imported tables with `count` when the last count is older than a second and loading them
     /// with `tables` only when their number changed.
     public func calendar(count: () throws -> Int, tables: () throws -> [String]) throws -> WorkingDayCalendar {
+        if let fresh { return fresh }
         let now = ContinuousClock.now
-        if let fresh = entry.withLock({ $0 }), now - fresh.checked < Self.recheck { return fresh.calendar }
         let imports = try count()
         if let same = entry.withLock({ $0 }), same.imports == imports {
             entry.withLock { $0 = Entry(imports: imports, calendar: same.calendar, checked: now) }
@@ -35,8 +35,8 @@ public final class CalendarCache: Sendable {
 
     /// The same, for engines whose reads are asynchronous.
     public func calendar(count: () async throws -> Int, tables: () async throws -> [String]) async throws -> WorkingDayCalendar {
+        if let fresh { return fresh }
         let now = ContinuousClock.now
-        if let fresh = entry.withLock({ $0 }), now - fresh.checked < Self.recheck { return fresh.calendar }
         let imports = try await count()
         if let same = entry.withLock({ $0 }), same.imports == imports {
             entry.withLock { $0 = Entry(imports: imports, calendar: same.calendar, checked: now) }
@@ -45,6 +45,12 @@ public final class CalendarCache: Sendable {
         let calendar = try Self.load(try await tables())
         entry.withLock { $0 = Entry(imports: imports, calendar: calendar, checked: now) }
         return calendar
+    }
+
+    /// The calendar when its count of imported tables is under a second old, so a caller can skip a round trip to the
+    /// database; nil when it must be looked at again.
+    public var fresh: WorkingDayCalendar? {
+        entry.withLock { entry in entry.flatMap { ContinuousClock.now - $0.checked < Self.recheck ? $0.calendar : nil } }
     }
 
     /// Forgets the calendar, after a table was imported through this process: the next use loads it at once.
