@@ -15,7 +15,7 @@ extension Platform {
     public func route(_ id: ComplaintID, by caller: Caller) async throws -> RoutingAdvice {
         let account = try caller.signedIn()
         guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
-        guard Permission.route.isHeld(by: account.actor) else { throw Refusal.notPermitted(action: "route", role: account.role) }
+        guard Permission.route.isHeld(by: account.actor) else { throw Refusal.notPermitted(action: "route a complaint", role: account.role) }
         let routing = try await store.routingInForce()
         let today = self.today
         return RoutingAdvice(

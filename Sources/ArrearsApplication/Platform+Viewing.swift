@@ -32,7 +32,7 @@ extension Platform {
 
     /// The complainant's contact in full; each reading is logged before it is answered.
     public func contact(of id: ComplaintID, by caller: Caller) async throws -> Contact {
-        let account = try caller.holding(.readComplaints, "read")
+        let account = try caller.holding(.readComplaints, "read complaints")
         guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
         try await store.record(SecurityLogEntry(at: clock.now(), actor: caller.auditor, action: .contactRead, subject: complaint.number))
         return complaint.filing.complainant.contact

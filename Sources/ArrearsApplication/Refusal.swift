@@ -11,7 +11,7 @@ public enum Refusal: Error, Equatable, Sendable {
     case signInRefused
     /// Nothing of that name within the caller's scope; says no more than that.
     case notFound(String)
-    /// The caller's role may never do this.
+    /// The caller's role may never do this (`action` as a sentence ends it: "read statistics", "accept a complaint").
     case notPermitted(action: String, role: Role)
     /// Values break rules, each named by field and rule.
     case invalid([FieldViolation])
@@ -56,7 +56,7 @@ public enum Refusal: Error, Equatable, Sendable {
     init(_ error: TransitionError) {
         switch error {
         case let .illegalInState(command, state): self = .illegalInState(command: command, state: state)
-        case let .roleNotPermitted(command, role): self = .notPermitted(action: command, role: role)
+        case let .roleNotPermitted(command, role): self = .notPermitted(action: "\(command) a complaint", role: role)
         case .outOfScope: self = .complaintNotFound
         case let .invalidInput(violation): self = .invalid([violation])
         case let .notYet(rule, detail): self = .notYet(rule: rule, detail: detail)
@@ -82,7 +82,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .unauthenticated: "send a bearer token: Authorization: Bearer <token>"
         case .signInRefused: "the name or the password is wrong"
         case let .notFound(detail): detail
-        case let .notPermitted(action, role): "the \(role.rawValue) role may not \(action) a complaint"
+        case let .notPermitted(action, role): "the \(role.rawValue) role may not \(action)"
         case let .invalid(violations): violations.prefix(3).map(\.description).joined(separator: "; ")
         case let .malformed(_, detail): detail
         case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
