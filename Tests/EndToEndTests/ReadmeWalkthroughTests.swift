@@ -4,22 +4,25 @@ import Testing
 /// The README's walkthrough, pasted into bash as a newcomer would, against a real server.
 @Suite("The README walkthrough", .serialized)
 struct ReadmeWalkthroughTests {
-    static var readme: URL {
+    static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md")
     }
 
-    /// The bash blocks of the "Walkthrough" section, in order.
+    /// The README, then the page that continues its walkthrough.
+    static var pages: [URL] { [root.appendingPathComponent("README.md"), root.appendingPathComponent("docs/routing.md")] }
+
+    /// The bash blocks of each page's "Walkthrough" section, in order.
     static func walkthroughScript() throws -> String {
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        guard let start = text.range(of: "## Walkthrough"), let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex) else {
-            throw CocoaError(.fileReadCorruptFile)
-        }
         var blocks: [String] = []
-        var rest = text[start.upperBound..<end.lowerBound]
-        while let open = rest.range(of: "```bash\n"), let close = rest.range(of: "```", range: open.upperBound..<rest.endIndex) {
-            blocks.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        for page in pages {
+            let text = try String(contentsOf: page, encoding: .utf8)
+            guard let start = text.range(of: "## Walkthrough") else { throw CocoaError(.fileReadCorruptFile) }
+            let end = text.range(of: "\n## ", range: start.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
+            var rest = text[start.upperBound..<end]
+            while let open = rest.range(of: "```bash\n"), let close = rest.range(of: "```", range: open.upperBound..<rest.endIndex) {
+                blocks.append(String(rest[open.upperBound..<close.lowerBound]))
+                rest = rest[close.upperBound...]
+            }
         }
         return blocks.joined(separator: "\n")
     }
@@ -47,12 +50,12 @@ struct ReadmeWalkthroughTests {
         #expect(result.output.contains("amount_paid_yuan           456000.00  456000.00"), "\(result.output)")
         #expect(result.output.contains("→ ZJ-EDU 浙江省教育厅"), "the dry run names the department")
         #expect(result.output.contains("hop 1        ZJ-EDU sent"), "show lists the hop")
-        // The six dry runs the README shows are the ones the walkthrough prints.
-        let text = try String(contentsOf: Self.readme, encoding: .utf8)
+        // The six dry runs docs/routing.md shows are the ones the walkthrough prints.
+        let text = try String(contentsOf: Self.pages[1], encoding: .utf8)
         let shown = try #require(text.range(of: "<!-- routing-dry-runs -->\n```\n")).upperBound
         let end = try #require(text.range(of: "```\n<!-- /routing-dry-runs -->")).lowerBound
         let lines = text[shown..<end].split(separator: "\n")
         #expect(lines.count == 12)
-        for line in lines { #expect(result.output.contains(line), "the README shows a dry run the walkthrough does not print: \(line)") }
+        for line in lines { #expect(result.output.contains(line), "docs/routing.md shows a dry run the walkthrough does not print: \(line)") }
     }
 }
