@@ -17,8 +17,8 @@ public enum Filed: Sendable {
 extension Platform {
     /// Files a complaint (登记): the SME online under its own credit code, an intake officer by phone, fax or letter on an
     /// SME's behalf (the SME's account, if it has one, then owns it). A key seen before with the same filing answers with
-    /// the complaint it made, before the filing limit is counted, so a client retrying after a lost answer is never
-    /// refused for a complaint that was stored.
+    /// the complaint it made, even past the filing limit, so a client retrying after a lost answer is never refused for
+    /// a complaint that was stored.
     public func file(_ filing: ComplaintFiling, idempotencyKey key: String?, by caller: Caller) async throws -> Filed {
         let account = try caller.signedIn()
         let now = clock.now()
@@ -30,10 +30,14 @@ extension Platform {
             ])
         }
         let claim = try key.map { key throws(Refusal) in try Self.claim(key, filing, by: account) }
-        if let claim, let earlier = try await store.registration(claimedBy: claim) {
+        do {
+            try await limits.admitSubmission(account: account.id.rawValue, address: caller.address, now: now)
+        } catch {
+            // Only a refusal asks the store first (a read per filing otherwise cost a tenth of intake): a retry of a filing
+            // that was stored gets its complaint back, never 429.
+            guard let claim, let earlier = try await store.registration(claimedBy: claim) else { throw error }
             return .replayed(try await replayedView(earlier, for: account.actor))
         }
-        try await limits.admitSubmission(account: account.id.rawValue, address: caller.address, now: now)
         // Officials register phone, fax and letter complaints for an SME; the SME's own account, if it has one, owns them.
         let owner = account.role == .sme ? account.id : try await accounts.smeAccount(creditCode: filing.complainant.creditCode)
         let id = ComplaintID(UUID().uuidString.lowercased())
