@@ -28,7 +28,9 @@ extension Platform {
     {
         let account = try caller.signedIn()
         guard try await store.complaint(id, visibleTo: account.actor) != nil else { throw Refusal.complaintNotFound }
-        guard Lifecycle.permits("mark-duplicate", account.role) else { throw Refusal.notPermitted(action: "mark-duplicate a complaint", role: account.role) }
+        guard Lifecycle.permits("mark-duplicate", account.role) else {
+            throw Refusal.notPermitted(action: "mark-duplicate a complaint", role: account.role)
+        }
         guard let found = try await store.complaint(earlier, visibleTo: account.actor) else {
             throw Refusal.invalid([FieldViolation(field: "of", rule: "duplicate.unknown", detail: "no complaint \(earlier) in your scope")])
         }
