@@ -102,6 +102,14 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
                         detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
             }
         }
+        // The claim is a stored amount too: each contract within the ceiling is not enough if together they pass it.
+        let claimed = contracts.reduce(Int64(0)) { $0 + $1.amountOverdue.value }
+        if claimed > Fen.ceiling {
+            found.append(
+                FieldViolation(
+                    field: "contracts", rule: "money.claim-too-large",
+                    detail: "the amounts overdue add up to \(claimed) fen, more than the 100 billion yuan one complaint may claim"))
+        }
         return found
     }
 }
