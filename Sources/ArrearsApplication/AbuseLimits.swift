@@ -25,7 +25,7 @@ public struct AbuseLimits: Sendable {
     }
 
     /// Counts a submission, or refuses it when the account or its address has used its allowance this minute.
-    func admitSubmission(account: AccountKey, address: String, now: Date) async throws(Refusal) {
+    func admitSubmission(account: String, address: String, now: Date) async throws(Refusal) {
         guard let submissions, let submissionsPerAddress else { return }
         if let wait = await submissions.waitBeforeNext(["account:" + account], now: now) {
             throw .tooMany("complaints filed by this account", retryAfter: wait)
@@ -36,6 +36,4 @@ public struct AbuseLimits: Sendable {
         await submissions.record(["account:" + account], now: now)
         await submissionsPerAddress.record(["address:" + address], now: now)
     }
-
-    typealias AccountKey = String
 }
