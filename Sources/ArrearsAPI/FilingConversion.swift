@@ -18,13 +18,11 @@ public struct FilingConversion: Sendable {
             if let converted = self.contract(contract, at: "contracts[\(index)]", &check) { contracts.append(converted) }
         }
         try check.check()
-        // Every field converted, so the unwraps hold; cross-field rules come next.
+        // Every field converted, so the unwraps hold; text and cross-field rules come next.
         let filing = ComplaintFiling(
             complainant: complainant!, respondent: respondent!, contracts: contracts, facts: wire.facts, demand: wire.demand,
             otherBodyInvolved: wire.otherBodyInvolved, channel: IntakeChannel(rawValue: wire.channel.rawValue)!)
-        let violations = filing.violations(today: today)
-        if !violations.isEmpty { throw ValidationFailure(violations) }
-        return filing
+        return try filing.checked(today: today)
     }
 
     private func complainant(_ wire: Components.Schemas.Complainant, _ check: inout ViolationCollector) -> Complainant? {

@@ -42,8 +42,9 @@ extension Platform {
             throw Refusal.tooMany("registrations from this address", retryAfter: wait)
         }
         await limits.registrations.record([address], now: now)
+        var contact = contact
         var violations = PasswordPolicy.violation(password).map { [$0] } ?? []
-        if violations.isEmpty { violations = contact.violations(at: "contact") }
+        if violations.isEmpty { violations = contact.normalise(at: "contact") }
         guard violations.isEmpty else { throw Refusal.invalid(violations) }
         let account = try Account.checked(
             id: UUID().uuidString.lowercased(), name: name, role: .sme, province: nil, department: nil, creditCode: creditCode, regions: regions,

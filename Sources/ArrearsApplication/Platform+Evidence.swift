@@ -29,7 +29,7 @@ extension Platform {
         let now = clock.now()
         guard let complaint = try await store.complaint(id, visibleTo: actor) else { throw Refusal.complaintNotFound }
         _ = try Lifecycle.transition("attach-evidence", on: complaint, by: actor)
-        let name = try FieldViolation.at("name") { try Evidence.fileName(name) }
+        let name = try Evidence.fileName(name)
         if let announcedBytes {
             let used = (try await store.evidence(of: complaint.id, visibleTo: actor) ?? []).reduce(0) { $0 + $1.bytes }
             if used + announcedBytes > evidenceLimits.complaint {

@@ -32,25 +32,50 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
     /// At most this many contracts in one complaint; more belong in separate complaints.
     public static let contractLimit = 100
 
-    /// Rules that span fields: a filing that breaks one is refused whole, with every field named.
-    public func violations(today: CSTDate) -> [FieldViolation] {
+    /// The filing as it is stored — every text through `TextPolicy` — or every field that breaks a rule, all at once.
+    public func checked(today: CSTDate) throws(ValidationFailure) -> ComplaintFiling {
+        let (filing, found) = normalised(today: today)
+        if !found.isEmpty { throw ValidationFailure(found) }
+        return filing
+    }
+
+    /// Every rule the filing breaks, text and cross-field, with every field named.
+    public func violations(today: CSTDate) -> [FieldViolation] { normalised(today: today).violations }
+
+    private func normalised(today: CSTDate) -> (filing: ComplaintFiling, violations: [FieldViolation]) {
+        var filing = self
+        var found = filing.normaliseText()
+        found += filing.crossFieldViolations(today: today)
+        return (filing, found)
+    }
+
+    /// Puts each free-text field through its policy in place; a field that fails keeps its value and names its rule.
+    private mutating func normaliseText() -> [FieldViolation] {
         var found: [FieldViolation] = []
-        func text(_ value: String, _ field: String, max: Int, required: Bool = true) {
-            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if required, trimmed.isEmpty {
-                found.append(FieldViolation(field: field, rule: "text.required", detail: "must not be empty"))
-            } else if value.count > max {
-                found.append(FieldViolation(field: field, rule: "text.too-long", detail: "at most \(max) characters, got \(value.count)"))
+        func text(_ value: inout String, _ field: String, _ policy: TextPolicy) {
+            do { value = try policy.checked(value, field: field) } catch { found.append(error) }
+        }
+        let limits = Self.textLimits
+        text(&complainant.name, "complainant.name", .line(limits.name))
+        found += complainant.contact.normalise(at: "complainant.contact")
+        text(&respondent.name, "respondent.name", .line(limits.name))
+        if let authority = respondent.supervisingAuthority {
+            let field = "respondent.supervisingAuthority"
+            do { respondent.supervisingAuthority = try TextPolicy.line(limits.name).optional(authority, field: field) } catch {
+                found.append(error)
             }
         }
-        text(complainant.name, "complainant.name", max: Self.textLimits.name)
-        found += complainant.contact.violations(at: "complainant.contact")
-        text(respondent.name, "respondent.name", max: Self.textLimits.name)
-        if let authority = respondent.supervisingAuthority {
-            text(authority, "respondent.supervisingAuthority", max: Self.textLimits.name)
+        text(&facts, "facts", .paragraph(limits.facts))
+        text(&demand, "demand", .paragraph(limits.demand))
+        for index in contracts.indices {
+            text(&contracts[index].number, "contracts[\(index)].number", .line(limits.contractNumber))
         }
-        text(facts, "facts", max: Self.textLimits.facts)
-        text(demand, "demand", max: Self.textLimits.demand)
+        return found
+    }
+
+    /// Rules between fields and of amounts and dates.
+    private func crossFieldViolations(today: CSTDate) -> [FieldViolation] {
+        var found: [FieldViolation] = []
         if let code = respondent.creditCode, code == complainant.creditCode {
             found.append(
                 FieldViolation(
@@ -65,7 +90,6 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         }
         for (index, contract) in contracts.enumerated() {
             let at = "contracts[\(index)]"
-            text(contract.number, "\(at).number", max: Self.textLimits.contractNumber)
             if contract.signedOn > today {
                 found.append(
                     FieldViolation(
@@ -117,31 +141,34 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
 extension Contact {
     /// What is wrong with a contact person, phone and email, each named under `prefix` (a filing and a registration share it).
     public func violations(at prefix: String) -> [FieldViolation] {
+        var copy = self
+        return copy.normalise(at: prefix)
+    }
+
+    /// Puts the person's name and the email through `TextPolicy` in place and checks the phone's and email's shapes.
+    public mutating func normalise(at prefix: String) -> [FieldViolation] {
         var found: [FieldViolation] = []
         let limit = ComplaintFiling.textLimits.contact
-        if person.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            found.append(FieldViolation(field: "\(prefix).person", rule: "text.required", detail: "must not be empty"))
-        } else if person.count > limit {
-            found.append(FieldViolation(field: "\(prefix).person", rule: "text.too-long", detail: "at most \(limit) characters, got \(person.count)"))
-        }
-        if phone.count > 40 {
-            found.append(FieldViolation(field: "\(prefix).phone", rule: "text.too-long", detail: "at most 40 characters, got \(phone.count)"))
-        }
-        if !Self.looksLikePhone(phone) {
+        do { person = try TextPolicy.line(limit).checked(person, field: "\(prefix).person") } catch { found.append(error) }
+        phone = phone.trimmingCharacters(in: .whitespaces)
+        if phone.unicodeScalars.count > 40 {
+            found.append(
+                FieldViolation(field: "\(prefix).phone", rule: "text.too-long", detail: "at most 40 characters, got \(phone.unicodeScalars.count)"))
+        } else if !Self.looksLikePhone(phone) {
             found.append(
                 FieldViolation(
                     field: "\(prefix).phone", rule: "phone.format",
                     detail: "a phone number has 7–20 digits and only +, -, spaces or brackets besides, e.g. 0571-87000000 or +86 138 0000 0000"))
         }
-        if let email {
-            if email.count > limit {
-                found.append(
-                    FieldViolation(field: "\(prefix).email", rule: "text.too-long", detail: "at most \(limit) characters, got \(email.count)"))
-            }
-            if !Self.looksLikeEmail(email) {
-                found.append(
-                    FieldViolation(field: "\(prefix).email", rule: "email.format", detail: "an email address is name@domain.tld, got \"\(email)\""))
-            }
+        if let given = email {
+            do {
+                let checked = try TextPolicy.line(limit).checked(given, field: "\(prefix).email")
+                email = checked
+                if !Self.looksLikeEmail(checked) {
+                    let detail = "an email address is name@domain.tld, got \"\(checked)\""
+                    found.append(FieldViolation(field: "\(prefix).email", rule: "email.format", detail: detail))
+                }
+            } catch { found.append(error) }
         }
         return found
     }

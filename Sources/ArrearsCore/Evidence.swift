@@ -31,19 +31,12 @@ public struct Evidence: Sendable, Codable, Equatable {
     /// Longest file name kept.
     public static let nameLimit = 200
 
-    /// The name as given, without any folder part; nil when none was given. Refuses control characters and names over
-    /// `nameLimit`.
-    public static func fileName(_ given: String?) throws(InvalidValue) -> String? {
+    /// The name as given, without any folder part, through `TextPolicy`; nil when none was given.
+    public static func fileName(_ given: String?) throws(FieldViolation) -> String? {
         let last = (given ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let name = last.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name != ".", name != ".." else { return nil }
-        guard name.count <= nameLimit else {
-            throw InvalidValue(rule: "evidence.name-too-long", detail: "a file name is at most \(nameLimit) characters")
-        }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw InvalidValue(rule: "evidence.name-control", detail: "a file name may not contain control characters")
-        }
-        return name
+        return try TextPolicy.line(nameLimit).checked(name, field: "name")
     }
 }
 

@@ -53,27 +53,34 @@ public struct Lifecycle: Sendable {
     /// Registers a filing as a new complaint. SMEs file for themselves; intake officers register
     /// phone, fax and letter complaints on an SME's behalf.
     public func register(
-        _ filing: ComplaintFiling, id: ComplaintID, complainantAccount: AccountID?, by actor: Actor, at now: Date
+        _ submitted: ComplaintFiling, id: ComplaintID, complainantAccount: AccountID?, by actor: Actor, at now: Date
     ) throws(TransitionError) -> (Complaint, ComplaintEvent) {
         guard Permission.file.isHeld(by: actor) else { throw .roleNotPermitted(command: "register", role: actor.role) }
         switch actor.role {
         case .sme:
             guard complainantAccount == actor.account else { throw .outOfScope }
+            guard submitted.channel == .online else {
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "channel", rule: "channel.officials-register",
+                        detail: "an SME files online; phone, fax and letter complaints are registered by an intake officer"))
+            }
         case .intake:
-            guard filing.channel != .online else {
+            guard submitted.channel != .online else {
                 throw .invalidInput(
                     FieldViolation(
                         field: "channel", rule: "channel.online-is-self-service",
                         detail: "officials register phone, fax and letter complaints; online ones are filed by the SME"))
             }
-            if let province = actor.province, filing.respondent.intakeProvince != province {
+            if let province = actor.province, submitted.respondent.intakeProvince != province {
                 throw .invalidInput(
                     FieldViolation(field: "respondent.region", rule: "scope.province", detail: "this complaint belongs to another intake department"))
             }
         default:
             break
         }
-        if let violation = filing.violations(today: CSTDate(now)).first { throw .invalidInput(violation) }
+        let filing: ComplaintFiling
+        do { filing = try submitted.checked(today: CSTDate(now)) } catch { throw .invalidInput(error.violations[0]) }
         let ruleSet = rules.ruleSet(receivedOn: CSTDate(now))
         let deadline = rules.deadline(.review, under: ruleSet, from: CSTDate(now), on: calendar)
         let complaint = Complaint(
@@ -138,7 +145,9 @@ public struct Lifecycle: Sendable {
             next.hops[next.hops.count - 1].acknowledgedAt = now
         case let .extend(days, approvedBy, reason):
             detail.text = try Self.required(reason, "reason")
-            detail.approvedBy = try Self.required(approvedBy, "approvedBy")
+            do { detail.approvedBy = try TextPolicy.line(ComplaintFiling.textLimits.name).checked(approvedBy, field: "approvedBy") } catch {
+                throw .invalidInput(error)
+            }
             guard let hop = complaint.currentHop else { throw .illegalInState(command: command.name, state: complaint.state) }
             // Checked before any sum, so an absurd number is a refusal, not an overflow.
             guard (1...365).contains(days) else {
@@ -296,18 +305,10 @@ public struct Lifecycle: Sendable {
     }
 
     static func required(_ text: String, _ field: String) throws(TransitionError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else {
-            throw .invalidInput(FieldViolation(field: field, rule: "text.required", detail: "must not be empty"))
-        }
-        guard text.count <= textLimit else {
-            throw .invalidInput(FieldViolation(field: field, rule: "text.too-long", detail: "at most \(textLimit) characters"))
-        }
-        return trimmed
+        do { return try TextPolicy.paragraph(textLimit).checked(text, field: field) } catch { throw .invalidInput(error) }
     }
 
     static func optional(_ text: String?, _ field: String) throws(TransitionError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
-        return try required(text, field)
+        do { return try TextPolicy.paragraph(textLimit).optional(text, field: field) } catch { throw .invalidInput(error) }
     }
 }

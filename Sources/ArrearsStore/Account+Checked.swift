@@ -8,10 +8,7 @@ extension Account {
         id: String, name: String, role: Role, province: String?, department: String?, creditCode: String?, regions: RegionDirectory,
         createdAt: Date
     ) throws(FieldViolation) -> Account {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200 else {
-            throw FieldViolation(field: "name", rule: "text.required", detail: "a name of 1–200 characters")
-        }
+        let trimmed = try TextPolicy.line(ComplaintFiling.textLimits.name).checked(name, field: "name")
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
             throw FieldViolation(field: "id", rule: "account.id-format", detail: "1–64 letters, digits, '.', '_' or '-'")
         }

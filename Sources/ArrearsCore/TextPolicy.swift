@@ -1,0 +1,96 @@
+import Foundation
+
+/// The one policy for text people type (自由文本) — names, facts, reasons, notes, file names: stored in Unicode NFC, trimmed,
+/// with no control characters (line breaks only in long text), no bidirectional controls, at least one visible character,
+/// and limits counted in Unicode scalars so that a character carrying thousands of combining marks cannot pass them.
+///
+/// What is stored is exactly what `checked` returns, so the API's answer, the queue's columns and the export agree.
+public struct TextPolicy: Sendable, Equatable {
+    /// Most Unicode scalars the text may hold after normalisation.
+    public let limit: Int
+    /// Long text (facts, reasons) may hold line breaks and tabs; one-line text (names, numbers) may not.
+    public let multiline: Bool
+
+    /// One-line text of at most `limit` scalars: a name, a contract number, a file name.
+    public static func line(_ limit: Int) -> TextPolicy { TextPolicy(limit: limit, multiline: false) }
+    /// Long text of at most `limit` scalars: facts, a demand, a reason, a note.
+    public static func paragraph(_ limit: Int) -> TextPolicy { TextPolicy(limit: limit, multiline: true) }
+
+    /// Most scalars one visible character may carry (a base and its marks, or an emoji sequence); more is a pile-up of
+    /// combining marks meant to spill over the lines around it.
+    public static let scalarsPerCharacter = 16
+
+    /// The text as it will be stored, or the rule it breaks, filed under `field`.
+    public func checked(_ text: String, field: String) throws(FieldViolation) -> String {
+        var text = text
+        if multiline { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        text = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { throw FieldViolation(field: field, rule: "text.required", detail: "must not be empty") }
+        var scalars = 0
+        var visible = false
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            scalars += 1
+            if let rule = Self.refusal(of: scalar, multiline: multiline) {
+                throw FieldViolation(
+                    field: field, rule: rule.rule, detail: "\(rule.detail): U+\(Self.hex(scalar)) at character \(offset + 1)")
+            }
+            if !visible { visible = Self.isVisible(scalar) }
+        }
+        guard scalars <= limit else {
+            throw FieldViolation(field: field, rule: "text.too-long", detail: "at most \(limit) characters, got \(scalars)")
+        }
+        guard visible else {
+            throw FieldViolation(
+                field: field, rule: "text.not-visible", detail: "has no visible character (only spaces, fillers or invisible marks)")
+        }
+        if let piled = text.first(where: { $0.unicodeScalars.count > Self.scalarsPerCharacter }) {
+            throw FieldViolation(
+                field: field, rule: "text.stacked-marks",
+                detail: "one character carries \(piled.unicodeScalars.count) code points; at most \(Self.scalarsPerCharacter)")
+        }
+        return text
+    }
+
+    /// `checked` for text that may be left out: nil or blank is nil, anything else must pass.
+    public func optional(_ text: String?, field: String) throws(FieldViolation) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return try checked(text, field: field)
+    }
+
+    private static func refusal(of scalar: Unicode.Scalar, multiline: Bool) -> (rule: String, detail: String)? {
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x09: return multiline ? nil : ("text.line-break", "a line break or tab in one-line text")
+        case 0x00: return ("text.control-character", "a NUL character")
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            return ("text.bidi-control", "a bidirectional control, which can make text read differently from how it is stored")
+        case 0xFFFE, 0xFFFF, 0xFDD0...0xFDEF: return ("text.control-character", "a noncharacter")
+        default:
+            if scalar.properties.generalCategory == .control { return ("text.control-character", "a control character") }
+            if scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
+                return ("text.line-break", "a Unicode line or paragraph separator")
+            }
+            return nil
+        }
+    }
+
+    /// Letters, digits, punctuation and symbols, except the ones that render as nothing (Hangul and halfwidth fillers,
+    /// the blank Braille pattern).
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800: return false
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
+            .otherNumber, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol, .privateUse:
+            return true
+        default: return false
+        }
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}
