@@ -25,7 +25,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
     public init(_ text: String) throws(InvalidValue) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(digits: parts[0]), let month = Int(digits: parts[1]), let day = Int(digits: parts[2])
         else {
             throw InvalidValue(rule: "date.format", detail: "a date is written YYYY-MM-DD, got \"\(text)\"")
         }

@@ -29,6 +29,9 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
 
     /// Limits on free text: long enough for a real account of the facts, short enough to stop abuse.
     public static let textLimits = (name: 200, facts: 20_000, demand: 5_000, contractNumber: 100, contact: 200)
+    /// The earliest date a contract may be signed or delivered on: older dates are typing mistakes (1900 for 2019), not
+    /// arrears the platform can still pursue.
+    public static let earliestContractDate = try! CSTDate("2000-01-01")
     /// At most this many contracts in one complaint; more belong in separate complaints.
     public static let contractLimit = 100
 
@@ -90,6 +93,15 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         }
         for (index, contract) in contracts.enumerated() {
             let at = "contracts[\(index)]"
+            let dates: [(CSTDate?, String)] = [(contract.signedOn, "signedOn"), (contract.deliveredOn, "deliveredOn")]
+            for (date, name) in dates {
+                if let date, date < Self.earliestContractDate {
+                    found.append(
+                        FieldViolation(
+                            field: "\(at).\(name)", rule: "date.too-early",
+                            detail: "\(date) is before \(Self.earliestContractDate), the earliest contract date the platform takes"))
+                }
+            }
             if contract.signedOn > today {
                 found.append(
                     FieldViolation(

@@ -8,3 +8,12 @@ extension BinaryInteger {
         return digits.count >= width ? sign + digits : sign + String(repeating: "0", count: width - digits.count) + digits
     }
 }
+
+extension Int {
+    /// The value of text made only of ASCII digits, or nil: `Int("+3")` and `Int("-3")` accept a sign, which no fixed-width
+    /// field of a date or month may carry (`2025-+3-18` is not a date).
+    public init?(digits text: Substring) {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(text) else { return nil }
+        self = value
+    }
+}

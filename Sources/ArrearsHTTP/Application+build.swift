@@ -42,11 +42,11 @@ public func buildRouter(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: HeaderDecodingMiddleware())
-    let routes = DocumentedRoutes(
+    let routes = try DocumentedRoutes(
         openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: NullFieldMiddleware())
+    router.add(middleware: StrictJSONMiddleware(json: StrictJSON(fenFields: routes.fenFields, dayFields: routes.dayFields), routes: routes))
     let rules = try ShippedReferenceData.ruleBook().configured(
         supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
     let platform = Platform(
@@ -56,6 +56,7 @@ public func buildRouter(
         evidenceLimits: EvidenceLimits(file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit),
         tokenCacheSeconds: configuration.tokenCacheSeconds, statisticsDocument: ArrearsService.statisticsDocument)
     router.add(middleware: AuthenticationMiddleware(platform: platform, proxies: configuration.trustedProxies))
+    router.add(middleware: QueryContractMiddleware(routes: routes))
     router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }
     router.get("/readyz") { _, _ -> Response in

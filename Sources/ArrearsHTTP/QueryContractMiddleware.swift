@@ -1,0 +1,34 @@
+import ArrearsApplication
+import ArrearsCore
+import Hummingbird
+
+/// Holds query parameters to the contract as bodies are held to it: a parameter the operation does not document, a
+/// repeated one, or a value its schema refuses is answered 400 naming the parameter and the rule, before any handler
+/// runs (the generated server reads parameters but checks no pattern, length or bound).
+struct QueryContractMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: DocumentedRoutes
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.query != nil, let operation = routes.operations(for: request.uri.path)[request.method.rawValue] else {
+            return try await next(request, context)
+        }
+        var values: [String: [Substring]] = [:]
+        var order: [String] = []
+        for (key, value) in request.uri.queryParameters {
+            let name = String(key.removingPercentEncoding ?? String(key))
+            if values[name] == nil { order.append(name) }
+            values[name, default: []].append(value)
+        }
+        for name in order {
+            guard let schema = operation.query[name] else {
+                let known = operation.query.keys.sorted()
+                let detail = known.isEmpty ? "this operation takes no query parameters" : "this operation takes " + known.joined(separator: ", ")
+                throw Refusal.malformed([FieldViolation(field: name, rule: "query.unknown-parameter", detail: detail)], detail: "\(name): \(detail)")
+            }
+            if let violation = schema.violation(of: values[name]!, name: name) {
+                throw Refusal.malformed([violation], detail: violation.description)
+            }
+        }
+        return try await next(request, context)
+    }
+}
