@@ -21,6 +21,8 @@ public enum Refusal: Error, Equatable, Sendable {
     case illegalInState(command: String, state: ComplaintState)
     /// Possible, but not yet: a period must run out first.
     case notYet(rule: String, detail: String)
+    /// No longer possible: the period it belonged to has ended.
+    case tooLate(rule: String, detail: String)
     /// Someone else changed the complaint first.
     case versionConflict(current: Int)
     /// An Idempotency-Key reused for a different filing.
@@ -60,6 +62,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .outOfScope: self = .complaintNotFound
         case let .invalidInput(violation): self = .invalid([violation])
         case let .notYet(rule, detail): self = .notYet(rule: rule, detail: detail)
+        case let .tooLate(rule, detail): self = .tooLate(rule: rule, detail: detail)
         }
     }
 
@@ -86,7 +89,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case let .invalid(violations): violations.prefix(3).map(\.description).joined(separator: "; ")
         case let .malformed(_, detail): detail
         case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
-        case let .notYet(_, detail): detail
+        case let .notYet(_, detail), let .tooLate(_, detail): detail
         case let .versionConflict(current): StoreError.versionConflict(current: current).description
         case .idempotencyKeyReused: StoreError.idempotencyKeyReused.description
         case let .duplicate(what): StoreError.duplicate(what).description
@@ -111,6 +114,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .malformed: "malformed-request"
         case .illegalInState: "illegal-transition"
         case .notYet: "not-yet"
+        case .tooLate: "too-late"
         case .versionConflict: "version-conflict"
         case .idempotencyKeyReused: "idempotency-key-reused"
         case .duplicate: "duplicate"
@@ -132,7 +136,7 @@ public enum Refusal: Error, Equatable, Sendable {
     public var violations: [FieldViolation] {
         switch self {
         case let .invalid(violations), let .malformed(violations, _): violations
-        case let .notYet(rule, detail): [FieldViolation(field: "", rule: rule, detail: detail)]
+        case let .notYet(rule, detail), let .tooLate(rule, detail): [FieldViolation(field: "", rule: rule, detail: detail)]
         case .idempotencyKeyReused: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: detail)]
         case let .evidence(refusal): [FieldViolation(field: "body", rule: refusal.rule, detail: detail)]
         case .evidenceAllowanceExceeded: [FieldViolation(field: "body", rule: "evidence.complaint-limit", detail: detail)]

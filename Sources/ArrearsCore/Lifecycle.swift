@@ -149,6 +149,12 @@ public struct Lifecycle: Sendable {
                 throw .invalidInput(error)
             }
             guard let hop = complaint.currentHop else { throw .illegalInState(command: command.name, state: complaint.state) }
+            // 期限届满前: an extension lengthens a running period; once its last day has passed there is nothing to extend.
+            if let deadline = complaint.deadline, deadline.stage == .handling, let due = deadline.dueOn, today > due {
+                throw .tooLate(
+                    rule: "extension.after-due-date",
+                    detail: "the handling period ended on \(due) (China Standard Time); an extension is asked for before it ends")
+            }
             // Checked before any sum, so an absurd number is a refusal, not an overflow.
             guard (1...365).contains(days) else {
                 throw .invalidInput(FieldViolation(field: "days", rule: "extension.days-range", detail: "an extension is 1–365 days, got \(days)"))

@@ -10,6 +10,8 @@ public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidInput(FieldViolation)
     /// The command is possible but not yet: a period must run out first.
     case notYet(rule: String, detail: String)
+    /// The command was possible but is no longer: the period it belongs to has ended.
+    case tooLate(rule: String, detail: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible
         case .outOfScope: "no such complaint in your scope"
         case let .invalidInput(violation): violation.description
         case let .notYet(_, detail): detail
+        case let .tooLate(_, detail): detail
         }
     }
 }

@@ -44,6 +44,7 @@ enum ProblemMapping {
             case .malformed: (.badRequest, "The request could not be read")
             case .illegalInState: (.conflict, "Not possible in this state")
             case .notYet: (.conflict, "Not yet possible")
+            case .tooLate: (.conflict, "No longer possible")
             case .versionConflict: (.conflict, "Changed by someone else")
             case .idempotencyKeyReused: (.unprocessableContent, "Idempotency-Key reused")
             case .duplicate: (.conflict, "Already exists")

@@ -109,6 +109,24 @@ struct HandlingTests {
         }
     }
 
+    @Test("An extension is asked for while the handling period runs: on its last day it is granted, the day after it is too late")
+    func extensionAfterDueDate() throws {
+        let complaint = try forwarded()
+        let due = try #require(complaint.deadline?.dueOn)
+        // Noon in China on the last day, and on the day after.
+        let lastDay = due.startInstant.addingTimeInterval(12 * 3600)
+        let extended = try lifecycle.apply(.extend(days: 10, approvedBy: "处长 李明", reason: "需第三方审计"), to: complaint, by: handler, at: lastDay)
+        #expect(extended.0.hops[0].extensionDays == 10)
+        let dayAfter = lastDay.addingTimeInterval(86_400)
+        #expect(
+            throws: TransitionError.tooLate(
+                rule: "extension.after-due-date",
+                detail: "the handling period ended on \(due) (China Standard Time); an extension is asked for before it ends")
+        ) {
+            try lifecycle.apply(.extend(days: 10, approvedBy: "处长 李明", reason: "需第三方审计"), to: complaint, by: handler, at: dayAfter)
+        }
+    }
+
     @Test("An extension names the head who approved it and a reason")
     func extensionInputs() throws {
         let complaint = try forwarded()
