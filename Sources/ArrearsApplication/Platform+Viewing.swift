@@ -11,7 +11,14 @@ extension Platform {
     }
 
     func view(_ complaint: Complaint, events: [ComplaintEvent], for actor: Actor) async throws -> ComplaintView {
-        ComplaintView(complaint, events: events, today: today, calendar: try await store.workingDayCalendar(), for: actor)
+        // Most complaints name no other; those that do name one or two, each looked up within the reader's scope.
+        var hidden: Set<String> = []
+        for number in complaint.referencedNumbers(in: events) where try await store.complaint(ComplaintID(number), visibleTo: actor) == nil {
+            hidden.insert(number)
+        }
+        return ComplaintView(
+            complaint.withholding(hidden), events: events.map { $0.withholding(hidden) }, today: today,
+            calendar: try await store.workingDayCalendar(), for: actor)
     }
 
     /// A page of the complaints the caller's scope covers, oldest first; `overdue` keeps those whose deadline has passed.
