@@ -73,6 +73,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .idempotencyKeyReused: self = .idempotencyKeyReused
         case let .duplicate(what): self = .duplicate(what)
         case let .evidenceAllowanceExceeded(used, adding, limit): self = .evidenceAllowanceExceeded(used: used, adding: adding, limit: limit)
+        case .constraint: self = .invalid([FieldViolation(field: "(record)", rule: "store.constraint", detail: error.description)])
         }
     }
 

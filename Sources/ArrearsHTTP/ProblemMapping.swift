@@ -4,6 +4,7 @@ import ArrearsCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 import OpenAPIRuntime
 
 /// The one switch that decides how any error becomes an HTTP status and a problem.
@@ -23,6 +24,13 @@ enum ProblemMapping {
                     title: "The request could not be read", detail: error.causeDescription)
             }
             return nil
+        case let error as HTTPParserError:
+            // The body's framing broke mid-request (a bad chunk size, a chunk longer than it said): the server still
+            // answers, but nothing more can be read on this connection.
+            return Problem(
+                status: .badRequest, slug: "malformed-request", title: "The request could not be read",
+                detail: "the request body's framing is broken: \(error)",
+                violations: [FieldViolation(field: "(body)", rule: "http.framing", detail: "\(error)")], headers: ["Connection": "close"])
         case let error as HTTPError:
             return Problem(
                 status: error.status, slug: slug(error.status), title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)

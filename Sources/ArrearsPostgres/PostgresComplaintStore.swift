@@ -52,7 +52,17 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         reads.add(1, ordering: .relaxed)
         defer { reads.subtract(1, ordering: .relaxed) }
-        return try await client.withConnection { connection in try await body(connection) }
+        do { return try await client.withConnection { connection in try await body(connection) } } catch let error as PSQLError {
+            throw Self.refusal(error) ?? error
+        }
+    }
+
+    /// A data exception (class 22: text with NUL, a value out of range) or an integrity one (class 23: CHECK, NOT NULL) as
+    /// the store's refusal; the domain's checks should have refused it first. Unique violations the store answers itself
+    /// (a taken id) are caught where they happen.
+    static func refusal(_ error: PSQLError) -> StoreError? {
+        guard let state = error.serverInfo?[.sqlState], state.hasPrefix("22") || state.hasPrefix("23") else { return nil }
+        return .constraint(error.serverInfo?[.constraintName] ?? error.serverInfo?[.message] ?? state)
     }
 
     /// Every write goes through here: one transaction, retried when PostgreSQL chose it as a deadlock's victim or could
@@ -77,6 +87,8 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
                 }
             } catch let error as PSQLError where attempt < 5 && ["40001", "40P01"].contains(error.serverInfo?[.sqlState]) {
                 attempt += 1
+            } catch let error as PSQLError {
+                throw Self.refusal(error) ?? error
             }
         }
     }

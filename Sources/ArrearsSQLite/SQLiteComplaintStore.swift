@@ -35,7 +35,9 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         reads.add(1, ordering: .relaxed)
         defer { reads.subtract(1, ordering: .relaxed) }
-        return try await writer.read(body)
+        do { return try await writer.read(body) } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.constraint(error.message ?? "a constraint")
+        }
     }
 
     /// Every write goes through here: all or nothing, in the next group commit, counted for `/metrics` while it waits
@@ -43,7 +45,11 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         writes.add(1, ordering: .relaxed)
         defer { writes.subtract(1, ordering: .relaxed) }
-        return try await groupCommit.write(body)
+        // Constraints the store turns into answers of its own (a taken id) are caught inside `body`; any other is a
+        // value the domain let through, refused here rather than answered 500.
+        do { return try await groupCommit.write(body) } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.constraint(error.message ?? "a constraint")
+        }
     }
 
     /// Opens the file, migrates it, and returns the store.

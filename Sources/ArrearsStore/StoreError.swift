@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicate(String)
     /// The complaint's evidence would pass its allowance of bytes.
     case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
+    /// The database refused a value by a rule of its own (a CHECK, a NOT NULL, text it cannot hold); the domain's checks
+    /// should have refused it first, so this is a refusal of the request, never a server error.
+    case constraint(String)
 
     public var description: String {
         switch self {
@@ -21,6 +24,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .duplicate(what): "\(what) already exists"
         case let .evidenceAllowanceExceeded(used, adding, limit):
             "this complaint's evidence may total \(limit) bytes; \(used) are attached and this file has \(adding)"
+        case let .constraint(rule): "a value breaks a rule of the database (\(rule))"
         }
     }
 }

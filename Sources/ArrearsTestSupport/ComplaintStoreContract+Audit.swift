@@ -41,6 +41,30 @@ extension ComplaintStoreContract {
         expect(referenced, "the content is referenced by the attachment")
     }
 
+    /// A file name past the database's CHECK (the domain's policy refuses it first; here the store is asked directly) is
+    /// `StoreError.constraint`, and neither the record nor its event is written.
+    public func databaseRulesRefuseWithoutWriting() async throws {
+        let store = try await makeStore()
+        let (complaint, event) = Fixtures.registered(at: "2026-11-02T01:30:00Z")
+        let stored = try await store.register(complaint, event: event, idempotency: nil).complaint
+        let at = Fixtures.instant("2026-11-03T02:00:00Z")
+        let evidence = Evidence(
+            id: EvidenceID("ev-long"), complaintID: stored.id, sha256: String(repeating: "c4", count: 32), type: .pdf, bytes: 10,
+            name: String(repeating: "验", count: 201) + ".pdf", attachedBy: Fixtures.sme.account, attachedAt: at)
+        let lifecycle = Fixtures.lifecycle
+        do {
+            _ = try await store.attach(evidence, visibleTo: Fixtures.sme, complaintLimit: 1_000) { current in
+                try lifecycle.apply(.attachEvidence(evidence), to: current, by: Fixtures.sme, at: at)
+            }
+            expect(false, "a 205-character file name passed the database's CHECK")
+        } catch let error as StoreError {
+            if case .constraint = error {} else { expect(false, "refused as a constraint, got \(error)") }
+        }
+        let events = try await store.events(of: stored.id, visibleTo: Fixtures.sme) ?? []
+        expect(events.map(\.kind) == [.submitted], "nothing was written, got \(events.map(\.kind))")
+        expect(try await store.evidence(of: stored.id, visibleTo: Fixtures.sme) == [], "no record was kept")
+    }
+
     /// The security log numbers its entries 1, 2, 3 … in order, filters by subject, and its chain verifies.
     public func securityLogIsChained() async throws {
         let store = try await makeStore()

@@ -18,6 +18,7 @@ extension ComplaintStoreContract {
         case related = "A second complaint on the same contract between the same parties is flagged"
         case reference = "Routing tables and holiday tables are stored as versions"
         case evidence = "Evidence records follow scope and the complaint's allowance, with their event"
+        case constraint = "A value the database's own rules refuse is a refusal that writes nothing, not a server error"
         case securityLog = "The security log is numbered, filtered by subject, and chained"
         case outbox = "Notifications are written with their events, claimed once, retried, given up and retried by an admin"
         case accounts = "Accounts are made once, one SME per credit code even in a race; sessions end when revoked or expired"
@@ -46,6 +47,7 @@ extension ComplaintStoreContract {
         case .related: try await relatedComplaintsAreFlagged()
         case .reference: try await referenceDataIsVersioned()
         case .evidence: try await evidenceRecordsFollowScopeAndAllowance()
+        case .constraint: try await databaseRulesRefuseWithoutWriting()
         case .securityLog: try await securityLogIsChained()
         case .outbox: try await outboxFollowsEventsAndDeliveries()
         case .accounts: try await accountsAndSessions()
