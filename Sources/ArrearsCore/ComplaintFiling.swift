@@ -64,7 +64,8 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         text(&respondent.name, "respondent.name", .line(limits.name))
         if let authority = respondent.supervisingAuthority {
             let field = "respondent.supervisingAuthority"
-            do { respondent.supervisingAuthority = try TextPolicy.line(limits.name).optional(authority, field: field) } catch {
+            // Given, it must say something: a blank authority is a mistake, not "none" (that is leaving it out).
+            do { respondent.supervisingAuthority = try TextPolicy.line(limits.name).checked(authority, field: field) } catch {
                 found.append(error)
             }
         }
