@@ -61,10 +61,28 @@ extension Platform {
         if let violation = PasswordPolicy.violation(form.password) { throw Refusal.invalid([violation]) }
         let account = try Account.checked(
             id: form.id ?? UUID().uuidString.lowercased(), name: form.name, role: form.role, province: form.province, department: form.department,
-            creditCode: form.creditCode, regions: regions, createdAt: clock.now())
+            creditCode: form.creditCode, regions: regions, createdAt: clock.now(),
+            // An admin who makes an SME's account has dealt with the company; a self-registered one proves itself later.
+            verifiedAt: clock.now())
         let hash = await PasswordHashing.hash(form.password, cost: limits.passwordCost)
         try await accounts.createAccount(account, tokenDigest: nil, passwordHash: hash, contact: nil, by: caller.auditor)
         return account
+    }
+
+    /// An intake officer who has checked the company's business licence verifies its SME account (核验): the account then
+    /// owns the complaints officials registered under its credit code, and every one after. A provincial officer verifies
+    /// companies registered in the province (positions 3–4 of the credit code); `evidence` says what was checked.
+    public func verifySME(_ id: AccountID, evidence: String, by caller: Caller) async throws -> SMEVerification {
+        let account = try caller.holding(.verifySMEAccounts, "verify SME accounts")
+        let evidence = try TextPolicy.line(500).checked(evidence, field: "evidence")
+        guard let target = try await accounts.account(id: id), target.role == .sme, let code = target.creditCode else {
+            throw Refusal(StoreError.noSuchAccount)
+        }
+        if let province = account.province, code.registrationRegion.prefix(2) != province.code.prefix(2) {
+            // Another province's company is not this officer's to vouch for; said as "no such account", as for complaints.
+            throw Refusal(StoreError.noSuchAccount)
+        }
+        return try await accounts.verifySME(id, method: "licence-checked", evidence: evidence, at: clock.now(), by: caller.auditor)
     }
 
     /// Ends every session of an account and voids its operator token; how many tokens stopped working.

@@ -74,6 +74,8 @@ public enum Refusal: Error, Equatable, Sendable {
         case let .duplicate(what): self = .duplicate(what)
         case let .evidenceAllowanceExceeded(used, adding, limit): self = .evidenceAllowanceExceeded(used: used, adding: adding, limit: limit)
         case .constraint: self = .invalid([FieldViolation(field: "(record)", rule: "store.constraint", detail: error.description)])
+        case .noSuchAccount: self = .notFound(error.description)
+        case .alreadyVerified: self = .duplicate("verification of this account")
         }
     }
 

@@ -70,6 +70,10 @@ public final class TokenCache: AccountStore, Sendable {
         try await store.createAccount(account, tokenDigest: tokenDigest, passwordHash: passwordHash, contact: contact, by: auditor)
     }
 
+    public func account(id: AccountID) async throws -> Account? {
+        try await store.account(id: id)
+    }
+
     public func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
         try await store.signInRecord(login: login)
     }
@@ -80,5 +84,13 @@ public final class TokenCache: AccountStore, Sendable {
 
     public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
         try await store.smeAccount(creditCode: creditCode)
+    }
+
+    /// Verifies, then drops the account's cached sessions so the next request reads it verified.
+    public func verifySME(_ account: AccountID, method: String, evidence: String, at now: Date, by auditor: Auditor) async throws
+        -> SMEVerification
+    {
+        defer { forget { _, entry in entry.account.id == account } }
+        return try await store.verifySME(account, method: method, evidence: evidence, at: now, by: auditor)
     }
 }

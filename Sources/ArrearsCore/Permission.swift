@@ -27,6 +27,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageAccounts = "manage-accounts"
     /// List and retry webhook deliveries.
     case manageWebhooks = "manage-webhooks"
+    /// Verify an SME account after checking its business licence (营业执照), within the province of its credit code.
+    case verifySMEAccounts = "verify-sme-accounts"
 
     /// One row of the table.
     public struct Rule: Sendable {
@@ -51,6 +53,7 @@ public enum Permission: String, Sendable, CaseIterable {
         Rule(permission: .readSecurityLog, roles: [.supervisor, .admin], nationalOnly: [.supervisor]),
         Rule(permission: .manageAccounts, roles: [.admin], nationalOnly: []),
         Rule(permission: .manageWebhooks, roles: [.admin], nationalOnly: []),
+        Rule(permission: .verifySMEAccounts, roles: [.intake], nationalOnly: []),
     ]
 
     public var rule: Rule { Self.table.first { $0.permission == self }! }

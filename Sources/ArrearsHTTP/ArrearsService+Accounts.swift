@@ -41,6 +41,15 @@ extension ArrearsService {
         return .created(.init(body: .json(Wire.account(try await platform.createAccount(form, by: caller())))))
     }
 
+    public func verifySMEAccount(_ input: Operations.VerifySMEAccount.Input) async throws -> Operations.VerifySMEAccount.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        let verification = try await platform.verifySME(AccountID(input.path.accountId), evidence: body.evidence, by: caller())
+        return .ok(.init(body: .json(.init(account: Wire.account(verification.account), complaintsJoined: verification.complaintsJoined))))
+    }
+
     public func revokeAccountTokens(_ input: Operations.RevokeAccountTokens.Input) async throws -> Operations.RevokeAccountTokens.Output {
         let count = try await platform.revokeTokens(of: AccountID(input.path.accountId), by: caller())
         return .ok(.init(body: .json(.init(revoked: count))))

@@ -120,7 +120,7 @@ enum Wire {
     static func account(_ a: Account) -> Components.Schemas.Account {
         .init(
             id: a.id.rawValue, name: a.name, role: .init(rawValue: a.role.rawValue)!, province: a.province?.code,
-            department: a.department?.rawValue, creditCode: a.creditCode?.text)
+            department: a.department?.rawValue, creditCode: a.creditCode?.text, verifiedAt: a.verifiedAt)
     }
 
     static func statistics(_ statistics: MonthlyStatistics) -> Components.Schemas.MonthlyStatistics {

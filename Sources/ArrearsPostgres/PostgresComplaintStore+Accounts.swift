@@ -13,10 +13,12 @@ extension PostgresComplaintStore: AccountStore {
             do {
                 inserted = try await connection.query(
                     """
-                    INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
+                    INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact,
+                        verified_at, verification)
                     VALUES (\(account.id.rawValue), \(account.name), \(account.role.rawValue), \(account.province?.code),
                         \(account.department?.rawValue), \(account.creditCode?.text), \(digest), \(StoreCoding.instant(account.createdAt)),
-                        \(passwordHash), \(contactJSON))
+                        \(passwordHash), \(contactJSON), \(account.verifiedAt.map(StoreCoding.instant)),
+                        \(account.verifiedAt == nil ? nil : "made-by-operator"))
                     ON CONFLICT (id) DO NOTHING RETURNING 1
                     """, logger: logger
                 ).collect()
@@ -31,21 +33,59 @@ extension PostgresComplaintStore: AccountStore {
     public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
         try await read { connection in
             let rows = try await connection.query(
-                "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = \(creditCode.text) ORDER BY created_at, id LIMIT 1", logger: logger
+                "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = \(creditCode.text) AND verified_at IS NOT NULL", logger: logger
             ).collect()
             return try rows.first.map { AccountID(try $0.decode(String.self)) }
         }
     }
 
-    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at"
+    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at, a.verified_at"
 
     static func account(_ row: PostgresRow) throws -> Account {
-        let (id, name, role, province, department, creditCode, createdAt) = try row.decode(
-            (String, String, String, String?, String?, String?, String).self)
+        let columns = row.makeRandomAccess()
+        let (id, name, role) = (try columns[0].decode(String.self), try columns[1].decode(String.self), try columns[2].decode(String.self))
+        let (province, department) = (try columns[3].decode(String?.self), try columns[4].decode(String?.self))
+        let (creditCode, createdAt, verifiedAt) = (
+            try columns[5].decode(String?.self), try columns[6].decode(String.self), try columns[7].decode(String?.self)
+        )
         return Account(
             id: AccountID(id), name: name, role: try decodeEnum(role), province: try province.map { try RegionCode(format: $0) },
             department: try department.map { try DepartmentID($0) }, creditCode: try creditCode.map { try CreditCode($0) },
-            createdAt: try StoreCoding.instant(createdAt))
+            createdAt: try StoreCoding.instant(createdAt), verifiedAt: try verifiedAt.map(StoreCoding.instant))
+    }
+
+    public func verifySME(_ id: AccountID, method: String, evidence: String, at now: Date, by auditor: Auditor) async throws -> SMEVerification {
+        try await write { connection in
+            let rows = try await connection.query(
+                "SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger
+            ).collect()
+            guard let row = rows.first, case let account = try Self.account(row), account.role == .sme, let code = account.creditCode else {
+                throw StoreError.noSuchAccount
+            }
+            guard account.verifiedAt == nil else { throw StoreError.alreadyVerified }
+            let instant = StoreCoding.instant(now)
+            try await connection.query(
+                "UPDATE accounts SET verified_at = \(instant), verification = \(method + ": " + evidence) WHERE id = \(id.rawValue)", logger: logger)
+            let joined = try await connection.query(
+                """
+                UPDATE complaints SET complainant_account = \(id.rawValue),
+                    body = jsonb_set(body::jsonb, '{complainantAccount}', to_jsonb(\(id.rawValue)::text))::text
+                WHERE complainant_code = \(code.text) AND complainant_account IS NULL RETURNING 1
+                """, logger: logger
+            ).collect().count
+            try await appendLog(.accountVerified(id, method: method, evidence: evidence, complaintsJoined: joined, at: now, by: auditor), connection)
+            let verified = Account(
+                id: account.id, name: account.name, role: account.role, province: nil, department: nil, creditCode: code,
+                createdAt: account.createdAt, verifiedAt: now)
+            return SMEVerification(account: verified, complaintsJoined: joined)
+        }
+    }
+
+    public func account(id: AccountID) async throws -> Account? {
+        try await read { connection in
+            try await connection.query("SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.id = \(id.rawValue)", logger: logger)
+                .collect().first.map(Self.account)
+        }
     }
 
     public func account(tokenDigest: String, at now: Date) async throws -> Account? {
@@ -74,7 +114,7 @@ extension PostgresComplaintStore: AccountStore {
                 """, logger: logger
             ).collect()
             guard let row = rows.first else { return nil }
-            let hash = try row.decode((String, String, String, String?, String?, String?, String, String).self).7
+            let hash = try row.makeRandomAccess()[8].decode(String.self)
             return (try Self.account(row), hash)
         }
         return found.map { (account: $0.0, passwordHash: $0.1) }

@@ -12,13 +12,14 @@ extension SQLiteComplaintStore: AccountStore {
             do {
                 try db.execute(
                     sql: """
-                        INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO accounts (id, name, role, province, department, credit_code, token_digest, created_at, password_hash, contact,
+                            verified_at, verification)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         account.id.rawValue, account.name, account.role.rawValue, account.province?.code,
                         account.department?.rawValue, account.creditCode?.text, digest, StoreCoding.instant(account.createdAt), passwordHash,
-                        contactJSON,
+                        contactJSON, account.verifiedAt.map(StoreCoding.instant), account.verifiedAt == nil ? nil : "made-by-operator",
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
                 throw StoreError.duplicate("account \(account.id)")
@@ -35,13 +36,38 @@ extension SQLiteComplaintStore: AccountStore {
         let code = creditCode.text
         let id: String? = try await read { db in
             try String.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = ? ORDER BY created_at, id LIMIT 1"),
+                db.cachedStatement(sql: "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = ? AND verified_at IS NOT NULL"),
                 arguments: [code])
         }
         return id.map { AccountID($0) }
     }
 
-    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at"
+    static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at, a.verified_at"
+
+    public func verifySME(_ id: AccountID, method: String, evidence: String, at now: Date, by auditor: Auditor) async throws -> SMEVerification {
+        try await write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.accountColumns) FROM accounts a WHERE a.id = ?", arguments: [id.rawValue]),
+                case let account = try Self.account(row), account.role == .sme, let code = account.creditCode
+            else { throw StoreError.noSuchAccount }
+            guard account.verifiedAt == nil else { throw StoreError.alreadyVerified }
+            let instant = StoreCoding.instant(now)
+            try db.execute(
+                sql: "UPDATE accounts SET verified_at = ?, verification = ? WHERE id = ?",
+                arguments: [instant, method + ": " + evidence, id.rawValue])
+            try db.execute(
+                sql: """
+                    UPDATE complaints SET complainant_account = ?1, body = json_set(body, '$.complainantAccount', ?1)
+                    WHERE complainant_code = ?2 AND complainant_account IS NULL
+                    """,
+                arguments: [id.rawValue, code.text])
+            let joined = db.changesCount
+            try Self.appendLog(.accountVerified(id, method: method, evidence: evidence, complaintsJoined: joined, at: now, by: auditor), in: db)
+            let verified = Account(
+                id: account.id, name: account.name, role: account.role, province: nil, department: nil, creditCode: code,
+                createdAt: account.createdAt, verifiedAt: now)
+            return SMEVerification(account: verified, complaintsJoined: joined)
+        }
+    }
 
     static func account(_ row: Row) throws -> Account {
         Account(
@@ -49,7 +75,14 @@ extension SQLiteComplaintStore: AccountStore {
             province: try (row["province"] as String?).map { try RegionCode(format: $0) },
             department: try (row["department"] as String?).map { try DepartmentID($0) },
             creditCode: try (row["credit_code"] as String?).map { try CreditCode($0) },
-            createdAt: try StoreCoding.instant(row["created_at"]))
+            createdAt: try StoreCoding.instant(row["created_at"]), verifiedAt: try (row["verified_at"] as String?).map(StoreCoding.instant))
+    }
+
+    public func account(id: AccountID) async throws -> Account? {
+        try await read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.accountColumns) FROM accounts a WHERE a.id = ?"), arguments: [id.rawValue])
+                .map(Self.account)
+        }
     }
 
     public func account(tokenDigest: String, at now: Date) async throws -> Account? {

@@ -6,7 +6,7 @@ extension Account {
     /// code for SMEs; the one check `arrearsd account create` and `POST /v1/accounts` share.
     public static func checked(
         id: String, name: String, role: Role, province: String?, department: String?, creditCode: String?, regions: RegionDirectory,
-        createdAt: Date
+        createdAt: Date, verifiedAt: Date? = nil
     ) throws(FieldViolation) -> Account {
         let trimmed = try TextPolicy.line(ComplaintFiling.textLimits.name).checked(name, field: "name")
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
@@ -35,6 +35,7 @@ extension Account {
         default: break
         }
         return Account(
-            id: AccountID(id), name: trimmed, role: role, province: provinceCode, department: departmentID, creditCode: code, createdAt: createdAt)
+            id: AccountID(id), name: trimmed, role: role, province: provinceCode, department: departmentID, creditCode: code, createdAt: createdAt,
+            verifiedAt: role == .sme ? verifiedAt : nil)
     }
 }

@@ -11,8 +11,15 @@ public struct Account: Sendable, Equatable, Codable {
     /// For SMEs: the credit code they file under.
     public let creditCode: CreditCode?
     public let createdAt: Date
+    /// For SMEs: when the account was shown to be the company (by an officer who checked the business licence, or a
+    /// one-time code to the contact on record); nil while it is not. Unverified, it sees only what it filed itself.
+    public let verifiedAt: Date?
 
-    public init(id: AccountID, name: String, role: Role, province: RegionCode?, department: DepartmentID?, creditCode: CreditCode?, createdAt: Date) {
+    public init(
+        id: AccountID, name: String, role: Role, province: RegionCode?, department: DepartmentID?, creditCode: CreditCode?, createdAt: Date,
+        verifiedAt: Date? = nil
+    ) {
+        self.verifiedAt = verifiedAt
         self.id = id
         self.name = name
         self.role = role
@@ -32,6 +39,9 @@ public protocol AccountStore: Sendable {
     /// account for one credit code.
     func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by: Auditor) async throws
 
+    /// The account with this id, if there is one.
+    func account(id: AccountID) async throws -> Account?
+
     /// The account a token belongs to at `now`: an operator token, or a session that has neither expired nor been revoked.
     func account(tokenDigest: String, at now: Date) async throws -> Account?
 
@@ -47,9 +57,25 @@ public protocol AccountStore: Sendable {
     /// Ends every session of an account and voids its operator token, and logs who did; returns how many tokens stopped working.
     func revokeTokens(of account: AccountID, at now: Date, by: Auditor) async throws -> Int
 
-    /// The SME account that files under a credit code (the oldest, if several), so a complaint an
-    /// official registers on an SME's behalf reaches that SME.
+    /// The verified SME account that files under a credit code, so a complaint an official registers on an SME's behalf
+    /// reaches that SME; nil when there is none, or it is not verified yet (the complaint joins it when it is).
     func smeAccount(creditCode: CreditCode) async throws -> AccountID?
+
+    /// Marks an SME account verified — `method` says how, `evidence` what was checked — gives it the complaints officials
+    /// registered under its credit code that have no account yet, and logs it, in one transaction. Refuses an account
+    /// that is not an SME's or is verified already.
+    func verifySME(_ account: AccountID, method: String, evidence: String, at now: Date, by: Auditor) async throws -> SMEVerification
+}
+
+/// What verifying an SME account did: the account as it is now, and how many complaints joined it.
+public struct SMEVerification: Sendable, Equatable {
+    public let account: Account
+    public let complaintsJoined: Int
+
+    public init(account: Account, complaintsJoined: Int) {
+        self.account = account
+        self.complaintsJoined = complaintsJoined
+    }
 }
 
 extension AccountStore {

@@ -45,6 +45,7 @@ public struct Auditor: Sendable, Equatable {
 public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case accountCreated = "account.created"
     case accountRegistered = "account.registered"
+    case accountVerified = "account.verified"
     case tokensRevoked = "account.tokens-revoked"
     case signedIn = "session.started"
     case signInRefused = "session.refused"

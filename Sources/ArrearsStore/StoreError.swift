@@ -15,6 +15,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database refused a value by a rule of its own (a CHECK, a NOT NULL, text it cannot hold); the domain's checks
     /// should have refused it first, so this is a refusal of the request, never a server error.
     case constraint(String)
+    /// No SME account by that id.
+    case noSuchAccount
+    /// The SME account is verified already.
+    case alreadyVerified
 
     public var description: String {
         switch self {
@@ -25,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .evidenceAllowanceExceeded(used, adding, limit):
             "this complaint's evidence may total \(limit) bytes; \(used) are attached and this file has \(adding)"
         case let .constraint(rule): "a value breaks a rule of the database (\(rule))"
+        case .noSuchAccount: "no such SME account"
+        case .alreadyVerified: "this SME account is verified already"
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArrearsCore
+import Foundation
 
 /// What recording one event writes beside the complaint's row, decided once for every engine: the event itself (which
 /// the engine chains to the one before it), the notification it obliges, and what it adds to the statistics. An engine
@@ -52,6 +53,16 @@ public struct RegistrationWrite: Sendable {
 }
 
 extension SecurityLogEntry {
+    /// The log's record of an SME account shown to be the company: how, what was checked, and how many complaints
+    /// officials had registered for it joined it.
+    public static func accountVerified(
+        _ account: AccountID, method: String, evidence: String, complaintsJoined: Int, at now: Date, by auditor: Auditor
+    ) -> SecurityLogEntry {
+        SecurityLogEntry(
+            at: now, actor: auditor, action: .accountVerified, subject: account.rawValue,
+            detail: ["method": method, "evidence": evidence, "complaintsJoined": String(complaintsJoined)])
+    }
+
     /// The log's record of a new account: who made it (or that it registered itself), its role and scope, and how it
     /// signs in; never its password or token.
     public static func accountCreated(_ account: Account, operatorToken: Bool, by auditor: Auditor) -> SecurityLogEntry {

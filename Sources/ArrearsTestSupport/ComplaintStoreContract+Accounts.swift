@@ -6,7 +6,7 @@ extension ComplaintStoreContract {
     static func smeAccount(_ id: String, code: String = "91330100716105852F", at iso: String = "2026-11-02T01:00:00Z") -> Account {
         Account(
             id: AccountID(id), name: "杭州示例建设有限公司", role: .sme, province: nil, department: nil, creditCode: try! CreditCode(code),
-            createdAt: Fixtures.instant(iso))
+            createdAt: Fixtures.instant(iso), verifiedAt: Fixtures.instant(iso))
     }
 
     /// Accounts are created once with their log entry; one SME account per credit code, even when two race; a name signs in

@@ -59,10 +59,11 @@ struct Logout: AsyncParsableCommand {
     }
 }
 
-/// `arrearsctl account create|revoke`: an admin's account work.
+/// `arrearsctl account create|revoke|verify`: account work (admins create and revoke; intake officers verify SMEs).
 struct AccountAdmin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Create accounts and revoke their tokens (admins).", subcommands: [Create.self, Revoke.self])
+        commandName: "account", abstract: "Create accounts and revoke their tokens (admins); verify SME accounts (intake officers).",
+        subcommands: [Create.self, Revoke.self, Verify.self])
 
     /// `arrearsctl account create`
     struct Create: AsyncParsableCommand {
@@ -106,6 +107,25 @@ struct AccountAdmin: AsyncParsableCommand {
                 try await client.revokeAccountTokens(path: .init(accountId: account)).ok.body.json
             }
             print("revoked \(result.revoked) token(s) of \(account)")
+        }
+    }
+
+    /// `arrearsctl account verify`
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify an SME account after checking the company's business licence; it then owns the complaints registered for it.")
+        @Argument(help: "The SME's account id.") var account: String
+        @Option(help: "What you checked, e.g. \"营业执照原件，法定代表人到场\" (kept in the security log).") var evidence: String
+        @OptionGroup var connection: ConnectionOptions
+
+        func run() async throws {
+            let result = try await withAPI(connection) { client in
+                try await client.verifySMEAccount(path: .init(accountId: account), body: .json(.init(evidence: evidence))).ok.body.json
+            }
+            print(
+                connection.json
+                    ? Rendering.json(result)
+                    : "verified \(result.account.id) (\(result.account.name)); \(result.complaintsJoined) complaint(s) registered for it joined it")
         }
     }
 }

@@ -54,7 +54,7 @@ struct HTTPHarness {
             try await harness.store.createAccount(
                 Account(
                     id: actor.account, name: name, role: actor.role, province: actor.province, department: actor.department,
-                    creditCode: code, createdAt: harness.clock.now()),
+                    creditCode: code, createdAt: harness.clock.now(), verifiedAt: code == nil ? nil : harness.clock.now()),
                 tokenDigest: BearerToken.digest(token))
             harness.tokens[name] = token
         }

@@ -1,0 +1,15 @@
+-- An SME account proves it is the company before it sees anything it did not file itself: an intake officer checks the
+-- business licence, or a one-time code reaches the contact already on record for its credit code.
+ALTER TABLE accounts ADD COLUMN verified_at TEXT;
+-- How, and what was checked: 'licence-checked: …', 'one-time-code', 'made-by-operator', or an identity provider's name.
+ALTER TABLE accounts ADD COLUMN verification TEXT;
+
+-- Accounts an operator or an admin made (no self-registered contact) were made by someone who knew the company.
+UPDATE accounts SET verified_at = created_at, verification = 'made-by-operator' WHERE role = 'sme' AND contact IS NULL;
+
+-- Complaints officials registered for a self-registered account leave it until it is verified; what it filed online stays.
+UPDATE complaints SET complainant_account = NULL, body = json_remove(body, '$.complainantAccount')
+WHERE channel <> 'online'
+  AND complainant_account IN (SELECT id FROM accounts WHERE role = 'sme' AND verified_at IS NULL);
+
+CREATE INDEX complaints_awaiting_account ON complaints (complainant_code) WHERE complainant_account IS NULL;

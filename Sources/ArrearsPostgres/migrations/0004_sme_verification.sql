@@ -1,0 +1,1 @@
+../../../Schemas/postgres/0004_sme_verification.sql

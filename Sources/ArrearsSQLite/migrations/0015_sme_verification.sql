@@ -1,0 +1,1 @@
+../../../Schemas/sqlite/0015_sme_verification.sql
