@@ -13,3 +13,9 @@ WHERE channel <> 'online'
   AND complainant_account IN (SELECT id FROM accounts WHERE role = 'sme' AND verified_at IS NULL);
 
 CREATE INDEX complaints_awaiting_account ON complaints (complainant_code) WHERE complainant_account IS NULL;
+
+-- Registering claims nothing: several unverified accounts may name one credit code, so an anonymous caller cannot learn
+-- from a registration whether the code is taken; only one of them may ever be verified, and that one owns the complaints.
+DROP INDEX accounts_one_sme_per_credit_code;
+CREATE UNIQUE INDEX accounts_one_verified_sme_per_credit_code ON accounts (credit_code) WHERE role = 'sme' AND verified_at IS NOT NULL;
+CREATE INDEX accounts_by_credit_code ON accounts (credit_code) WHERE role = 'sme';

@@ -22,8 +22,8 @@ extension PostgresComplaintStore: AccountStore {
                     ON CONFLICT (id) DO NOTHING RETURNING 1
                     """, logger: logger
                 ).collect()
-            } catch let error as PSQLError where error.serverInfo?[.constraintName] == "accounts_one_sme_per_credit_code" {
-                throw StoreError.duplicate("an SME account for credit code \(account.creditCode?.text ?? "")")
+            } catch let error as PSQLError where error.serverInfo?[.constraintName] == Self.oneVerifiedSME {
+                throw StoreError.duplicate("a verified SME account for credit code \(account.creditCode?.text ?? "")")
             }
             guard !inserted.isEmpty else { throw StoreError.duplicate("account \(account.id)") }
             try await appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), connection)
@@ -38,6 +38,9 @@ extension PostgresComplaintStore: AccountStore {
             return try rows.first.map { AccountID(try $0.decode(String.self)) }
         }
     }
+
+    /// The index that keeps one verified SME account per credit code.
+    static let oneVerifiedSME = "accounts_one_verified_sme_per_credit_code"
 
     static let accountColumns = "a.id, a.name, a.role, a.province, a.department, a.credit_code, a.created_at, a.verified_at"
 
@@ -64,8 +67,13 @@ extension PostgresComplaintStore: AccountStore {
             }
             guard account.verifiedAt == nil else { throw StoreError.alreadyVerified }
             let instant = StoreCoding.instant(now)
-            try await connection.query(
-                "UPDATE accounts SET verified_at = \(instant), verification = \(method + ": " + evidence) WHERE id = \(id.rawValue)", logger: logger)
+            do {
+                try await connection.query(
+                    "UPDATE accounts SET verified_at = \(instant), verification = \(method + ": " + evidence) WHERE id = \(id.rawValue)",
+                    logger: logger)
+            } catch let error as PSQLError where error.serverInfo?[.constraintName] == Self.oneVerifiedSME {
+                throw StoreError.duplicate("a verified SME account for credit code \(code.text)")
+            }
             let joined = try await connection.query(
                 """
                 UPDATE complaints SET complainant_account = \(id.rawValue),
@@ -110,7 +118,7 @@ extension PostgresComplaintStore: AccountStore {
                 """
                 SELECT \(unescaped: Self.accountColumns), a.password_hash FROM accounts a
                 WHERE a.password_hash IS NOT NULL AND (a.id = \(login) OR (a.role = 'sme' AND a.credit_code = \(login.uppercased())))
-                ORDER BY a.created_at LIMIT 1
+                ORDER BY a.verified_at IS NULL, a.created_at, a.id LIMIT 1
                 """, logger: logger
             ).collect()
             guard let row = rows.first else { return nil }

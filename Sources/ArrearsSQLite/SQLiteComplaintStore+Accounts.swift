@@ -26,7 +26,7 @@ extension SQLiteComplaintStore: AccountStore {
             } catch let error as DatabaseError
                 where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("credit_code") == true
             {
-                throw StoreError.duplicate("an SME account for credit code \(account.creditCode?.text ?? "")")
+                throw StoreError.duplicate("a verified SME account for credit code \(account.creditCode?.text ?? "")")
             }
             try Self.appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), in: db)
         }
@@ -51,9 +51,13 @@ extension SQLiteComplaintStore: AccountStore {
             else { throw StoreError.noSuchAccount }
             guard account.verifiedAt == nil else { throw StoreError.alreadyVerified }
             let instant = StoreCoding.instant(now)
-            try db.execute(
-                sql: "UPDATE accounts SET verified_at = ?, verification = ? WHERE id = ?",
-                arguments: [instant, method + ": " + evidence, id.rawValue])
+            do {
+                try db.execute(
+                    sql: "UPDATE accounts SET verified_at = ?, verification = ? WHERE id = ?",
+                    arguments: [instant, method + ": " + evidence, id.rawValue])
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                throw StoreError.duplicate("a verified SME account for credit code \(code.text)")
+            }
             try db.execute(
                 sql: """
                     UPDATE complaints SET complainant_account = ?1, body = json_set(body, '$.complainantAccount', ?1)
@@ -110,7 +114,7 @@ extension SQLiteComplaintStore: AccountStore {
                         sql: """
                             SELECT \(Self.accountColumns), a.password_hash FROM accounts a
                             WHERE a.password_hash IS NOT NULL AND (a.id = ? OR (a.role = 'sme' AND a.credit_code = ?))
-                            ORDER BY a.created_at LIMIT 1
+                            ORDER BY a.verified_at IS NULL, a.created_at, a.id LIMIT 1
                             """),
                     arguments: [login, login.uppercased()])
             else { return nil }

@@ -35,8 +35,8 @@ public struct Account: Sendable, Equatable, Codable {
 /// Accounts, their passwords (bcrypt hashes only) and their bearer tokens (SHA-256 digests only).
 public protocol AccountStore: Sendable {
     /// Stores a new account and logs who made it, in one transaction. `tokenDigest` is the long-lived operator token of
-    /// `arrearsd account create`; nil for accounts that sign in with a password. Refuses an id in use, or a second SME
-    /// account for one credit code.
+    /// `arrearsd account create`; nil for accounts that sign in with a password. Refuses an id in use, or a second verified
+    /// SME account for one credit code (unverified ones may be several).
     func createAccount(_ account: Account, tokenDigest: String?, passwordHash: String?, contact: Contact?, by: Auditor) async throws
 
     /// The account with this id, if there is one.
@@ -45,7 +45,8 @@ public protocol AccountStore: Sendable {
     /// The account a token belongs to at `now`: an operator token, or a session that has neither expired nor been revoked.
     func account(tokenDigest: String, at now: Date) async throws -> Account?
 
-    /// The account and password hash for a sign-in name: the account id, or an SME's credit code.
+    /// The account and password hash for a sign-in name: the account id, or an SME's credit code (its verified account, or
+    /// while none is verified the earliest registered; a later one signs in by its account id).
     func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)?
 
     /// Stores a session token's digest for an account until `expiresAt`, and logs the sign-in.

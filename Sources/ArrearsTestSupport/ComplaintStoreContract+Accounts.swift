@@ -28,7 +28,8 @@ extension ComplaintStoreContract {
                 group.addTask {
                     do {
                         try await store.createAccount(
-                            Self.smeAccount("sme-bj-\(index)", code: "91110108551385082Q"), tokenDigest: nil, passwordHash: nil, contact: nil,
+                            Self.smeAccount("sme-bj-\(index)", code: "91110108551385082Q"), tokenDigest: nil, passwordHash: "$2b$04$race",
+                            contact: nil,
                             by: auditor)
                         return true
                     } catch StoreError.duplicate { return false }
@@ -37,6 +38,23 @@ extension ComplaintStoreContract {
             return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
         }
         expect(racing == 1, "six simultaneous registrations for one credit code make one account, made \(racing)")
+        // Registering claims nothing: two unverified accounts may name the verified one's code, and neither owns it.
+        for id in ["sme-bj-claim-1", "sme-bj-claim-2"] {
+            let claim = Account(
+                id: AccountID(id), name: "北京示例科技有限公司", role: .sme, province: nil, department: nil,
+                creditCode: try CreditCode("91110108551385082Q"), createdAt: Fixtures.instant("2026-11-01T01:00:00Z"))
+            try await store.createAccount(claim, tokenDigest: nil, passwordHash: "$2b$04$claim", contact: nil, by: auditor)
+        }
+        let signIn = try await store.signInRecord(login: "91110108551385082Q")
+        expect(
+            signIn?.account.id.rawValue.hasPrefix("sme-bj-") == true && signIn?.account.verifiedAt != nil,
+            "a credit code signs in to its verified account, not to earlier unverified claims")
+        do {
+            _ = try await store.verifySME(AccountID("sme-bj-claim-1"), method: "licence-checked", evidence: "营业执照", at: Date(), by: auditor)
+            expect(false, "a second account for a verified credit code was verified")
+        } catch let error as StoreError {
+            if case .duplicate = error {} else { expect(false, "refused as a duplicate, got \(error)") }
+        }
         let owner = try await store.smeAccount(creditCode: try CreditCode("91110108551385082Q"))
         expect(owner?.rawValue.hasPrefix("sme-bj-") == true, "the credit code's account is the one that won, got \(String(describing: owner))")
         let byCode = try await store.signInRecord(login: "91330100716105852F")
