@@ -19,3 +19,12 @@ CREATE INDEX complaints_awaiting_account ON complaints (complainant_code) WHERE 
 DROP INDEX accounts_one_sme_per_credit_code;
 CREATE UNIQUE INDEX accounts_one_verified_sme_per_credit_code ON accounts (credit_code) WHERE role = 'sme' AND verified_at IS NOT NULL;
 CREATE INDEX accounts_by_credit_code ON accounts (credit_code) WHERE role = 'sme';
+
+-- One-time codes sent to the contact on record: only a digest is kept, for a few minutes and a few tries.
+CREATE TABLE sme_verification_codes (
+    account      text COLLATE "C" PRIMARY KEY REFERENCES accounts (id),
+    code_digest  text NOT NULL CHECK (length(code_digest) = 64),
+    contact_of   text NOT NULL,
+    expires_at   text COLLATE "C" NOT NULL,
+    attempts     integer NOT NULL DEFAULT 0 CHECK (attempts >= 0)
+);

@@ -9,6 +9,8 @@ public struct AbuseLimits: Sendable {
     let failures: AttemptLimiter
     let failuresPerAddress: AttemptLimiter
     let registrations: AttemptLimiter
+    /// One-time verification codes an account may ask for an hour: each one is a text message someone pays for.
+    let verificationCodes = AttemptLimiter(limit: 3, window: 3600)
     /// Complaints filed per account a minute (ten times as many per address); nil when unlimited.
     let submissions: AttemptLimiter?
     let submissionsPerAddress: AttemptLimiter?

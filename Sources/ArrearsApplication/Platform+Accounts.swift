@@ -69,22 +69,6 @@ extension Platform {
         return account
     }
 
-    /// An intake officer who has checked the company's business licence verifies its SME account (核验): the account then
-    /// owns the complaints officials registered under its credit code, and every one after. A provincial officer verifies
-    /// companies registered in the province (positions 3–4 of the credit code); `evidence` says what was checked.
-    public func verifySME(_ id: AccountID, evidence: String, by caller: Caller) async throws -> SMEVerification {
-        let account = try caller.holding(.verifySMEAccounts, "verify SME accounts")
-        let evidence = try TextPolicy.line(500).checked(evidence, field: "evidence")
-        guard let target = try await accounts.account(id: id), target.role == .sme, let code = target.creditCode else {
-            throw Refusal(StoreError.noSuchAccount)
-        }
-        if let province = account.province, code.registrationRegion.prefix(2) != province.code.prefix(2) {
-            // Another province's company is not this officer's to vouch for; said as "no such account", as for complaints.
-            throw Refusal(StoreError.noSuchAccount)
-        }
-        return try await accounts.verifySME(id, method: "licence-checked", evidence: evidence, at: clock.now(), by: caller.auditor)
-    }
-
     /// Ends every session of an account and voids its operator token; how many tokens stopped working.
     public func revokeTokens(of account: AccountID, by caller: Caller) async throws -> Int {
         _ = try caller.holding(.manageAccounts, "revoke tokens")

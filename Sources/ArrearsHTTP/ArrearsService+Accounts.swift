@@ -47,7 +47,24 @@ extension ArrearsService {
             case let .json(body): body
             }
         let verification = try await platform.verifySME(AccountID(input.path.accountId), evidence: body.evidence, by: caller())
-        return .ok(.init(body: .json(.init(account: Wire.account(verification.account), complaintsJoined: verification.complaintsJoined))))
+        return .ok(.init(body: .json(Wire.verification(verification))))
+    }
+
+    public func requestVerificationCode(_ input: Operations.RequestVerificationCode.Input) async throws
+        -> Operations.RequestVerificationCode.Output
+    {
+        let sent = try await platform.requestVerificationCode(by: caller())
+        let contact = sent.sentTo
+        return .accepted(
+            .init(body: .json(.init(sentTo: .init(person: contact.person, phone: contact.phone, email: contact.email), expiresAt: sent.expiresAt))))
+    }
+
+    public func verifyWithCode(_ input: Operations.VerifyWithCode.Input) async throws -> Operations.VerifyWithCode.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(.init(body: .json(Wire.verification(try await platform.verifyWithCode(body.code, by: caller())))))
     }
 
     public func revokeAccountTokens(_ input: Operations.RevokeAccountTokens.Input) async throws -> Operations.RevokeAccountTokens.Output {

@@ -123,6 +123,10 @@ enum Wire {
             department: a.department?.rawValue, creditCode: a.creditCode?.text, verifiedAt: a.verifiedAt)
     }
 
+    static func verification(_ verification: SMEVerification) -> Components.Schemas.SMEVerification {
+        .init(account: account(verification.account), complaintsJoined: verification.complaintsJoined)
+    }
+
     static func statistics(_ statistics: MonthlyStatistics) -> Components.Schemas.MonthlyStatistics {
         .init(
             month: statistics.month.description, province: statistics.province?.code,

@@ -81,6 +81,7 @@ extension PostgresComplaintStore: AccountStore {
                 WHERE complainant_code = \(code.text) AND complainant_account IS NULL RETURNING 1
                 """, logger: logger
             ).collect().count
+            try await connection.query("DELETE FROM sme_verification_codes WHERE account = \(id.rawValue)", logger: logger)
             try await appendLog(.accountVerified(id, method: method, evidence: evidence, complaintsJoined: joined, at: now, by: auditor), connection)
             let verified = Account(
                 id: account.id, name: account.name, role: account.role, province: nil, department: nil, creditCode: code,

@@ -65,6 +65,7 @@ extension SQLiteComplaintStore: AccountStore {
                     """,
                 arguments: [id.rawValue, code.text])
             let joined = db.changesCount
+            try db.execute(sql: "DELETE FROM sme_verification_codes WHERE account = ?", arguments: [id.rawValue])
             try Self.appendLog(.accountVerified(id, method: method, evidence: evidence, complaintsJoined: joined, at: now, by: auditor), in: db)
             let verified = Account(
                 id: account.id, name: account.name, role: account.role, province: nil, department: nil, creditCode: code,

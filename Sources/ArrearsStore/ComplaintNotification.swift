@@ -50,6 +50,23 @@ public struct ComplaintNotification: Sendable, Equatable {
             cause: "overdue:\(complaint.id.rawValue):\(due)", at: now, extra: ["daysOverdue": String(due.days(until: today))])
     }
 
+    /// The message that carries a one-time code to the contact on record for an SME's credit code: the gateway reads the
+    /// contact of `contactOf` itself (so the payload holds none) and sends the code by text message or email.
+    public static func verificationCode(
+        _ code: String, account: AccountID, contactOf number: String, expiresAt: Date, at now: Date
+    ) throws -> ComplaintNotification {
+        let recipient = "contact-of:" + number
+        let body = WebhookBody(
+            type: "account.verification-code", timestamp: StoreCoding.instant(now),
+            data: [
+                "recipient": recipient, "complaint": number, "account": account.rawValue, "code": code,
+                "expiresAt": StoreCoding.instant(expiresAt),
+            ])
+        return ComplaintNotification(
+            topic: "account.verification-code", recipient: recipient, complaintNumber: number,
+            causeKey: "code:\(account.rawValue):\(StoreCoding.instant(now))", payload: try StoreCoding.encode(body))
+    }
+
     static func make(topic: String, recipient: String, complaint: Complaint, cause: String, at: Date, extra: [String: String]) throws
         -> ComplaintNotification
     {

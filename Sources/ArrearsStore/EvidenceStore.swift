@@ -22,4 +22,4 @@ public protocol EvidenceStore: Sendable {
 /// Everything a server needs from one database.
 public typealias ArrearsStorage = ComplaintStore & AccountStore & ReferenceStore & AuditStore & EvidenceStore & StatisticsPublicationStore
     & OperationalGaugeStore
-    & ComplaintExportStore & NotificationOutbox
+    & ComplaintExportStore & NotificationOutbox & VerificationCodeStore

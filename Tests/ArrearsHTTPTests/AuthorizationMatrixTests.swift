@@ -97,6 +97,9 @@ struct AuthorizationMatrixTests {
             ("exportComplaints", .get, "/v1/exports/complaints", nil, accounts(.export)),
             ("revokeAccountTokens", .post, "/v1/accounts/nobody/revoke", [:], accounts(.manageAccounts)),
             ("verifySMEAccount", .post, "/v1/accounts/nobody/verification", ["evidence": "营业执照原件"], accounts(.verifySMEAccounts)),
+            // Only SMEs verify themselves; the matrix's are verified already.
+            ("requestVerificationCode", .post, "/v1/me/verification-code", [:], ["sme", "otherSME"]),
+            ("verifyWithCode", .post, "/v1/me/verification", ["code": "123456"], ["sme", "otherSME"]),
             // Z's forwarding to ZJ-EDU left delivery 1 in the outbox.
             ("listWebhookDeliveries", .get, "/v1/webhooks/deliveries", nil, accounts(.manageWebhooks)),
             ("retryWebhookDelivery", .post, "/v1/webhooks/deliveries/1/retry", [:], accounts(.manageWebhooks)),
@@ -243,6 +246,7 @@ struct AuthorizationMatrixTests {
                         case "publishStatistics": [201, 409].contains(response.status.code)
                         // There is no account "nobody": an official who may verify is told so, not forbidden.
                         case "verifySMEAccount": response.status == .notFound
+                        case "requestVerificationCode", "verifyWithCode": response.status == .conflict
                         default: (200..<300).contains(response.status.code)
                         }
                     #expect(allowed ? answered : response.status == .forbidden, "\(account) \(operation.id): \(response.status.code)")

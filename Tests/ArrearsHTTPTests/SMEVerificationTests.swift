@@ -67,7 +67,7 @@ struct SMEVerificationTests {
 
             let verified = try await post(client, uri, evidence, headers: harness.headers("intake"))
             #expect(verified.status == .ok, "\(String(buffer: verified.body))")
-            let result = try decoded(Operations.VerifySMEAccount.Output.Ok.Body.JsonPayload.self, verified)
+            let result = try decoded(Components.Schemas.SMEVerification.self, verified)
             #expect(result.account.verifiedAt != nil && result.complaintsJoined == 1)
             #expect(try await post(client, uri, evidence, headers: harness.headers("intake")).status == .conflict)
 
@@ -81,6 +81,66 @@ struct SMEVerificationTests {
             let entries = try decoded(Operations.GetSecurityLog.Output.Ok.Body.JsonPayload.self, log).items
             let entry = try #require(entries.first { $0.action.rawValue == "account.verified" })
             #expect(entry.actor == "intake-zj" && entry.detail.additionalProperties["evidence"] == evidence["evidence"])
+        }
+    }
+}
+
+extension SMEVerificationTests {
+    /// Registers an SME and signs it in; its headers.
+    func signedInSME(_ client: some TestClientProtocol, code: String, name: String) async throws -> (id: String, headers: HTTPFields) {
+        let json: HTTPFields = [.contentType: "application/json"]
+        let registered = try await post(
+            client, "/v1/accounts/sme",
+            ["name": name, "creditCode": code, "password": Self.password, "contact": ["person": "赵强", "phone": "139-0000-1111"]], headers: json)
+        let id = try decoded(Components.Schemas.Account.self, registered).id
+        let session = try decoded(
+            Components.Schemas.Session.self, try await post(client, "/v1/sessions", ["login": id, "password": Self.password], headers: json))
+        var headers = json
+        headers[.authorization] = "Bearer \(session.token)"
+        return (id, headers)
+    }
+
+    @Test(
+        "A one-time code goes to the contact on record, never to one the account typed; the right code within its tries verifies",
+        arguments: HTTPHarness.Engine.available)
+    func verifiedByCode(engine: HTTPHarness.Engine) async throws {
+        let harness = try await HTTPHarness.make(on: engine)
+        try await harness.application().test(.router) { client in
+            // An impostor claims a company no official has a record of, files online with its own phone, and asks.
+            let impostor = try await signedInSME(client, code: "91330108MA2H0QW12U", name: "杭州滨江示例有限公司")
+            let own = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: impostor.headers,
+                body: filingJSON {
+                    set(&$0, ["complainant", "creditCode"], "91330108MA2H0QW12U")
+                    set(&$0, ["complainant", "region"], "330108")
+                    set(&$0, ["complainant", "contact", "phone"], "139-0000-1111")
+                })
+            #expect(own.status == .created)
+            let noRecord = try await client.execute(uri: "/v1/me/verification-code", method: .post, headers: impostor.headers)
+            #expect(try problem(noRecord).rules == ["verification.no-contact-on-record"], "\(String(buffer: noRecord.body))")
+
+            // The West Lake company's letter complaint put 王芳's phone on record; its account asks for a code.
+            let letter = try await letterComplaint(client, harness)
+            let sme = try await signedInSME(client, code: Self.code, name: "杭州西湖示例科技有限公司")
+            let sent = try await client.execute(uri: "/v1/me/verification-code", method: .post, headers: sme.headers)
+            #expect(sent.status == .accepted, "\(String(buffer: sent.body))")
+            #expect(String(buffer: sent.body).contains(#""phone":"057*-****0000""#), "the phone on record, masked: \(String(buffer: sent.body))")
+            let messages = try await harness.store.outboxMessages(state: nil, after: 0, limit: 100)
+            let message = try #require(messages.first { $0.notification.topic == "account.verification-code" })
+            #expect(message.notification.recipient.hasPrefix("contact-of:ARR-"))
+            #expect(!message.notification.payload.contains("0571-87000000"), "the payload holds no contact")
+            let payload = try JSONSerialization.jsonObject(with: Data(message.notification.payload.utf8)) as? [String: Any]
+            let code = try #require((payload?["data"] as? [String: String])?["code"])
+            #expect(code.count == 6 && code.allSatisfy(\.isNumber))
+
+            let wrong = code == "000000" ? "111111" : "000000"
+            let refused = try await post(client, "/v1/me/verification", ["code": wrong], headers: sme.headers)
+            #expect(try problem(refused).rules == ["verification.code-wrong"])
+            let verified = try await post(client, "/v1/me/verification", ["code": code], headers: sme.headers)
+            #expect(verified.status == .ok, "\(String(buffer: verified.body))")
+            #expect(try decoded(Components.Schemas.SMEVerification.self, verified).complaintsJoined == 1)
+            #expect(try await client.execute(uri: "/v1/complaints/\(letter)", method: .get, headers: sme.headers).status == .ok)
+            #expect(try await post(client, "/v1/me/verification", ["code": code], headers: sme.headers).status == .conflict)
         }
     }
 }
