@@ -186,10 +186,15 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]
         ),
+        // arrearsctl's own logic: what it prints.
+        .testTarget(
+            name: "ArrearsctlTests",
+            dependencies: ["arrearsctl"]
+        ),
         // Starts the real binaries: arrearsd serve, arrearsctl, SIGKILL and restart.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["ArrearsTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
     ]
 )

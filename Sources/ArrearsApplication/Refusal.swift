@@ -124,7 +124,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .tooMany: "too-many-requests"
         case .notASession: "not-a-session"
         case .alreadyDelivered: "webhook-delivered"
-        case .evidence(.notAcceptedType): "evidence-type"
+        case .evidence(.notAcceptedType), .evidence(.malformed): "evidence-type"
         case .evidence(.tooLarge), .evidenceAllowanceExceeded: "evidence-too-large"
         case .evidence(.truncated): "evidence-truncated"
         }
@@ -156,6 +156,7 @@ extension EvidenceRefusal {
         case .tooLarge: "evidence.file-limit"
         case .truncated: "evidence.truncated"
         case .empty: "evidence.empty"
+        case .malformed: "evidence.structure"
         }
     }
 }

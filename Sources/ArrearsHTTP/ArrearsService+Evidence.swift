@@ -44,7 +44,7 @@ extension ArrearsService {
         let reader = try EvidenceReader(file.location)
         let body = HTTPBody(reader.chunks(), length: .known(Int64(attachment.bytes)), iterationBehavior: .single)
         let headers = Operations.DownloadEvidence.Output.Ok.Headers(eTag: "\"\(attachment.sha256)\"")
-        RequestValues.verbatimHeaders?.set(.contentDisposition, Self.contentDisposition(attachment.name))
+        RequestValues.verbatimHeaders?.set(.contentDisposition, Self.contentDisposition(attachment.downloadName))
         RequestValues.verbatimHeaders?.set(HTTPField.Name("X-Content-Type-Options")!, "nosniff")
         switch attachment.type {
         case .pdf: return .ok(.init(headers: headers, body: .pdf(body)))

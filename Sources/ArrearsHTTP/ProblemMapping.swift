@@ -59,7 +59,7 @@ enum ProblemMapping {
             case .tooMany: (.tooManyRequests, "Too many attempts")
             case .notASession: (.conflict, "Not a session")
             case .alreadyDelivered: (.conflict, "Already delivered")
-            case .evidence(.notAcceptedType): (.unsupportedMediaType, "Not an accepted evidence file")
+            case .evidence(.notAcceptedType), .evidence(.malformed): (.unsupportedMediaType, "Not an accepted evidence file")
             case .evidence(.tooLarge), .evidenceAllowanceExceeded: (.contentTooLarge, "Too much evidence")
             case .evidence(.truncated): (.badRequest, "The upload was cut off")
             }

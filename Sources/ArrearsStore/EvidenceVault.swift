@@ -67,6 +67,7 @@ public struct EvidenceVault: Sendable {
             guard bytes > 0 else { throw EvidenceRefusal.empty }
             if let expectedLength, bytes != expectedLength { throw EvidenceRefusal.truncated(received: bytes, expected: expectedLength) }
             guard let type = type ?? EvidenceType.recognise(head) else { throw EvidenceRefusal.notAcceptedType }
+            if let problem = try Self.structureProblem(of: partial, type: type, size: bytes) { throw EvidenceRefusal.malformed(problem) }
             // On disk before the record that points at it is committed.
             try handle.synchronize()
             let sha256 = HexDigest.hex(hasher.finalize())
@@ -81,6 +82,16 @@ public struct EvidenceVault: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw error
+        }
+    }
+
+    /// What `EvidenceType.structureProblem` finds in the written file, reading only the few places it looks at.
+    static func structureProblem(of file: URL, type: EvidenceType, size: Int) throws -> String? {
+        let reader = try FileHandle(forReadingFrom: file)
+        defer { try? reader.close() }
+        return type.structureProblem(size: size) { offset, count in
+            guard offset >= 0, offset < size, count > 0, (try? reader.seek(toOffset: UInt64(offset))) != nil else { return [] }
+            return (try? reader.read(upToCount: count)).map { Array($0) } ?? []
         }
     }
 
@@ -114,6 +125,8 @@ public enum EvidenceRefusal: Error, Equatable, Sendable, CustomStringConvertible
     /// The body ended early: shorter than announced, or the connection closed mid-body (how much arrived is then unknown).
     case truncated(received: Int?, expected: Int?)
     case empty
+    /// The first bytes name an accepted type but the file is not built as one (`EvidenceType.structureProblem`).
+    case malformed(String)
 
     public var description: String {
         switch self {
@@ -122,6 +135,7 @@ public enum EvidenceRefusal: Error, Equatable, Sendable, CustomStringConvertible
         case let .truncated(received?, expected?): "the upload ended after \(received) of the \(expected) bytes announced"
         case .truncated: "the connection closed before the whole file arrived"
         case .empty: "the file is empty"
+        case let .malformed(problem): problem
         }
     }
 }

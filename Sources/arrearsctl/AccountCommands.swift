@@ -24,7 +24,7 @@ struct Login: AsyncParsableCommand {
                 try await client.signIn(body: .json(.init(login: user, password: password))).created.body.json
             }
             try SavedLogin(server: server.absoluteString, token: session.token).save()
-            print(
+            say(
                 "signed in to \(server.absoluteString) as \(session.account.name) (\(session.account.role.rawValue)) until "
                     + "\(session.expiresAt.formatted(.iso8601)); saved to \(SavedLogin.path.path)")
             return
@@ -32,7 +32,7 @@ struct Login: AsyncParsableCommand {
         let (_, token) = try connection.resolved()
         let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
         try SavedLogin(server: server.absoluteString, token: token).save()
-        print("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
+        say("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
     }
 
     /// From stdin (one line), or asked on the terminal without echo.
@@ -55,7 +55,7 @@ struct Logout: AsyncParsableCommand {
     func run() async throws {
         _ = try await withAPI(connection) { client in try await client.signOut().noContent }
         try? FileManager.default.removeItem(at: SavedLogin.path)
-        print("signed out")
+        say("signed out")
     }
 }
 
@@ -92,7 +92,7 @@ struct AccountAdmin: AsyncParsableCommand {
                             password: password))
                 ).created.body.json
             }
-            print(connection.json ? Rendering.json(account) : "created \(account.role.rawValue) account \(account.id) (\(account.name))")
+            say(connection.json ? Rendering.json(account) : "created \(account.role.rawValue) account \(account.id) (\(account.name))")
         }
     }
 
@@ -106,7 +106,7 @@ struct AccountAdmin: AsyncParsableCommand {
             let result = try await withAPI(connection) { client in
                 try await client.revokeAccountTokens(path: .init(accountId: account)).ok.body.json
             }
-            print("revoked \(result.revoked) token(s) of \(account)")
+            say("revoked \(result.revoked) token(s) of \(account)")
         }
     }
 
@@ -122,7 +122,7 @@ struct AccountAdmin: AsyncParsableCommand {
             let result = try await withAPI(connection) { client in
                 try await client.verifySMEAccount(path: .init(accountId: account), body: .json(.init(evidence: evidence))).ok.body.json
             }
-            print(
+            say(
                 connection.json
                     ? Rendering.json(result)
                     : "verified \(result.account.id) (\(result.account.name)); \(result.complaintsJoined) complaint(s) registered for it joined it")
@@ -138,10 +138,10 @@ struct Whoami: AsyncParsableCommand {
 
     func run() async throws {
         let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
-        if connection.json { return print(Rendering.json(account)) }
+        if connection.json { return say(Rendering.json(account)) }
         var scope = ""
         if let province = account.province { scope += " province \(province)" }
         if let department = account.department { scope += " department \(department)" }
-        print("\(account.name) (\(account.id)): \(account.role.rawValue)\(scope.isEmpty ? "" : ",")\(scope)")
+        say("\(account.name) (\(account.id)): \(account.role.rawValue)\(scope.isEmpty ? "" : ",")\(scope)")
     }
 }

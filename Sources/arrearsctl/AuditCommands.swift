@@ -19,13 +19,13 @@ struct Audit: AsyncParsableCommand {
             let page = try await withAPI(connection) { client in
                 try await client.getSecurityLog(query: .init(after: after, limit: limit, subject: subject)).ok.body.json
             }
-            if connection.json { return print(Rendering.json(page)) }
+            if connection.json { return say(Rendering.json(page)) }
             var table = TextTable(["#", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAIL"])
             for entry in page.items {
                 let detail = entry.detail.additionalProperties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
                 table.add([String(entry.sequence), entry.at.formatted(.iso8601), entry.actor, entry.action.rawValue, entry.subject, detail])
             }
-            print(page.items.isEmpty ? "no entries" : table.render())
+            say(page.items.isEmpty ? "no entries" : table.render())
         }
     }
 
@@ -39,12 +39,12 @@ struct Audit: AsyncParsableCommand {
         func run() async throws {
             let report = try await withAPI(connection) { client in try await client.verifyAudit(query: .init(complaint: complaint)).ok.body.json }
             if connection.json {
-                print(Rendering.json(report))
+                say(Rendering.json(report))
             } else if let broken = report.broken {
-                print("audit chain BROKEN at \(broken.complaint) event \(broken.sequence): \(broken.reason)")
+                say("audit chain BROKEN at \(broken.complaint) event \(broken.sequence): \(broken.reason)")
             } else {
                 let log = (report.logEntries ?? 0) > 0 ? "; security log \(report.logEntries ?? 0) entries" : ""
-                print("audit chain intact: \(report.complaints) complaints, \(report.events) events\(log)")
+                say("audit chain intact: \(report.complaints) complaints, \(report.events) events\(log)")
             }
             if !report.intact { throw ExitCode(1) }
         }

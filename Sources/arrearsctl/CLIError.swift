@@ -32,9 +32,9 @@ enum CLIError: Error {
     }
 }
 
-/// Where the CLI writes.
+/// Where the CLI writes its errors, through `TerminalText` (a refusal's detail may quote what was sent).
 enum Terminal {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
     }
 }

@@ -11,7 +11,7 @@ struct ContactDetails: AsyncParsableCommand {
     func run() async throws {
         let contact = try await withAPI(connection) { client in try await client.getComplaintContact(path: .init(complaintId: complaint)).ok.body.json
         }
-        if connection.json { return print(Rendering.json(contact)) }
-        print([contact.person, contact.phone, contact.email].compactMap { $0 }.joined(separator: "  "))
+        if connection.json { return say(Rendering.json(contact)) }
+        say([contact.person, contact.phone, contact.email].compactMap { $0 }.joined(separator: "  "))
     }
 }

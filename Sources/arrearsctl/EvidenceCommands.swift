@@ -33,10 +33,10 @@ struct EvidenceFiles: AsyncParsableCommand {
                 ).created.body.json
             }
             if connection.json {
-                print(Rendering.json(attached))
+                say(Rendering.json(attached))
             } else {
-                print("attached \(attached.name) (\(attached._type.rawValue), \(attached.bytes) bytes) as \(attached.id)")
-                print("sha256 \(attached.sha256)")
+                say("attached \(attached.name) (\(attached._type.rawValue), \(attached.bytes) bytes) as \(attached.id)")
+                say("sha256 \(attached.sha256)")
             }
         }
     }
@@ -49,13 +49,13 @@ struct EvidenceFiles: AsyncParsableCommand {
 
         func run() async throws {
             let list = try await withAPI(connection) { client in try await client.listEvidence(path: .init(complaintId: complaint)).ok.body.json }
-            if connection.json { return print(Rendering.json(list)) }
+            if connection.json { return say(Rendering.json(list)) }
             var table = TextTable(["ID", "NAME", "TYPE", "BYTES", "ATTACHED BY"])
             for item in list.items {
                 table.add([item.id, item.name, item._type.rawValue, String(item.bytes), item.attachedBy])
             }
-            print(table.render(), terminator: "")
-            print("\(list.items.count) files, \(list.totalBytes) of \(list.complaintLimitBytes) bytes allowed")
+            say(table.render(), terminator: "")
+            say("\(list.items.count) files, \(list.totalBytes) of \(list.complaintLimitBytes) bytes allowed")
         }
     }
 
@@ -76,7 +76,7 @@ struct EvidenceFiles: AsyncParsableCommand {
                 }
                 return try await BodyFile.write(body, to: output).bytes
             }
-            print("wrote \(written) bytes to \(output)")
+            say("wrote \(written) bytes to \(output)")
         }
     }
 }

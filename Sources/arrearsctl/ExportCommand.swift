@@ -24,7 +24,7 @@ struct Export: AsyncParsableCommand {
                 guard case let .csv(body) = ok.body else { return 0 }
                 return max(try await BodyFile.write(body, to: output).newlines - 1, 0)
             }
-            print("wrote \(rows) complaints to \(output)")
+            say("wrote \(rows) complaints to \(output)")
         }
     }
 }

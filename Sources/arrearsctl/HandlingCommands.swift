@@ -88,7 +88,7 @@ struct Route: AsyncParsableCommand {
         let decision = try await withAPI(target.connection) { client in
             try await client.routeComplaint(path: .init(complaintId: target.complaint)).ok.body.json
         }
-        print(target.connection.json ? Rendering.json(decision) : Rendering.route(decision))
+        say(target.connection.json ? Rendering.json(decision) : Rendering.route(decision))
     }
 }
 
@@ -123,7 +123,7 @@ struct SizeTest: AsyncParsableCommand {
                         totalAssets: Self.fen(wan: assets)))
             ).ok.body.json
         }
-        print(
+        say(
             connection.json
                 ? Rendering.json(result)
                 : "\(result.size.rawValue)\(result.sme ? " (an SME)" : " (not an SME)")\n" + result.steps.joined(separator: "\n"))

@@ -43,7 +43,7 @@ struct QueueFilters: ParsableArguments {
                     province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)
             ).ok.body.json
         }
-        print(connection.json ? Rendering.json(page) : Rendering.queue(page))
+        say(connection.json ? Rendering.json(page) : Rendering.queue(page))
     }
 }
 
@@ -93,6 +93,6 @@ struct Show: AsyncParsableCommand {
         let detail = try await withAPI(connection) { client in
             try await client.getComplaint(path: .init(complaintId: complaint)).ok.body.json
         }
-        print(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
+        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
     }
 }

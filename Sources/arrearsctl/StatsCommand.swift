@@ -22,12 +22,12 @@ struct StatsPublish: AsyncParsableCommand {
         let published = try await withAPI(connection) { client in
             try await client.publishStatistics(body: .json(.init(month: month))).created.body.json
         }
-        if connection.json { return print(Rendering.json(published)) }
+        if connection.json { return say(Rendering.json(published)) }
         let scope = published.province.map { "province \($0)" } ?? "national"
-        print(
+        say(
             "published \(published.month) (\(scope)): \(published.monthly.registered) registered in the month, \(published.cumulative.registered) in all"
         )
-        print("checksum \(published.publication?.checksum ?? "-")")
+        say("checksum \(published.publication?.checksum ?? "-")")
     }
 }
 
@@ -58,26 +58,26 @@ struct StatsShow: AsyncParsableCommand {
             guard rows.count > 1 else {
                 throw ValidationError("no breakdown \(by); use province, respondent_kind, respondent_level, department, industry or size")
             }
-            if format == .csv { return print(rows.map { $0.joined(separator: ",") }.joined(separator: "\n")) }
+            if format == .csv { return say(rows.map { $0.joined(separator: ",") }.joined(separator: "\n")) }
             var table = TextTable(rows[0])
             for row in rows.dropFirst() { table.add(row) }
-            return print("\(statistics.month) by \(by) (month / cumulative)\n\(table.render())")
+            return say("\(statistics.month) by \(by) (month / cumulative)\n\(table.render())")
         }
         switch connection.json ? .json : format {
-        case .json: print(Rendering.json(statistics))
-        case .csv: print(Self.rows(statistics).map { $0.joined(separator: ",") }.joined(separator: "\n"))
+        case .json: say(Rendering.json(statistics))
+        case .csv: say(Self.rows(statistics).map { $0.joined(separator: ",") }.joined(separator: "\n"))
         case .table:
             let scope = statistics.province.map { "province \($0)" } ?? "national"
             var table = TextTable(Self.rows(statistics)[0])
             for row in Self.rows(statistics).dropFirst() { table.add(row) }
-            print("\(statistics.month), \(scope)\n\(table.render())")
+            say("\(statistics.month), \(scope)\n\(table.render())")
             if let publication = statistics.publication {
-                print(
+                say(
                     "published on \(publication.publishedAt.formatted(.iso8601)) by \(publication.publishedBy); checksum \(publication.checksum)"
                         + (publication.intact ? "" : " — THE STORED DOCUMENT NO LONGER MATCHES IT"))
                 let drift = statistics.drift ?? []
-                print(drift.isEmpty ? "no drift since publication" : "drift since publication (published → now):")
-                for change in drift { print("  \(change.figure): \(change.published) → \(change.current)") }
+                say(drift.isEmpty ? "no drift since publication" : "drift since publication (published → now):")
+                for change in drift { say("  \(change.figure): \(change.published) → \(change.current)") }
             }
         }
     }

@@ -46,11 +46,11 @@ struct StatsExport: AsyncParsableCommand {
         case .html: data = Data(HTMLReport(table: table, scope: scope).render().utf8)
         case .xlsx:
             try Self.xlsx(table, english: english).write(to: URL(fileURLWithPath: output ?? "statistics.xlsx"))
-            return print("wrote \(statistics.count) months to \(output ?? "statistics.xlsx")")
+            return say("wrote \(statistics.count) months to \(output ?? "statistics.xlsx")")
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output))
-            print("wrote \(statistics.count) months to \(output)")
+            say("wrote \(statistics.count) months to \(output)")
         } else {
             FileHandle.standardOutput.write(data)
         }

@@ -7,8 +7,9 @@ struct TextTable {
         self.headers = headers
     }
 
+    /// Adds a row; a cell's line breaks and control characters are shown escaped, so a cell stays one line of its column.
     mutating func add(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map { TerminalText.safe($0, keepingLineBreaks: false) })
     }
 
     func render() -> String {

@@ -28,6 +28,6 @@ struct TransitionTarget: ParsableArguments {
             }
             return try await call(client, id, VersionTag.etag(version!)).body.json
         }
-        print(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
+        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
     }
 }

@@ -25,7 +25,7 @@ struct Webhooks: AsyncParsableCommand {
             let page = try await withAPI(connection) { client in
                 try await client.listWebhookDeliveries(query: .init(state: filter, after: after, limit: limit)).ok.body.json
             }
-            if connection.json { return print(Rendering.json(page)) }
+            if connection.json { return say(Rendering.json(page)) }
             var table = TextTable(["ID", "TOPIC", "RECIPIENT", "COMPLAINT", "STATE", "TRIES", "NEXT / DELIVERED", "LAST ERROR"])
             for item in page.items {
                 let when = (item.deliveredAt ?? item.nextAttemptAt).formatted(.iso8601)
@@ -34,7 +34,7 @@ struct Webhooks: AsyncParsableCommand {
                     String((item.lastError ?? "").prefix(60)),
                 ])
             }
-            print(page.items.isEmpty ? "no deliveries" : table.render())
+            say(page.items.isEmpty ? "no deliveries" : table.render())
         }
     }
 
@@ -62,9 +62,9 @@ struct Webhooks: AsyncParsableCommand {
                 }
                 for id in targets {
                     let delivery = try await client.retryWebhookDelivery(path: .init(deliveryId: id)).ok.body.json
-                    print("delivery \(delivery.id) (\(delivery.topic.rawValue) for \(delivery.complaint)) is pending again")
+                    say("delivery \(delivery.id) (\(delivery.topic.rawValue) for \(delivery.complaint)) is pending again")
                 }
-                if targets.isEmpty { print("no dead deliveries") }
+                if targets.isEmpty { say("no dead deliveries") }
             }
         }
     }

@@ -9,19 +9,11 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-/// A small but well-formed PDF: the acceptance record a contractor would attach.
-let acceptancePDF = Array(
-    """
-    %PDF-1.4
-    1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-    2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj
-    trailer << /Root 1 0 R >>
-    %%EOF
+/// The acceptance record a contractor would attach.
+let acceptancePDF = EvidenceSamples.pdf()
 
-    """.utf8)
-
-/// The PNG signature and an IHDR chunk: enough for the type to be recognised.
-let photoPNG: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52] + Array(repeating: 7, count: 2_000)
+/// A photograph of the delivered goods.
+let photoPNG = EvidenceSamples.png()
 
 @Suite("Evidence files: type by content, limits, scope, nothing left of a refused upload")
 struct EvidenceTests {
@@ -112,6 +104,24 @@ struct EvidenceTests {
         }
     }
 
+    @Test("A file that starts like a PDF or a PNG but is not built as one is refused 415, and nothing is kept")
+    func notWhatItClaims() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            let executable = Array(try Data(contentsOf: URL(fileURLWithPath: "/bin/true")))
+            let noise = (0..<4_000).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 17) }
+            for (bytes, type) in [
+                (Array("%PDF-1.7\n".utf8) + executable, "application/pdf"), (acceptancePDF + executable, "application/pdf"),
+                ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + noise, "image/png"),
+            ] {
+                let refused = try await upload(client, harness, "sme", id, bytes, name: "合同.pdf", type: type)
+                #expect(try refused.status == .unsupportedMediaType && problem(refused).rules == ["evidence.structure"])
+            }
+            #expect(try vaultFiles(harness).isEmpty && evidenceRows(harness) == 0)
+        }
+    }
+
     @Test("Limits: a file over the per-file limit, then evidence past the complaint's allowance, are refused with 413")
     func limits() async throws {
         let harness = try await HTTPHarness.make()
@@ -127,7 +137,7 @@ struct EvidenceTests {
             // The same photo again is a second attachment of content kept once.
             #expect(try await upload(client, harness, "intake", id, photoPNG, name: "现场照片2.png", type: "image/png").status == .created)
             #expect(vaultFiles(harness).count == 1)
-            let third = photoPNG.map { $0 == 7 ? 8 : $0 }
+            let third = EvidenceSamples.png(width: 1600)
             let past = try await upload(client, harness, "sme", id, third, name: "现场照片3.png", type: "image/png")
             #expect(past.status == .contentTooLarge && String(buffer: past.body).contains("evidence.complaint-limit"))
             #expect(vaultFiles(harness).count == 1)

@@ -1,3 +1,4 @@
+import ArrearsTestSupport
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -6,8 +7,8 @@ import Testing
 /// Evidence through a real server: arrearsctl uploads and downloads; uploads cut off on the wire leave nothing.
 @Suite("Evidence files through arrearsd and arrearsctl", .serialized)
 struct EvidenceEndToEndTests {
-    /// A scanned acceptance record: a PDF header and 300 KB of page content.
-    static let scan = Data("%PDF-1.5\n".utf8) + Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+    /// A scanned acceptance record: a PDF of 300 KB.
+    static let scan = Data(EvidenceSamples.pdf(padding: 300_000))
 
     @Test("attach, list and get a 300 KB PDF; two uploads cut off half way (announced length, chunked) leave no file and no row")
     func attachAndCutOff() async throws {
@@ -24,10 +25,10 @@ struct EvidenceEndToEndTests {
         let attached = try Binaries.run(
             "arrearsctl", ["evidence", "attach", "ARR-2026-000001", scanFile.path], environment: environment, in: directory)
         #expect(
-            attached.status == 0 && attached.output.contains("attached 验收报告.pdf (application/pdf, 300009 bytes)"),
+            attached.status == 0 && attached.output.contains("attached 验收报告.pdf (application/pdf, \(Self.scan.count) bytes)"),
             "\(attached.output)\(attached.error)")
         let listed = try Binaries.run("arrearsctl", ["evidence", "list", "ARR-2026-000001"], environment: environment, in: directory)
-        #expect(listed.output.contains("1 files, 300009 of 104857600 bytes allowed"), "\(listed.output)\(listed.error)")
+        #expect(listed.output.contains("1 files, \(Self.scan.count) of 104857600 bytes allowed"), "\(listed.output)\(listed.error)")
         let evidenceID = try #require(attached.output.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
         let copy = directory.appendingPathComponent("copy.pdf").path
         let fetched = try Binaries.run(
