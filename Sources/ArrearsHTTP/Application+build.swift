@@ -17,7 +17,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let router = try buildRouter(configuration: configuration, store: store, clock: clock, metrics: metrics)
-    var services: [any Service] = []
+    var services: [any Service] = [ShutdownNotice(logger: Logger.announcing(from: logger))]
     if configuration.webhooks.url != nil {
         services.append(try WebhookDelivery(outbox: store, settings: configuration.webhooks, clock: clock, logger: logger))
     }
@@ -39,7 +39,7 @@ public func buildRouter(
     let document = ByteBuffer(bytes: PackageResources.openapi_yaml)
     router.add(middleware: RequestLogMiddleware())
     // Outside ProblemMiddleware, so refused requests are counted with the status they were answered with.
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware(registry: metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: HeaderDecodingMiddleware())
     let routes = try DocumentedRoutes(

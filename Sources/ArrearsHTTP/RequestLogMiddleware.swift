@@ -13,8 +13,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             "\(request.method) \(request.uri.path) \(response.status.code)",
             metadata: [
                 "request_id": "\(response.headers[ProblemMiddleware<Context>.requestIDField] ?? "-")",
-                "status": "\(response.status.code)",
-                "duration_ms": "\((milliseconds * 10).rounded() / 10)",
+                "status": .stringConvertible(Int(response.status.code)),
+                "duration_ms": .stringConvertible((milliseconds * 10).rounded() / 10),
             ])
         return response
     }

@@ -41,11 +41,14 @@ struct Serve: AsyncParsableCommand {
             }
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+            // Starting, stopping and where it listens are written whatever the log level (scripts and tests read the URL
+            // when the port was 0), as log lines like any other.
+            let announcer = Logger.announcing(from: logger)
             let app = try buildApplication(configuration: configuration, store: store, metrics: metrics, logger: logger) { port in
-                // Scripts and tests read this line to learn the port when it was 0.
-                FileHandle.standardOutput.write(Data("arrearsd listening on http://\(host):\(port) database \(path)\n".utf8))
+                announcer.notice("listening", metadata: ["url": "http://\(host):\(port)", "database": "\(path)"])
             }
             try await app.runService()
+            announcer.notice("stopped")
         }
     }
 

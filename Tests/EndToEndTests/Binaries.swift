@@ -68,31 +68,27 @@ final class ServerProcess: @unchecked Sendable {
     /// Everything the server logged (its standard error).
     var logFile: URL { directory.appendingPathComponent("arrearsd.log") }
 
-    /// Starts the server and waits for the line that says where it listens.
+    /// Starts the server and waits for the log line that says where it listens.
     func start() throws {
         process.executableURL = Binaries.folder.appendingPathComponent("arrearsd")
         process.arguments = ["serve", "--port", "0", "--database", database, "--log-level", "warning"] + extraArguments
         process.currentDirectoryURL = directory
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = FileHandle.nullDevice
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()
-        var buffer = Data()
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            let text = String(decoding: buffer, as: UTF8.self)
-            if let range = text.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
-                port = Int(text[range].split(separator: ":").last!)!
+        var text = ""
+        while Date() < deadline, process.isRunning {
+            text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #""url":"http://127\.0\.0\.1:(\d+)""#, options: .regularExpression) {
+                port = Int(text[range].split(separator: ":").last!.dropLast())!
                 return
             }
+            Thread.sleep(forTimeInterval: 0.02)
         }
         process.terminate()
-        throw CocoaError(
-            .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "arrearsd did not start: \(String(decoding: buffer, as: UTF8.self))"])
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "arrearsd did not start: \(text)"])
     }
 
     /// SIGKILL: no chance to flush or finish anything.

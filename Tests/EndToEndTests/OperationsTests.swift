@@ -20,15 +20,20 @@ struct OperationsTests {
         let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
         #expect(response.status.code == 200 && response.headers.first(name: "Content-Type")?.hasPrefix("text/plain") == true)
         for series in [
-            #"hb_requests{http_route="/v1/complaints",http_request_method="POST",http_response_status_code="201"} 3"#,
-            #"hb_requests{http_route="/v1/complaints/{complaintId}",http_request_method="GET",http_response_status_code="404"} 1"#,
-            #"http_server_request_duration_count{http_route="/v1/complaints",http_request_method="POST",http_response_status_code="201"} 3"#,
+            #"http_server_requests_total{http_route="/v1/complaints",http_request_method="POST",http_response_status_code="201"} 3"#,
+            #"http_server_requests_total{http_route="/v1/complaints/{complaintId}",http_request_method="GET",http_response_status_code="404"} 1"#,
+            #"http_server_request_errors_total{http_route="/v1/complaints/{complaintId}",http_request_method="GET",http_response_status_code="404"} 1"#,
+            #"http_server_request_duration_seconds_count{http_route="/v1/complaints",http_request_method="POST"} 3"#,
             #"arrears_complaints{state="submitted"} 3.0"#, #"arrears_complaints{state="forwarded"} 0.0"#,
             #"arrears_complaints_overdue{state="submitted"} 0.0"#, "arrears_database_reads_in_flight", "arrears_database_writes_in_flight 0.0",
         ] {
             #expect(text.contains(series), "missing \(series)")
         }
         #expect(!text.contains("91330100716105852F") && !text.contains("ARR-2026"), "no complaint is named")
+        #expect(!text.contains(#"http_server_request_errors_total{http_route="/v1/complaints",http_request_method="POST""#), "a 201 is no error")
+        // Prometheus' own linter: counters end in _total, every metric has help text.
+        let promtool = try Binaries.run("/usr/bin/promtool", ["check", "metrics"], input: text, in: server.directory)
+        #expect(promtool.status == 0 && promtool.output.isEmpty && promtool.error.isEmpty, "promtool: \(promtool.output)\(promtool.error)")
         // Group commit's counters: every filing was written, each commit carried at least one write.
         func total(_ name: String) -> Double? {
             text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
@@ -66,6 +71,14 @@ struct OperationsTests {
         }
         #expect(server.waitUntilExit() == 0, "a clean exit after SIGTERM")
         #expect(!answered.isEmpty, "some filings were answered before the signal")
+        // The log says where it listened, that the shutdown began and that it ended: JSON lines on standard error only.
+        let log = try String(contentsOf: server.logFile, encoding: .utf8).split(separator: "\n")
+        let messages = log.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["message"] as? String
+        }
+        #expect(messages.count == log.count, "every line is a JSON object")
+        #expect(messages.contains("listening") && messages.last == "stopped", "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("shutting down") }, "\(messages)")
 
         let verify = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
         #expect(verify.status == 0, "\(verify.output)")
