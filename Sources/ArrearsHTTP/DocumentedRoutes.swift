@@ -5,9 +5,10 @@ import Yams
 /// and the contract cannot disagree, plus the routes served outside it; and which body fields the contract says hold
 /// money or days, so that `StrictJSON` can name the rule a non-integer breaks.
 struct DocumentedRoutes: Sendable {
-    /// One documented operation: the query parameters it takes, by name.
+    /// One documented operation: the query and path parameters it takes, by name.
     struct Operation: Sendable {
         let query: [String: ParameterSchema]
+        var path: [String: ParameterSchema] = [:]
     }
 
     private var routes: [(segments: [Substring], operations: [String: Operation])] = []
@@ -27,13 +28,16 @@ struct DocumentedRoutes: Sendable {
             var operations: [String: Operation] = [:]
             for (method, body) in item where ["get", "post", "put", "patch", "delete"].contains(method) {
                 var query: [String: ParameterSchema] = [:]
+                var pathParameters: [String: ParameterSchema] = [:]
                 for parameter in (body as? [String: Any])?["parameters"] as? [Any] ?? [] {
-                    guard let parameter = resolver.resolve(parameter), parameter["in"] as? String == "query",
-                        let name = parameter["name"] as? String
-                    else { continue }
-                    query[name] = try ParameterSchema(parameter["schema"] ?? [:], resolver: resolver)
+                    guard let parameter = resolver.resolve(parameter), let name = parameter["name"] as? String else { continue }
+                    switch parameter["in"] as? String {
+                    case "query": query[name] = try ParameterSchema(parameter["schema"] ?? [:], resolver: resolver)
+                    case "path": pathParameters[name] = try ParameterSchema(parameter["schema"] ?? [:], resolver: resolver)
+                    default: continue
+                    }
                 }
-                operations[method.uppercased()] = Operation(query: query)
+                operations[method.uppercased()] = Operation(query: query, path: pathParameters)
             }
             routes.append((path.split(separator: "/"), operations))
         }
@@ -58,6 +62,19 @@ struct DocumentedRoutes: Sendable {
             if zip(route.segments, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) { return route.operations }
         }
         return [:]
+    }
+
+    /// The `{name}` segments of the route a concrete path matches, with the values the path gives them.
+    func pathValues(for path: String) -> [(name: String, value: Substring)] {
+        let segments = path.split(separator: "/")
+        for route in routes where route.segments.count == segments.count {
+            if zip(route.segments, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) {
+                return zip(route.segments, segments).compactMap { template, value in
+                    template.hasPrefix("{") ? (String(template.dropFirst().dropLast()), value) : nil
+                }
+            }
+        }
+        return []
     }
 
     /// The methods of the route a concrete path matches; empty if none.

@@ -63,45 +63,46 @@ final class ParameterSchema: @unchecked Sendable {
         items = try schema["items"].map { try ParameterSchema($0, resolver: resolver) }
     }
 
-    /// What is wrong with the values given for the parameter `name` (several only for an array), or nil.
-    func violation(of values: [Substring], name: String) -> FieldViolation? {
-        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: rule, detail: detail) }
+    /// What is wrong with the values given for the parameter `name` (several only for an array), or nil; rules are named
+    /// by where the parameter stands (`query.pattern`, `path.max-length`).
+    func violation(of values: [Substring], name: String, in location: String = "query") -> FieldViolation? {
+        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: location + rule, detail: detail) }
         guard kind == .array else {
-            if values.count > 1 { return refuse("query.repeated", "\(name) is given \(values.count) times; it takes one value") }
-            return violation(of: String(values[0]), name: name)
+            if values.count > 1 { return refuse(".repeated", "\(name) is given \(values.count) times; it takes one value") }
+            return violation(of: String(values[0]), name: name, in: location)
         }
-        if let maxItems, values.count > maxItems { return refuse("query.max-items", "\(name) takes at most \(maxItems) values, got \(values.count)") }
+        if let maxItems, values.count > maxItems { return refuse(".max-items", "\(name) takes at most \(maxItems) values, got \(values.count)") }
         guard let items else { return nil }
         for value in values {
-            if let found = items.violation(of: String(value), name: name) { return found }
+            if let found = items.violation(of: String(value), name: name, in: location) { return found }
         }
         return nil
     }
 
-    private func violation(of value: String, name: String) -> FieldViolation? {
-        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: rule, detail: detail) }
+    private func violation(of value: String, name: String, in location: String) -> FieldViolation? {
+        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: location + rule, detail: detail) }
         switch kind {
         case .boolean:
-            if value != "true" && value != "false" { return refuse("query.boolean", "\(name) is true or false, got \"\(value)\"") }
+            if value != "true" && value != "false" { return refuse(".boolean", "\(name) is true or false, got \"\(value)\"") }
         case .integer:
             guard !value.isEmpty, value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }), let number = Int64(value) else {
-                return refuse("query.integer", "\(name) is a whole number that fits in 64 bits, got \"\(value)\"")
+                return refuse(".integer", "\(name) is a whole number that fits in 64 bits, got \"\(value)\"")
             }
-            if let minimum, number < minimum { return refuse("query.minimum", "\(name) is at least \(minimum), got \(number)") }
-            if let maximum, number > maximum { return refuse("query.maximum", "\(name) is at most \(maximum), got \(number)") }
+            if let minimum, number < minimum { return refuse(".minimum", "\(name) is at least \(minimum), got \(number)") }
+            if let maximum, number > maximum { return refuse(".maximum", "\(name) is at most \(maximum), got \(number)") }
         case .string:
             if let choices, !choices.contains(value) {
-                return refuse("query.enum", "\(name) is one of \(choices.joined(separator: ", ")), got \"\(value)\"")
+                return refuse(".enum", "\(name) is one of \(choices.joined(separator: ", ")), got \"\(value)\"")
             }
             let length = value.unicodeScalars.count
-            if let minLength, length < minLength { return refuse("query.min-length", "\(name) has at least \(minLength) characters") }
-            if let maxLength, length > maxLength { return refuse("query.max-length", "\(name) has at most \(maxLength) characters, got \(length)") }
-            if isDate, (try? CSTDate(value)) == nil { return refuse("query.date", "\(name) is a date written YYYY-MM-DD, got \"\(value)\"") }
+            if let minLength, length < minLength { return refuse(".min-length", "\(name) has at least \(minLength) characters") }
+            if let maxLength, length > maxLength { return refuse(".max-length", "\(name) has at most \(maxLength) characters, got \(length)") }
+            if isDate, (try? CSTDate(value)) == nil { return refuse(".date", "\(name) is a date written YYYY-MM-DD, got \"\(value)\"") }
             if let pattern, pattern.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) == nil {
-                return refuse("query.pattern", "\(name) must match \(pattern.pattern), got \"\(value)\"")
+                return refuse(".pattern", "\(name) must match \(pattern.pattern), got \"\(value)\"")
             }
         case .array:
-            return refuse("query.type", "\(name) cannot be a list of lists")
+            return refuse(".type", "\(name) cannot be a list of lists")
         }
         return nil
     }

@@ -92,6 +92,22 @@ struct StrictParsingTests {
         }
     }
 
+    @Test("A path parameter the contract refuses is refused naming it and the rule, not looked up")
+    func pathParameter() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let long = String(repeating: "0", count: 65)
+            for (uri, method, account, parameter) in [
+                ("/v1/accounts/\(long)/revoke", HTTPRequest.Method.post, "admin", "accountId"),
+                ("/v1/complaints/\(long)", .get, "intake", "complaintId"),
+            ] {
+                let response = try await client.execute(uri: uri, method: method, headers: harness.headers(account), body: ByteBuffer(string: "{}"))
+                #expect(response.status == .badRequest, "\(uri): \(String(buffer: response.body))")
+                #expect(try problem(response).fields == [parameter] && problem(response).rules == ["path.max-length"])
+            }
+        }
+    }
+
     @Test("Query parameters within the contract are answered")
     func withinContract() async throws {
         let harness = try await HTTPHarness.make()
