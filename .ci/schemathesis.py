@@ -13,34 +13,17 @@ decision without If-Match is 428 Precondition Required, RFC 6585, not 400).
 
   python3 .ci/schemathesis.py ARREARSD VENV [MAX_EXAMPLES] [MIN_REQUESTS]
 """
-import json, os, re, socket, subprocess, sys, tempfile, time, urllib.request
+import json, os, re, subprocess, sys, urllib.request
 
 arrearsd, venv = os.path.realpath(sys.argv[1]), sys.argv[2]
 max_examples = int(sys.argv[3]) if len(sys.argv) > 3 else 40
 min_requests = int(sys.argv[4]) if len(sys.argv) > 4 else 5000
 root = os.path.realpath(os.path.join(os.path.dirname(__file__), ".."))
-work = tempfile.mkdtemp(prefix="arrears-fuzz-")
-database = os.path.join(work, "fuzz.sqlite")
+sys.path.insert(0, os.path.join(root, "Tests", "tools"))
+from arrearsd_server import Server  # noqa: E402
 
-
-def account(*arguments):
-    return subprocess.run([arrearsd, "account", "create", "--database", database, *arguments], check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-tokens = {
-    "sme": account("--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"),
-    "intake": account("--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"),
-    "handler": account("--role", "handler", "--name", "浙江省教育厅", "--department", "ZJ-EDU"),
-    "supervisor": account("--role", "supervisor", "--name", "浙江省经济和信息化厅", "--province", "330000"),
-    "admin": account("--role", "admin", "--name", "平台管理员"),
-}
-with socket.socket() as s:
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-base = f"http://127.0.0.1:{port}"
-server = subprocess.Popen([arrearsd, "serve", "--database", database, "--port", str(port), "--submissions-per-minute", "0",
-                           "--log-level", "error"], stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
+server = Server(arrearsd, "arrears-fuzz-")
+tokens, base, work = server.tokens, server.base, server.work
 
 
 def call(method, path, role=None, body=None, version=None, raw=None, content_type="application/json"):
@@ -57,14 +40,6 @@ def call(method, path, role=None, body=None, version=None, raw=None, content_typ
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         raise SystemExit(f"seeding: {method} {path} as {role} answered {error.code}: {error.read()[:500]!r}")
-
-
-for _ in range(300):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        break
-    except OSError:
-        time.sleep(0.05)
 
 
 def pdf():
@@ -209,12 +184,11 @@ for role, names in allowed.items():
     print(f"--- as {role}: {len(names)} operations, {generated} requests, exit {result.returncode}")
     print(summary.strip()[:6000])
     open(os.path.join(work, f"report-{role}.txt"), "w").write(report)
-    if server.poll() is not None:
-        print(open(os.path.join(work, "server.log")).read()[-4000:])
+    if not server.alive():
+        print(open(server.log).read()[-4000:])
         raise SystemExit("schemathesis: arrearsd died during the run")
     failed |= result.returncode != 0
-server.terminate()
-server.wait(timeout=30)
+server.stop()
 if failed:
     raise SystemExit("schemathesis found failures or warnings that operations never got past 401/403 or 404")
 if total < min_requests:

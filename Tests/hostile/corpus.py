@@ -7,42 +7,19 @@ answer /readyz afterwards. Traffic only to 127.0.0.1.
   python3 Tests/hostile/corpus.py --arrearsd .build/debug/arrearsd        (CI runs this)
 Exit 0 when every request was refused as it should be; 1 listing the ones that were not.
 """
-import argparse, copy, http.client, json, os, socket, subprocess, sys, tempfile, time
+import argparse, copy, http.client, json, os, socket, sys
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--arrearsd", required=True)
 parser.add_argument("--minimum", type=int, default=300, help="fail if the corpus has fewer requests than this")
 args = parser.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "tools"))
+from arrearsd_server import Server  # noqa: E402
+
 base = json.load(open(os.path.join(here, "..", "..", "Schemas", "examples", "filing.json")))
-work = tempfile.mkdtemp(prefix="arrears-hostile-")
-database = os.path.join(work, "hostile.sqlite")
-arrearsd = os.path.abspath(args.arrearsd)
-
-
-def account(*extra):
-    return subprocess.run([arrearsd, "account", "create", "--database", database, *extra], check=True, capture_output=True,
-                          text=True, cwd=work).stdout.strip()
-
-
-tokens = {
-    "sme": account("--role", "sme", "--name", "杭州示例建设有限公司", "--credit-code", "91330100716105852F"),
-    "intake": account("--role", "intake", "--name", "浙江省中小企业服务中心", "--province", "330000"),
-    "supervisor": account("--role", "supervisor", "--name", "浙江省经信厅", "--province", "330000"),
-    "admin": account("--role", "admin", "--name", "平台管理员"),
-}
-with socket.socket() as s:
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-server = subprocess.Popen([arrearsd, "serve", "--database", database, "--port", str(port), "--submissions-per-minute", "0",
-                           "--log-level", "error"], stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"),
-                          cwd=work)
-for _ in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        break
-    except OSError:
-        time.sleep(0.05)
+server = Server(args.arrearsd, "arrears-hostile-")
+tokens, port, work = server.tokens, server.port, server.work
 
 corpus = []  # (name, method, path, role, body bytes or None, expected field or None, expected rule or None)
 
@@ -261,11 +238,10 @@ stored = json.loads(send("GET", "/v1/complaints", "intake", None)[2])["items"]
 if stored:
     failures.append(f"{len(stored)} complaints were stored: {[item['number'] for item in stored]}")
 ready = send("GET", "/readyz", "intake", None)[0]
-if ready != 200 or server.poll() is not None:
+if ready != 200 or not server.alive():
     failures.append(f"the server is not healthy afterwards (/readyz {ready})")
-server.terminate()
-server.wait(timeout=30)
-log = open(os.path.join(work, "server.log")).read()
+server.stop()
+log = open(server.log).read()
 if '"level":"error"' in log or "Fatal error" in log:
     failures.append("the server logged errors:\n" + log[:2000])
 print(f"hostile corpus: {sent} requests, {len(failures)} not refused as they should be")
