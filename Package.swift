@@ -95,6 +95,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The words people read, one catalogue a language (Schemas/messages), and which language a reader asked for.
+        .target(
+            name: "ArrearsMessages",
+            resources: [.embedInCode("messages/zh-CN.json"), .embedInCode("messages/en.json")],
+            swiftSettings: strict
+        ),
         // Types, server stubs and client generated from Schemas/openapi.yaml, and the filing's wire form as domain values.
         .target(
             name: "ArrearsAPI",
@@ -105,7 +111,7 @@ let package = Package(
         .target(
             name: "ArrearsHTTP",
             dependencies: [
-                "ArrearsApplication", "ArrearsCore", "ArrearsStore", "ArrearsAPI",
+                "ArrearsApplication", "ArrearsCore", "ArrearsStore", "ArrearsAPI", "ArrearsMessages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
@@ -186,6 +192,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]
         ),
+        .testTarget(name: "ArrearsMessagesTests", dependencies: ["ArrearsMessages"]),
         // arrearsctl's own logic: what it prints.
         .testTarget(
             name: "ArrearsctlTests",

@@ -72,7 +72,15 @@ enum ProblemMapping {
         let violations = refusal.violations
         // A validation problem's detail is its first violations, each with its field and rule.
         let detail = refusal.code == "validation" ? violations.prefix(3).map(\.description).joined(separator: "; ") : refusal.detail
-        return Problem(status: status, slug: refusal.code, title: title, detail: detail, violations: violations, headers: headers)
+        let titleID: String? =
+            switch refusal {
+            case .signInRefused: "sign-in-refused"
+            case .noSuchDelivery: "no-such-delivery"
+            case .alreadyDelivered: "already-delivered"
+            default: nil
+            }
+        return Problem(
+            status: status, slug: refusal.code, title: title, titleID: titleID, detail: detail, violations: violations, headers: headers)
     }
 
     /// Names the field a JSON decoding error is about, as `a.b[0].c`.

@@ -1,3 +1,4 @@
+import ArrearsMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -11,6 +12,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestID = Self.requestID(from: request)
+        // Words people read follow Accept-Language (Chinese unless English is asked for); codes never do.
+        let language = Language(acceptLanguage: request.headers[.acceptLanguage])
         do {
             let verbatim = VerbatimHeaders()
             var response = try await RequestValues.$requestID.withValue(requestID) {
@@ -18,6 +21,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
             for field in verbatim.all { response.headers[field.name] = field.value }
             response.headers[Self.requestIDField] = requestID
+            response.headers[.contentLanguage] = language.rawValue
             return response
         } catch {
             let problem: Problem
@@ -30,16 +34,18 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 context.logger.error("unexpected error", metadata: ["request_id": "\(requestID)", "error": "\(Self.loggable(error))"])
                 problem = ProblemMapping.internalError(requestID: requestID)
             }
-            return Self.response(problem, requestID: requestID)
+            return Self.response(problem, requestID: requestID, language: language)
         }
     }
 
-    static func response(_ problem: Problem, requestID: String) -> Response {
-        var headers: HTTPFields = [.contentType: "application/problem+json", requestIDField: requestID]
+    static func response(_ problem: Problem, requestID: String, language: Language) -> Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json", requestIDField: requestID, .contentLanguage: language.rawValue]
         for (name, value) in problem.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }
-        return Response(status: problem.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID))))
+        return Response(
+            status: problem.status, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: problem.body(requestID: requestID, language: language))))
     }
 
     /// What of an error may be logged: the OpenAPI runtime's `ServerError` describes the whole

@@ -46,9 +46,16 @@ struct ConnectionOptions: ParsableArguments {
     }
 }
 
-/// Adds the official's token to every request.
+/// Adds the official's token to every request, and asks for the words of the official's locale: English when
+/// `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names English, else Chinese.
 struct BearerAuthentication: ClientMiddleware {
     let token: String
+
+    static var acceptLanguage: String {
+        let environment = ProcessInfo.processInfo.environment
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().hasPrefix("en") ? "en" : "zh-CN"
+    }
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
@@ -56,6 +63,7 @@ struct BearerAuthentication: ClientMiddleware {
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var request = request
         request.headerFields[.authorization] = "Bearer \(token)"
+        request.headerFields[.acceptLanguage] = Self.acceptLanguage
         return try await next(request, body, baseURL)
     }
 }

@@ -108,6 +108,21 @@ struct StrictParsingTests {
         }
     }
 
+    @Test("A refusal is titled in Chinese unless English is asked for; its type, field and rule are the same in both")
+    func language() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let body = Self.rawFiling(replacing: #""amountOverdue":45600000"#, with: #""amountOverdue":12.5"#)
+            let chinese = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: body)
+            let english = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("sme", ["Accept-Language": "en-US,en;q=0.9"]), body: body)
+            #expect(chinese.headers[.contentLanguage] == "zh-CN" && english.headers[.contentLanguage] == "en")
+            let (zh, en) = (try problem(chinese), try problem(english))
+            #expect(zh.title == "无法读取请求" && en.title == "The request could not be read")
+            #expect(zh._type == en._type && zh.fields == en.fields && zh.rules == en.rules && zh.rules == ["money.fen-integer"])
+        }
+    }
+
     @Test("Query parameters within the contract are answered")
     func withinContract() async throws {
         let harness = try await HTTPHarness.make()
