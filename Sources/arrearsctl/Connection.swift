@@ -16,6 +16,22 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of tables, for scripts.")
     var json = false
 
+    @Option(help: "zh or en: the language the server words its answers in (default: English when LC_ALL, LC_MESSAGES or LANG names it, else zh).")
+    var lang: String?
+
+    func validate() throws {
+        if let lang, !["zh", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is zh or en, got \(lang)") }
+    }
+
+    /// The Accept-Language to send: `--lang`, else the locale's.
+    var acceptLanguage: String {
+        switch lang?.lowercased() {
+        case "en"?: "en"
+        case "zh"?: "zh-CN"
+        default: LanguagePreference.fromLocale
+        }
+    }
+
     /// The server: flags first, then environment, then the saved login.
     func resolvedServer() throws -> URL {
         let serverText = server ?? env("ARREARS_SERVER") ?? (try? SavedLogin.load())?.server
@@ -36,9 +52,13 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client that sends the token, or, for signing in, none.
     func client(signedIn: Bool = true) throws -> Client {
-        guard signedIn else { return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising()]) }
+        let language = LanguagePreference(acceptLanguage: acceptLanguage)
+        guard signedIn else {
+            return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising(), language])
+        }
         let (server, token) = try resolved()
-        return Client(serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(), BearerAuthentication(token: token)])
+        return Client(
+            serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(), language, BearerAuthentication(token: token)])
     }
 
     private func env(_ name: String) -> String? {
@@ -46,12 +66,12 @@ struct ConnectionOptions: ParsableArguments {
     }
 }
 
-/// Adds the official's token to every request, and asks for the words of the official's locale: English when
-/// `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names English, else Chinese.
-struct BearerAuthentication: ClientMiddleware {
-    let token: String
+/// Asks the server to word its answers in the official's language.
+struct LanguagePreference: ClientMiddleware {
+    let acceptLanguage: String
 
-    static var acceptLanguage: String {
+    /// English when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names English, else Chinese.
+    static var fromLocale: String {
         let environment = ProcessInfo.processInfo.environment
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         return locale.lowercased().hasPrefix("en") ? "en" : "zh-CN"
@@ -62,8 +82,21 @@ struct BearerAuthentication: ClientMiddleware {
         next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var request = request
+        request.headerFields[.acceptLanguage] = acceptLanguage
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// Adds the official's token to every request.
+struct BearerAuthentication: ClientMiddleware {
+    let token: String
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
         request.headerFields[.authorization] = "Bearer \(token)"
-        request.headerFields[.acceptLanguage] = Self.acceptLanguage
         return try await next(request, body, baseURL)
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// An official reads refusals in Chinese unless the locale or `--lang` asks for English; the rule is the same in both.
+@Suite("The language arrearsctl reads in", .serialized)
+struct LanguageTests {
+    @Test("A refusal is titled 未找到 by default and under a Chinese locale, Not found with --lang en or an English locale")
+    func refusalLanguage() throws {
+        let (server, token) = try ServerProcess.startedForExampleSME()
+        defer { server.stop() }
+        let environment = [
+            "ARREARS_CONFIG": server.directory.appendingPathComponent("ctl.json").path, "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": token,
+        ]
+        func show(_ extra: [String], locale: String) throws -> String {
+            let result = try Binaries.run(
+                "arrearsctl", ["show", "ARR-2026-999999"] + extra, environment: environment.merging(["LANG": locale, "LC_ALL": ""]) { $1 },
+                in: server.directory)
+            #expect(result.status != 0)
+            return result.error
+        }
+        #expect(try show([], locale: "C.UTF-8").contains("refused (404): 未找到"))
+        #expect(try show([], locale: "zh_CN.UTF-8").contains("未找到"))
+        #expect(try show(["--lang", "en"], locale: "zh_CN.UTF-8").contains("refused (404): Not found"))
+        #expect(try show([], locale: "en_US.UTF-8").contains("Not found"))
+        #expect(try show(["--lang", "zh"], locale: "en_US.UTF-8").contains("未找到"))
+    }
+}
