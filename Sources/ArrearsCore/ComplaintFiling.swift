@@ -152,13 +152,8 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
 }
 
 extension Contact {
-    /// What is wrong with a contact person, phone and email, each named under `prefix` (a filing and a registration share it).
-    public func violations(at prefix: String) -> [FieldViolation] {
-        var copy = self
-        return copy.normalise(at: prefix)
-    }
-
-    /// Puts the person's name and the email through `TextPolicy` in place and checks the phone's and email's shapes.
+    /// Puts the person's name and the email through `TextPolicy` in place and checks the phone's and email's shapes, each
+    /// named under `prefix` (a filing and a registration share it).
     public mutating func normalise(at prefix: String) -> [FieldViolation] {
         var found: [FieldViolation] = []
         let limit = ComplaintFiling.textLimits.contact
