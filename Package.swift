@@ -95,9 +95,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The words people read, one catalogue a language (Schemas/messages), and which language a reader asked for.
+        // The words people read: one catalogue a language (Schemas/messages), which language a reader asked for, and the
+        // core's facts worded in it (every edge words through here).
         .target(
             name: "ArrearsMessages",
+            dependencies: ["ArrearsCore"],
             resources: [.embedInCode("messages/zh-CN.json"), .embedInCode("messages/en.json")],
             swiftSettings: strict
         ),
@@ -192,7 +194,7 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]
         ),
-        .testTarget(name: "ArrearsMessagesTests", dependencies: ["ArrearsMessages"]),
+        .testTarget(name: "ArrearsMessagesTests", dependencies: ["ArrearsMessages", "ArrearsCore", "ArrearsStore", "ArrearsTestSupport"]),
         // arrearsctl's own logic: what it prints.
         .testTarget(
             name: "ArrearsctlTests",

@@ -11,6 +11,8 @@ public struct ComplaintView: Sendable {
     public let latePayments: [LatePayment]
     /// The CST date the view was made on; deadlines are overdue or not as of it.
     public let today: CSTDate
+    /// How the running clock's due date was counted; nil when there is none or the calendar does not reach it.
+    public let reckoning: DueDateReckoning?
 
     init(_ complaint: Complaint, events: [ComplaintEvent], today: CSTDate, calendar: WorkingDayCalendar, for viewer: Actor) {
         self.complaint = complaint
@@ -19,5 +21,6 @@ public struct ComplaintView: Sendable {
         self.events = events
         self.latePayments = LatePayment.assess(complaint, today: today, calendar: calendar)
         self.today = today
+        self.reckoning = complaint.deadline.flatMap(calendar.reckoning)
     }
 }

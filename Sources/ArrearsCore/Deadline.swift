@@ -33,8 +33,6 @@ public struct Deadline: Sendable, Codable, Equatable {
     public var nominalDueOn: CSTDate?
     /// Why there is no due date, for the operator to act on.
     public var problem: String?
-    /// How the due date was counted, in words a complainant can check against the holiday table.
-    public var explanation: String?
     /// The rule set that set this deadline (e.g. `decree-802`); nil on records written before rule sets were recorded.
     public var ruleSet: String?
     /// False for a target the legal text does not fix as a limit.
@@ -44,7 +42,7 @@ public struct Deadline: Sendable, Codable, Equatable {
 
     public init(
         stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: String?,
-        explanation: String? = nil, ruleSet: String? = nil, binding: Bool = true, basis: String? = nil
+        ruleSet: String? = nil, binding: Bool = true, basis: String? = nil
     ) {
         self.stage = stage
         self.unit = unit
@@ -53,7 +51,6 @@ public struct Deadline: Sendable, Codable, Equatable {
         self.dueOn = dueOn
         self.nominalDueOn = nominalDueOn
         self.problem = problem
-        self.explanation = explanation
         self.ruleSet = ruleSet
         self.binding = binding
         self.basis = basis
@@ -68,7 +65,7 @@ public struct Deadline: Sendable, Codable, Equatable {
         dueOn = try c.decodeIfPresent(CSTDate.self, forKey: .dueOn)
         nominalDueOn = try c.decodeIfPresent(CSTDate.self, forKey: .nominalDueOn)
         problem = try c.decodeIfPresent(String.self, forKey: .problem)
-        explanation = try c.decodeIfPresent(String.self, forKey: .explanation)
+        // Records written before explanations were derived on reading also hold an English `explanation`; it is not read.
         ruleSet = try c.decodeIfPresent(String.self, forKey: .ruleSet)
         // Records from before rule sets were recorded only held binding deadlines.
         binding = try c.decodeIfPresent(Bool.self, forKey: .binding) ?? true

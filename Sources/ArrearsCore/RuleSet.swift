@@ -108,19 +108,14 @@ public struct RuleBook: Sendable, Equatable {
             case .workingDays:
                 let due = try calendar.adding(workingDays: length, to: countFrom)
                 deadline.dueOn = due
-                deadline.explanation = calendar.explainWorkingDays(length, from: start, due: due)
             case .calendarDays:
                 let (nominal, rolled) = try calendar.adding(calendarDays: length, to: countFrom)
                 let effective = rule.rollsForward ? rolled : nominal
                 deadline.dueOn = effective
                 deadline.nominalDueOn = nominal
-                deadline.explanation = calendar.explainCalendarDays(length, from: start, nominal: nominal, effective: effective)
             }
         } catch {
             deadline.problem = error.description
-        }
-        if !rule.binding, let text = deadline.explanation {
-            deadline.explanation = "target, not a statutory limit (\(set.id)): " + text
         }
         return deadline
     }

@@ -17,7 +17,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             let verbatim = VerbatimHeaders()
             var response = try await RequestValues.$requestID.withValue(requestID) {
-                try await RequestValues.$verbatimHeaders.withValue(verbatim) { try await next(request, context) }
+                try await RequestValues.$verbatimHeaders.withValue(verbatim) {
+                    try await RequestValues.$wording.withValue(Wording(language)) { try await next(request, context) }
+                }
             }
             for field in verbatim.all { response.headers[field.name] = field.value }
             response.headers[Self.requestIDField] = requestID

@@ -1,3 +1,4 @@
+import ArrearsMessages
 import ArrearsStore
 import HTTPTypes
 import Synchronization
@@ -13,6 +14,8 @@ enum RequestValues {
     @TaskLocal static var tokenDigest: String?
     /// Response headers a handler sets verbatim; the OpenAPI runtime would percent-encode them (RFC 6266 values).
     @TaskLocal static var verbatimHeaders: VerbatimHeaders?
+    /// The reader's language (Accept-Language), which answers word their facts in.
+    @TaskLocal static var wording = Wording(.chinese)
 }
 
 /// Headers a handler hands to `ProblemMiddleware` to set on its response unencoded.

@@ -1,6 +1,7 @@
 import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
+import ArrearsMessages
 import ArrearsStore
 
 /// Domain values in their wire form: the only place generated types are built from domain ones.
@@ -16,7 +17,7 @@ enum Wire {
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedAt: c.receivedAt,
             receivedOn: c.receivedOn.description, updatedAt: c.updatedAt, complainantAccount: c.complainantAccount?.rawValue,
             registeredBy: c.registeredBy.rawValue, intakeProvince: c.intakeProvince?.code, handlingDepartment: c.handlingDepartment?.rawValue,
-            amountClaimed: c.filing.amountClaimed.value, deadline: c.deadline.map { deadline($0, today: today) },
+            amountClaimed: c.filing.amountClaimed.value, deadline: c.deadline.map { deadline($0, today: today, reckoning: view.reckoning) },
             rejection: c.rejection.map { .init(ground: .init(rawValue: $0.ground.rawValue)!, reason: $0.reason) },
             resolution: c.resolution.map {
                 .init(
@@ -70,11 +71,13 @@ enum Wire {
 
     static func state(_ state: ComplaintState) -> Components.Schemas.ComplaintState { .init(rawValue: state.rawValue)! }
 
-    static func deadline(_ d: Deadline, today: CSTDate) -> Components.Schemas.Deadline {
+    /// A clock on the wire, its explanation worded in the reader's language when its counting is known.
+    static func deadline(_ d: Deadline, today: CSTDate, reckoning: DueDateReckoning? = nil) -> Components.Schemas.Deadline {
         .init(
             stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
-            problem: d.problem, explanation: d.explanation, overdue: d.isOverdue(today: today), ruleSet: d.ruleSet, binding: d.binding, basis: d.basis
+            problem: d.problem, explanation: reckoning.map(RequestValues.wording.reckoning), overdue: d.isOverdue(today: today), ruleSet: d.ruleSet,
+            binding: d.binding, basis: d.basis
         )
     }
 

@@ -40,9 +40,17 @@ public struct MessageCatalogue: Sendable {
 
     /// The text of `id` in `language` with its placeholders filled, or nil when the catalogue has no such id.
     public func text(_ id: String, in language: Language, _ values: [String: String] = [:]) -> String? {
-        guard var text = texts[language]?[id] else { return nil }
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        guard let text = texts[language]?[id] else { return nil }
+        // One pass, so a value that itself holds "{name}" (a company's name, say) is never filled in again.
+        var filled = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            filled += rest[..<open]
+            filled += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return filled + rest
     }
 
     /// The `{placeholder}` names a text uses.

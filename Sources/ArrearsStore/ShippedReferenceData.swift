@@ -5,8 +5,11 @@ import Foundation
 /// codes, the deadline rule sets, the 2011 size standard and the default routing table), embedded at build time.
 public enum ShippedReferenceData {
     public static func calendar() throws -> WorkingDayCalendar {
-        try WorkingDayCalendar(csv: String(decoding: PackageResources.cn_calendar_csv, as: UTF8.self))
+        try WorkingDayCalendar(csv: calendarCSV)
     }
+
+    /// The calendar table as shipped, `date,kind,name` rows.
+    public static var calendarCSV: String { String(decoding: PackageResources.cn_calendar_csv, as: UTF8.self) }
 
     public static func regions() throws -> RegionDirectory {
         try RegionDirectory(csv: String(decoding: PackageResources.cn_regions_csv, as: UTF8.self))

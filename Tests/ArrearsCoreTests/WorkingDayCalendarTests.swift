@@ -30,23 +30,20 @@ struct WorkingDayCalendarTests {
         #expect(result.effective.description == effective)
     }
 
-    @Test("A due date explains itself: the holidays skipped and the make-up days counted")
-    func explanations() throws {
-        let start = Fixtures.date("2026-09-24")
-        let due = try calendar.adding(workingDays: 10, to: start)
-        #expect(
-            calendar.explainWorkingDays(10, from: start, due: due)
-                == "10 working days from 2026-09-24 (not counted); skipped 2026-09-25…27 Mid-autumn Festival, 2026-10-01…07 National Day; "
-                + "counted Saturday 2026-10-10 (National Day make-up working day); due 2026-10-15")
-        let (nominal, effective) = try calendar.adding(calendarDays: 30, to: Fixtures.date("2026-09-01"))
-        #expect(
-            calendar.explainCalendarDays(30, from: Fixtures.date("2026-09-01"), nominal: nominal, effective: effective)
-                == "30 days from 2026-09-01 (not counted): 2026-10-01 is a day off (National Day holiday), "
-                + "so the period ends on the next working day, 2026-10-08 (民法典 第二百零三条)")
-        let plain = Fixtures.date("2026-11-02")
-        #expect(
-            calendar.explainCalendarDays(30, from: plain, nominal: plain.adding(days: 30), effective: plain.adding(days: 30))
-                == "30 days from 2026-11-02 (not counted): 2026-12-02")
+    @Test("A due date's counting is facts: the holidays skipped and the make-up days counted, by the calendar's names")
+    func reckoning() throws {
+        let rules = Fixtures.rules
+        let set = rules.ruleSet(receivedOn: Fixtures.date("2026-09-24"))
+        let review = try #require(calendar.reckoning(rules.deadline(.review, under: set, from: Fixtures.date("2026-09-24"), on: calendar)))
+        #expect(review.due == Fixtures.date("2026-10-15"))
+        #expect(review.skipped.map(\.holiday) == ["Mid-autumn Festival", "National Day"])
+        #expect(review.skipped.map { "\($0.first)…\($0.last)" } == ["2026-09-25…2026-09-27", "2026-10-01…2026-10-07"])
+        #expect(review.madeUpWorkdays.map(\.date) == [Fixtures.date("2026-10-10")])
+        let handling = try #require(calendar.reckoning(rules.deadline(.handling, under: set, from: Fixtures.date("2026-09-01"), on: calendar)))
+        #expect(handling.nominalDue == Fixtures.date("2026-10-01") && handling.due == Fixtures.date("2026-10-08"))
+        #expect(handling.nominalDayOff == .holiday("National Day"))
+        let plain = try #require(calendar.reckoning(rules.deadline(.handling, under: set, from: Fixtures.date("2026-11-02"), on: calendar)))
+        #expect(plain.nominalDayOff == nil && plain.due == Fixtures.date("2026-12-02"))
     }
 
     @Test("A made-up working Saturday counts, a weekday holiday does not")

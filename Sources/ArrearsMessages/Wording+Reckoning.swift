@@ -1,0 +1,44 @@
+import ArrearsCore
+
+extension Wording {
+    /// How a due date was counted, e.g. "自2026年9月24日（当日不计入）起10个工作日；跳过2026年9月25日至27日中秋节、
+    /// 2026年10月1日至7日国庆节；计入2026年10月10日（星期六，国庆节调休上班），截止2026年10月15日".
+    public func reckoning(_ r: DueDateReckoning) -> String {
+        let text: String
+        switch r.unit {
+        case .workingDays:
+            let skipped =
+                r.skipped.isEmpty
+                ? ""
+                : self(
+                    "reckoning.skipped",
+                    ["spans": list(r.skipped.map { self("reckoning.span", ["dates": dates($0.first, $0.last), "holiday": holiday($0.holiday)]) })])
+            let counted =
+                r.madeUpWorkdays.isEmpty
+                ? ""
+                : self(
+                    "reckoning.counted",
+                    [
+                        "days": list(
+                            r.madeUpWorkdays.map {
+                                self("reckoning.make-up-day", ["date": date($0.date), "weekday": weekday($0.date), "holiday": holiday($0.name)])
+                            })
+                    ])
+            text = self(
+                "reckoning.working-days",
+                ["length": String(r.length), "start": date(r.start), "skipped": skipped, "counted": counted, "due": date(r.due)])
+        case .calendarDays:
+            let nominal = r.nominalDue ?? r.due
+            let rolled: String =
+                switch r.nominalDayOff {
+                case nil: ""
+                case let .holiday(name)?: self("reckoning.rolled-holiday", ["holiday": holiday(name), "due": date(r.due)])
+                case .restDay?: self("reckoning.rolled-rest-day", ["weekday": weekday(nominal), "due": date(r.due)])
+                }
+            text = self(
+                "reckoning.calendar-days", ["length": String(r.length), "start": date(r.start), "nominal": date(nominal), "rolled": rolled])
+        }
+        guard !r.binding else { return text }
+        return self("reckoning.target", ["ruleSet": r.ruleSet ?? "", "text": text])
+    }
+}

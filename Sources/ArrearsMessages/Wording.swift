@@ -1,0 +1,86 @@
+import ArrearsCore
+
+/// The core's facts in one reader's language: sentences from the catalogue, dates and money as that reader writes them.
+public struct Wording: Sendable {
+    public let language: Language
+    let catalogue: MessageCatalogue
+
+    public init(_ language: Language, catalogue: MessageCatalogue = .shipped) {
+        self.language = language
+        self.catalogue = catalogue
+    }
+
+    /// The catalogue's text for `id` with its placeholders filled; the id itself when the catalogue lacks it (a test
+    /// keeps every id the code uses in both catalogues, so a reader never sees one).
+    public func callAsFunction(_ id: String, _ values: [String: String] = [:]) -> String {
+        catalogue.text(id, in: language, values) ?? id
+    }
+
+    /// A CST date: 2026年10月15日 in Chinese, ISO 8601 (2026-10-15) in English.
+    public func date(_ date: CSTDate) -> String {
+        switch language {
+        case .chinese:
+            let c = date.components
+            return "\(c.year)年\(c.month)月\(c.day)日"
+        case .english: return date.description
+        }
+    }
+
+    /// Two dates of one span without repeating what they share: 2026年10月1日至7日, 2026-10-01…07.
+    public func dates(_ first: CSTDate, _ last: CSTDate) -> String {
+        guard first != last else { return date(first) }
+        let (a, b) = (first.components, last.components)
+        switch language {
+        case .chinese:
+            let end = a.year != b.year ? date(last) : a.month != b.month ? "\(b.month)月\(b.day)日" : "\(b.day)日"
+            return date(first) + "至" + end
+        case .english:
+            let end = a.year != b.year ? last.description : a.month != b.month ? String(last.description.dropFirst(5)) : b.day.zeroPadded(2)
+            return first.description + "…" + end
+        }
+    }
+
+    /// The day of the week: 星期六, Saturday.
+    public func weekday(_ date: CSTDate) -> String { self("weekday.\(date.isoWeekday)") }
+
+    /// An amount of money in yuan with fen: ¥456,000.00.
+    public func money(_ amount: Fen) -> String { amount.description }
+
+    /// An amount in 万元, as the law states thresholds: 45.6万元 (in English, ¥456,000 — "ten thousand yuan" is not how
+    /// an English reader counts).
+    public func tenThousandYuan(_ amount: Fen) -> String {
+        switch language {
+        case .chinese:
+            let fen = amount.value.magnitude
+            let whole = fen / 1_000_000
+            var fraction = (fen % 1_000_000).zeroPadded(6)
+            while fraction.last == "0" { fraction.removeLast() }
+            return (amount.value < 0 ? "-" : "") + "\(whole)" + (fraction.isEmpty ? "" : ".\(fraction)") + "万元"
+        case .english:
+            return amount.value % 100 == 0 ? String(amount.description.dropLast(3)) : amount.description
+        }
+    }
+
+    /// Items joined as a list: 、 between Chinese items, a comma between English ones.
+    public func list(_ items: [String]) -> String { items.joined(separator: self("list.separator")) }
+
+    /// A holiday's name, from the calendar table's (English) name: 国庆节 for `National Day`; the table's own name when
+    /// the catalogue has none (an operator's table may name a one-off day).
+    public func holiday(_ name: String) -> String {
+        catalogue.text(Self.holidayID(name), in: language) ?? name
+    }
+
+    /// The catalogue id of a holiday named in the calendar table: `holiday.national-day`.
+    public static func holidayID(_ name: String) -> String {
+        var slug = ""
+        for character in name.lowercased().replacingOccurrences(of: "'", with: "") {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return "holiday." + slug
+    }
+}
