@@ -133,6 +133,7 @@ let package = Package(
         .executableTarget(
             name: "arrearsd",
             dependencies: [
+                "ArrearsMessages",
                 "ArrearsHTTP", "ArrearsApplication", "ArrearsSQLite", "ArrearsPostgres", "ArrearsStore", "ArrearsCore", "ArrearsAPI",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -147,6 +148,7 @@ let package = Package(
         .executableTarget(
             name: "arrearsctl",
             dependencies: [
+                "ArrearsMessages",
                 "ArrearsAPI", "ArrearsCore", "ArrearsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

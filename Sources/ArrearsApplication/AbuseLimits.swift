@@ -30,10 +30,10 @@ public struct AbuseLimits: Sendable {
     func admitSubmission(account: String, address: String, now: Date) async throws(Refusal) {
         guard let submissions, let submissionsPerAddress else { return }
         if let wait = await submissions.waitBeforeNext(["account:" + account], now: now) {
-            throw .tooMany("complaints filed by this account", retryAfter: wait)
+            throw .tooMany("filings-by-account", retryAfter: wait)
         }
         if let wait = await submissionsPerAddress.waitBeforeNext(["address:" + address], now: now) {
-            throw .tooMany("complaints filed from this address", retryAfter: wait)
+            throw .tooMany("filings-by-address", retryAfter: wait)
         }
         await submissions.record(["account:" + account], now: now)
         await submissionsPerAddress.record(["address:" + address], now: now)

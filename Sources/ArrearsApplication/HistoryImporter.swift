@@ -26,7 +26,7 @@ public struct HistoryImporter: Sendable {
         externalId: String, receivedAt: Date, filing: ComplaintFiling, steps: [(command: ComplaintCommand, at: Date)], smeAccount: AccountID?
     ) throws -> (Complaint, [ComplaintEvent]) {
         guard (1...200).contains(externalId.count) else {
-            throw Refusal.invalid([FieldViolation(field: "externalId", rule: "import.external-id", detail: "1–200 characters")])
+            throw Refusal.invalid([FieldViolation(field: "externalId", rule: "import.external-id")])
         }
         let province = filing.respondent.intakeProvince
         let intake = Actor(account: AccountID("import-intake-" + (province?.code ?? "national")), role: .intake, province: province)
@@ -41,7 +41,7 @@ public struct HistoryImporter: Sendable {
             if case .resolve = step.command { actor = try handler(of: complaint, step.command) }
             guard step.at > events[events.count - 1].at else {
                 throw Refusal.invalid([
-                    FieldViolation(field: "steps[\(index)].at", rule: "import.steps-in-order", detail: "each step comes after the one before")
+                    FieldViolation(field: "steps[\(index)].at", rule: "import.steps-in-order")
                 ])
             }
             (complaint, event) = try lifecycle.apply(step.command, to: complaint, by: actor, at: step.at, routing: routing)

@@ -47,18 +47,16 @@ public struct OneTimeCodeCheck: IdentityCheck {
     }
 
     public func check(_ proof: String, for account: Account, at now: Date) async throws -> String {
-        func refuse(_ rule: String, _ detail: String) -> Refusal { .invalid([FieldViolation(field: "code", rule: rule, detail: detail)]) }
-        guard let code = try await codes.verificationCode(of: account.id) else {
-            throw refuse("verification.no-code", "ask for a code first")
+        func refuse(_ rule: String, _ facts: [String: MessageFact] = [:]) -> Refusal {
+            .invalid([FieldViolation(field: "code", rule: rule, facts: facts)])
         }
-        guard code.attempts < Self.tries else {
-            throw refuse("verification.too-many-tries", "this code has had \(Self.tries) wrong tries; ask for a new one")
-        }
-        guard now < code.expiresAt else { throw refuse("verification.code-expired", "this code has expired; ask for a new one") }
+        guard let code = try await codes.verificationCode(of: account.id) else { throw refuse("verification.no-code") }
+        guard code.attempts < Self.tries else { throw refuse("verification.too-many-tries", ["tries": "\(Self.tries)"]) }
+        guard now < code.expiresAt else { throw refuse("verification.code-expired") }
         let given = proof.trimmingCharacters(in: .whitespaces)
         guard given.utf8.count == 6, given.utf8.allSatisfy({ (48...57).contains($0) }), Self.digest(given, for: account.id) == code.digest else {
             try await codes.recordWrongCode(of: account.id)
-            throw refuse("verification.code-wrong", "not the code that was sent; \(Self.tries - code.attempts - 1) tries left")
+            throw refuse("verification.code-wrong", ["left": "\(Self.tries - code.attempts - 1)"])
         }
         return "code sent to the contact of \(code.contactOf)"
     }

@@ -11,7 +11,7 @@ public enum PasswordPolicy {
         guard password.count >= minimumLength, password.utf8.count <= maximumBytes else {
             return FieldViolation(
                 field: field, rule: "password.length",
-                detail: "at least \(minimumLength) characters and at most \(maximumBytes) bytes (bcrypt reads no further)")
+                facts: ["minimumLength": "\(minimumLength)", "maximumBytes": "\(maximumBytes)"])
         }
         return nil
     }

@@ -39,7 +39,7 @@ extension Platform {
         let now = clock.now()
         let address = "address:" + caller.address
         if let wait = await limits.registrations.waitBeforeNext([address], now: now) {
-            throw Refusal.tooMany("registrations from this address", retryAfter: wait)
+            throw Refusal.tooMany("registrations-by-address", retryAfter: wait)
         }
         await limits.registrations.record([address], now: now)
         var contact = contact
@@ -57,7 +57,7 @@ extension Platform {
 
     /// An admin makes an official's (or an SME's) account with a password.
     public func createAccount(_ form: AccountForm, by caller: Caller) async throws -> Account {
-        _ = try caller.holding(.manageAccounts, "create accounts")
+        _ = try caller.holding(.manageAccounts, "create-accounts")
         if let violation = PasswordPolicy.violation(form.password) { throw Refusal.invalid([violation]) }
         let account = try Account.checked(
             id: form.id ?? UUID().uuidString.lowercased(), name: form.name, role: form.role, province: form.province, department: form.department,
@@ -71,7 +71,7 @@ extension Platform {
 
     /// Ends every session of an account and voids its operator token; how many tokens stopped working.
     public func revokeTokens(of account: AccountID, by caller: Caller) async throws -> Int {
-        _ = try caller.holding(.manageAccounts, "revoke tokens")
+        _ = try caller.holding(.manageAccounts, "revoke-tokens")
         return try await accounts.revokeTokens(of: account, at: clock.now(), by: caller.auditor)
     }
 
@@ -85,10 +85,10 @@ extension Platform {
         let accountKey = "login:" + login.uppercased()
         let addressKey = "address:" + caller.address
         if let wait = await limits.failures.waitBeforeNext([accountKey], now: now) {
-            throw Refusal.tooMany("failed sign-ins for this account", retryAfter: wait)
+            throw Refusal.tooMany("sign-ins-by-account", retryAfter: wait)
         }
         if let wait = await limits.failuresPerAddress.waitBeforeNext([addressKey], now: now) {
-            throw Refusal.tooMany("failed sign-ins from this address", retryAfter: wait)
+            throw Refusal.tooMany("sign-ins-by-address", retryAfter: wait)
         }
         let record = try await accounts.signInRecord(login: login)
         let verified = await PasswordHashing.verify(password, hash: record?.passwordHash ?? PasswordHashing.decoy)

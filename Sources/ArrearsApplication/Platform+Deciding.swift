@@ -30,11 +30,11 @@ extension Platform {
         // The documented order of refusals: scope, role, version, then the rules (which complaint it duplicates).
         guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
         guard Lifecycle.permits("mark-duplicate", account.role) else {
-            throw Refusal.notPermitted(action: "mark-duplicate a complaint", role: account.role)
+            throw Refusal.notPermitted(action: "mark-duplicate", role: account.role)
         }
         guard complaint.version == expectedVersion else { throw Refusal.versionConflict(current: complaint.version) }
         guard let found = try await store.complaint(earlier, visibleTo: account.actor) else {
-            throw Refusal.invalid([FieldViolation(field: "of", rule: "duplicate.unknown", detail: "no complaint \(earlier) in your scope")])
+            throw Refusal.invalid([FieldViolation(field: "of", rule: "duplicate.unknown", facts: ["earlier": "\(earlier)"])])
         }
         return try await decide(.markDuplicate(of: found.number, note: note), on: id, expectedVersion: expectedVersion, by: caller)
     }

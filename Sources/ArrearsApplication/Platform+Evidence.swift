@@ -55,14 +55,14 @@ extension Platform {
 
     /// The complaint's evidence, oldest first, with the limits.
     public func evidence(of id: ComplaintID, by caller: Caller) async throws -> EvidenceList {
-        let account = try caller.holding(.readComplaints, "read complaints")
+        let account = try caller.holding(.readComplaints, "read-complaints")
         guard let items = try await store.evidence(of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
         return EvidenceList(items: items, limits: evidenceLimits)
     }
 
     /// One evidence file to read; evidence carries business secrets, so each reading is logged before it starts.
     public func evidenceFile(_ evidence: EvidenceID, of id: ComplaintID, by caller: Caller) async throws -> EvidenceFile {
-        let account = try caller.holding(.readComplaints, "read complaints")
+        let account = try caller.holding(.readComplaints, "read-complaints")
         guard let attachment = try await store.evidence(evidence, of: id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
         _ = try await store.record(
             SecurityLogEntry(

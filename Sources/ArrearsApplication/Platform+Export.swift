@@ -8,12 +8,11 @@ extension Platform {
     public func export(receivedFrom from: CSTDate?, through to: CSTDate?, fullContacts full: Bool, by caller: Caller) async throws
         -> ExportPager
     {
-        let account = try caller.holding(.export, "export complaints")
+        let account = try caller.holding(.export, "export-complaints")
         if full, !Permission.exportContacts.isHeld(by: account.actor) {
             throw Refusal.invalid([
                 FieldViolation(
-                    field: "contacts", rule: "contacts.not-permitted",
-                    detail: "only intake officers and supervisors may export contact details in full")
+                    field: "contacts", rule: "contacts.not-permitted")
             ])
         }
         var detail = ["contacts": full ? "full" : "masked"]

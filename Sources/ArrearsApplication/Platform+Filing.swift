@@ -26,7 +26,7 @@ extension Platform {
             throw Refusal.invalid([
                 FieldViolation(
                     field: "complainant.creditCode", rule: "complainant.is-account",
-                    detail: "an SME files complaints under its own credit code (\(own))")
+                    facts: ["own": "\(own)"])
             ])
         }
         let claim = try key.map { key throws(Refusal) in try Self.claim(key, filing, by: account) }
@@ -60,7 +60,7 @@ extension Platform {
     /// it, so the same complaint sent from a form or as JSON, in any field order, is the same request.
     static func claim(_ key: String, _ filing: ComplaintFiling, by account: Account) throws(Refusal) -> IdempotencyClaim {
         guard (1...200).contains(key.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
-            throw .invalid([FieldViolation(field: "Idempotency-Key", rule: "idempotency.format", detail: "1–200 visible ASCII characters")])
+            throw .invalid([FieldViolation(field: "Idempotency-Key", rule: "idempotency.format")])
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

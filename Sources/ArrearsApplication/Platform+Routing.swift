@@ -15,7 +15,7 @@ extension Platform {
     public func route(_ id: ComplaintID, by caller: Caller) async throws -> RoutingAdvice {
         let account = try caller.signedIn()
         guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
-        guard Permission.route.isHeld(by: account.actor) else { throw Refusal.notPermitted(action: "route a complaint", role: account.role) }
+        guard Permission.route.isHeld(by: account.actor) else { throw Refusal.notPermitted(action: "route", role: account.role) }
         let routing = try await store.routingInForce()
         let today = self.today
         return RoutingAdvice(
@@ -24,13 +24,13 @@ extension Platform {
 
     /// The handling departments and routing rules in force, with the table's version.
     public func routingTable(by caller: Caller) async throws -> VersionedRoutingTable {
-        _ = try caller.holding(.readRouting, "read the routing table")
+        _ = try caller.holding(.readRouting, "read-routing")
         return try await store.routingInForce()
     }
 
     /// The SME size self-test (中小企业规模类型自测) under the 2011 standard, with each comparison that decided it.
     public func sizeTest(_ industry: Industry, _ inputs: SizeInputs, by caller: Caller) throws -> SizeAssessment {
-        _ = try caller.holding(.sizeTest, "take the size test")
+        _ = try caller.holding(.sizeTest, "size-test")
         return try sizes.classify(industry, inputs)
     }
 }

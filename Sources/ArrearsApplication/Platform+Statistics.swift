@@ -21,7 +21,7 @@ public struct FigureDrift: Sendable, Equatable {
 extension Platform {
     /// The month's figures for the caller's scope (provincial officials their province, the rest the country).
     public func statistics(_ month: CSTMonth, breakdowns: Bool, by caller: Caller) async throws -> StatisticsReading {
-        let account = try caller.holding(.readStatistics, "read statistics")
+        let account = try caller.holding(.readStatistics, "read-statistics")
         let current = try await store.monthlyStatistics(month, visibleTo: account.actor, breakdowns: breakdowns)
         guard let publication = try await store.publication(month: month, scope: account.actor.statisticsProvince) else {
             return StatisticsReading(current: current, publication: nil, drift: [])
@@ -32,13 +32,13 @@ extension Platform {
 
     /// Freezes an ended month's figures for the caller's scope, once; logged with who published.
     public func publish(_ month: CSTMonth, by caller: Caller) async throws -> StatisticsPublication {
-        let account = try caller.holding(.publishStatistics, "publish statistics")
+        let account = try caller.holding(.publishStatistics, "publish-statistics")
         let now = clock.now()
         guard month < CSTDate(now).month else {
             throw Refusal.invalid([
                 FieldViolation(
                     field: "month", rule: "statistics.month-not-ended",
-                    detail: "\(month) has not ended (China Standard Time); publish it from \(month.next)")
+                    facts: ["month": "\(month)", "next": "\(month.next)"])
             ])
         }
         let figures = try await store.monthlyStatistics(month, visibleTo: account.actor)

@@ -13,7 +13,7 @@ extension Platform {
     /// officer verifies companies registered in the province (positions 3–4 of the credit code); another province's
     /// account is "not found", as another province's complaint is.
     public func verifySME(_ id: AccountID, evidence: String, by caller: Caller) async throws -> SMEVerification {
-        let officer = try caller.holding(.verifySMEAccounts, "verify SME accounts")
+        let officer = try caller.holding(.verifySMEAccounts, "verify-sme-accounts")
         guard let target = try await accounts.account(id: id), target.role == .sme, let code = target.creditCode,
             officer.province.map({ code.registrationRegion.prefix(2) == $0.code.prefix(2) }) ?? true
         else { throw Refusal(StoreError.noSuchAccount) }
@@ -29,15 +29,11 @@ extension Platform {
         let now = clock.now()
         let key = "account:" + account.id.rawValue
         if let wait = await limits.verificationCodes.waitBeforeNext([key], now: now) {
-            throw Refusal.tooMany("verification codes for this account", retryAfter: wait)
+            throw Refusal.tooMany("verification-codes", retryAfter: wait)
         }
         guard let code = account.creditCode, let record = try await store.contactOnRecord(creditCode: code) else {
             throw Refusal.invalid([
-                FieldViolation(
-                    field: "(account)", rule: "verification.no-contact-on-record",
-                    detail:
-                        "no complaint on record gives a contact for this credit code; an intake officer can verify the account with the business licence"
-                )
+                FieldViolation(field: "(account)", rule: "verification.no-contact-on-record")
             ])
         }
         await limits.verificationCodes.record([key], now: now)
@@ -64,7 +60,7 @@ extension Platform {
 
     private func unverifiedSME(_ caller: Caller) throws -> Account {
         let account = try caller.signedIn()
-        guard account.role == .sme else { throw Refusal.notPermitted(action: "verify an SME account with a code", role: account.role) }
+        guard account.role == .sme else { throw Refusal.notPermitted(action: "verify-with-code", role: account.role) }
         return account
     }
 }

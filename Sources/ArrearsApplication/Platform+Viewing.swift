@@ -29,7 +29,7 @@ extension Platform {
         let account = try caller.signedIn()
         if let limit, !(1...QueueQuery.maximumLimit).contains(limit) {
             throw Refusal.invalid([
-                FieldViolation(field: "limit", rule: "limit.range", detail: "a page holds 1–\(QueueQuery.maximumLimit) complaints")
+                FieldViolation(field: "limit", rule: "limit.range", facts: ["limit": "\(QueueQuery.maximumLimit)"])
             ])
         }
         let query = QueueQuery(
@@ -39,7 +39,7 @@ extension Platform {
 
     /// The complainant's contact in full; each reading is logged before it is answered.
     public func contact(of id: ComplaintID, by caller: Caller) async throws -> Contact {
-        let account = try caller.holding(.readComplaints, "read complaints")
+        let account = try caller.holding(.readComplaints, "read-complaints")
         guard let complaint = try await store.complaint(id, visibleTo: account.actor) else { throw Refusal.complaintNotFound }
         try await store.record(SecurityLogEntry(at: clock.now(), actor: caller.auditor, action: .contactRead, subject: complaint.number))
         return complaint.filing.complainant.contact

@@ -53,7 +53,7 @@ public struct Platform: Sendable {
     }
 
     /// Whether the database answers and holds the schema this release expects; nil when ready.
-    public func readinessProblem() async -> String? {
+    public func readinessProblem() async -> Message? {
         await store.readinessProblem()
     }
 }

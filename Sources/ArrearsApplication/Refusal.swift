@@ -10,26 +10,26 @@ public enum Refusal: Error, Equatable, Sendable {
     /// The name or the password is wrong (which, is not said).
     case signInRefused
     /// Nothing of that name within the caller's scope; says no more than that.
-    case notFound(String)
-    /// The caller's role may never do this (`action` as a sentence ends it: "read statistics", "accept a complaint").
+    case notFound(Message)
+    /// The caller's role may never do this (`action` names it in the catalogue: `action.<action>`, e.g. `read-statistics`).
     case notPermitted(action: String, role: Role)
     /// Values break rules, each named by field and rule.
     case invalid([FieldViolation])
     /// The request cannot be read as meant (e.g. an If-Match that is not a version).
-    case malformed([FieldViolation], detail: String)
+    case malformed([FieldViolation], detail: Message)
     /// Not possible in the complaint's state.
     case illegalInState(command: String, state: ComplaintState)
     /// Possible, but not yet: a period must run out first.
-    case notYet(rule: String, detail: String)
+    case notYet(rule: String, facts: [String: MessageFact])
     /// No longer possible: the period it belonged to has ended.
-    case tooLate(rule: String, detail: String)
+    case tooLate(rule: String, facts: [String: MessageFact])
     /// Someone else changed the complaint first.
     case versionConflict(current: Int)
     /// An Idempotency-Key reused for a different filing.
     case idempotencyKeyReused
     /// A unique thing (an account id, an SME's credit code) is taken.
-    case duplicate(String)
-    /// Too many attempts; wait this many seconds.
+    case duplicate(Message)
+    /// Too many attempts of a kind (`attempts.<kind>` in the catalogue); wait this many seconds.
     case tooMany(String, retryAfter: Int)
     /// Sign-out with a token that is not a sign-in session (an operator token).
     case notASession
@@ -58,11 +58,11 @@ public enum Refusal: Error, Equatable, Sendable {
     init(_ error: TransitionError) {
         switch error {
         case let .illegalInState(command, state): self = .illegalInState(command: command, state: state)
-        case let .roleNotPermitted(command, role): self = .notPermitted(action: "\(command) a complaint", role: role)
+        case let .roleNotPermitted(command, role): self = .notPermitted(action: command, role: role)
         case .outOfScope: self = .complaintNotFound
         case let .invalidInput(violation): self = .invalid([violation])
-        case let .notYet(rule, detail): self = .notYet(rule: rule, detail: detail)
-        case let .tooLate(rule, detail): self = .tooLate(rule: rule, detail: detail)
+        case let .notYet(rule, facts): self = .notYet(rule: rule, facts: facts)
+        case let .tooLate(rule, facts): self = .tooLate(rule: rule, facts: facts)
         }
     }
 
@@ -73,37 +73,39 @@ public enum Refusal: Error, Equatable, Sendable {
         case .idempotencyKeyReused: self = .idempotencyKeyReused
         case let .duplicate(what): self = .duplicate(what)
         case let .evidenceAllowanceExceeded(used, adding, limit): self = .evidenceAllowanceExceeded(used: used, adding: adding, limit: limit)
-        case .constraint: self = .invalid([FieldViolation(field: "(record)", rule: "store.constraint", detail: error.description)])
-        case .noSuchAccount: self = .notFound(error.description)
-        case .alreadyVerified: self = .duplicate("verification of this account")
+        case .constraint: self = .invalid([FieldViolation(field: "(record)", rule: "store.constraint", message: error.message)])
+        case .noSuchAccount: self = .notFound(error.message)
+        case .alreadyVerified: self = .duplicate(Message("duplicate.verification"))
         }
     }
 
     /// The answer for any complaint outside the caller's scope, or that does not exist: the two look the same.
-    public static let complaintNotFound = Refusal.notFound("no such complaint in your scope")
+    public static let complaintNotFound = Refusal.notFound(Message("refusal.no-such-complaint"))
 
-    /// One sentence saying why, in the API's words.
-    public var detail: String {
+    /// One sentence saying why, as facts each edge words in its reader's language.
+    public var message: Message {
         switch self {
-        case .unauthenticated: "send a bearer token: Authorization: Bearer <token>"
-        case .signInRefused: "the name or the password is wrong"
-        case let .notFound(detail): detail
-        case let .notPermitted(action, role): "the \(role.rawValue) role may not \(action)"
-        case let .invalid(violations): violations.prefix(3).map(\.description).joined(separator: "; ")
+        case .unauthenticated: Message("refusal.unauthenticated")
+        case .signInRefused: Message("refusal.sign-in-refused")
+        case let .notFound(message): message
+        case let .notPermitted(action, role):
+            Message("refusal.not-permitted", ["role": .message(Message("role." + role.rawValue)), "action": .message(Message("action." + action))])
+        case let .invalid(violations): Message("refusal.invalid", ["count": "\(violations.count)"])
         case let .malformed(_, detail): detail
-        case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
-        case let .notYet(_, detail), let .tooLate(_, detail): detail
-        case let .versionConflict(current): StoreError.versionConflict(current: current).description
-        case .idempotencyKeyReused: StoreError.idempotencyKeyReused.description
-        case let .duplicate(what): StoreError.duplicate(what).description
-        case let .tooMany(what, seconds): "too many \(what); try again in \(seconds) seconds"
-        case .notASession:
-            "this is an operator token, not a sign-in session; an admin revokes it with arrearsctl account revoke"
-        case let .noSuchDelivery(id): "there is no webhook delivery \(id)"
-        case let .alreadyDelivered(id): "webhook delivery \(id) was delivered; nothing to retry"
-        case let .evidence(refusal): refusal.description
+        case let .illegalInState(command, state):
+            Message(
+                "refusal.illegal-in-state", ["action": .message(Message("action." + command)), "state": .message(Message("state." + state.rawValue))])
+        case let .notYet(rule, facts), let .tooLate(rule, facts): InvalidValue(rule: rule, facts: facts).message
+        case let .versionConflict(current): StoreError.versionConflict(current: current).message
+        case .idempotencyKeyReused: StoreError.idempotencyKeyReused.message
+        case let .duplicate(what): StoreError.duplicate(what).message
+        case let .tooMany(what, seconds): Message("refusal.too-many", ["what": .message(Message("attempts." + what)), "seconds": "\(seconds)"])
+        case .notASession: Message("refusal.not-a-session")
+        case let .noSuchDelivery(id): Message("refusal.no-such-delivery", ["id": "\(id)"])
+        case let .alreadyDelivered(id): Message("refusal.already-delivered", ["id": "\(id)"])
+        case let .evidence(refusal): refusal.message
         case let .evidenceAllowanceExceeded(used, adding, limit):
-            StoreError.evidenceAllowanceExceeded(used: used, adding: adding, limit: limit).description
+            StoreError.evidenceAllowanceExceeded(used: used, adding: adding, limit: limit).message
         }
     }
 
@@ -132,17 +134,17 @@ public enum Refusal: Error, Equatable, Sendable {
 
     /// What a row of an import refused for: the refusal's violations, or one naming its kind.
     public var rejectedFields: [FieldViolation] {
-        violations.isEmpty ? [FieldViolation(field: "", rule: code, detail: detail)] : violations
+        violations.isEmpty ? [FieldViolation(field: "", rule: code, message: message)] : violations
     }
 
     /// The fields and rules a refusal names, each with what is wrong.
     public var violations: [FieldViolation] {
         switch self {
         case let .invalid(violations), let .malformed(violations, _): violations
-        case let .notYet(rule, detail), let .tooLate(rule, detail): [FieldViolation(field: "", rule: rule, detail: detail)]
-        case .idempotencyKeyReused: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", detail: detail)]
-        case let .evidence(refusal): [FieldViolation(field: "body", rule: refusal.rule, detail: detail)]
-        case .evidenceAllowanceExceeded: [FieldViolation(field: "body", rule: "evidence.complaint-limit", detail: detail)]
+        case let .notYet(rule, _), let .tooLate(rule, _): [FieldViolation(field: "", rule: rule, message: message)]
+        case .idempotencyKeyReused: [FieldViolation(field: "Idempotency-Key", rule: "idempotency.same-request", message: message)]
+        case let .evidence(refusal): [FieldViolation(field: "body", rule: refusal.rule, message: message)]
+        case .evidenceAllowanceExceeded: [FieldViolation(field: "body", rule: "evidence.complaint-limit", message: message)]
         default: []
         }
     }

@@ -16,7 +16,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
         guard (1900...2999).contains(year), (1...12).contains(month),
             (1...Self.daysIn(month: month, year: year)).contains(day)
         else {
-            throw InvalidValue(rule: "date.invalid", detail: "\(year)-\(month)-\(day) is not a calendar date")
+            throw InvalidValue(rule: "date.invalid", facts: ["year": "\(year)", "month": "\(month)", "day": "\(day)"])
         }
         self.dayNumber = Self.days(year: year, month: month, day: day)
     }
@@ -27,7 +27,7 @@ public struct CSTDate: Hashable, Sendable, Comparable, StringValue {
         guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(digits: parts[0]), let month = Int(digits: parts[1]), let day = Int(digits: parts[2])
         else {
-            throw InvalidValue(rule: "date.format", detail: "a date is written YYYY-MM-DD, got \"\(text)\"")
+            throw InvalidValue(rule: "date.format", facts: ["text": "\(text)"])
         }
         try self.init(year: year, month: month, day: day)
     }

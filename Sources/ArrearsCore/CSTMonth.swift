@@ -16,7 +16,7 @@ public struct CSTMonth: Hashable, Sendable, Comparable, StringValue {
         guard text.utf8.count == 7, parts.count == 2, parts[0].count == 4, parts[1].count == 2,
             let year = Int(digits: parts[0]), let month = Int(digits: parts[1]), (1900...2999).contains(year), (1...12).contains(month)
         else {
-            throw InvalidValue(rule: "month.format", detail: "a month is written YYYY-MM, got \"\(text)\"")
+            throw InvalidValue(rule: "month.format", facts: ["text": "\(text)"])
         }
         self.init(validYear: year, month: month)
     }

@@ -83,14 +83,14 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
         if let code = respondent.creditCode, code == complainant.creditCode {
             found.append(
                 FieldViolation(
-                    field: "respondent.creditCode", rule: "respondent.is-complainant", detail: "the respondent cannot be the complainant itself"))
+                    field: "respondent.creditCode", rule: "respondent.is-complainant"))
         }
         if contracts.isEmpty {
-            found.append(FieldViolation(field: "contracts", rule: "contracts.required", detail: "a complaint names at least one contract"))
+            found.append(FieldViolation(field: "contracts", rule: "contracts.required"))
         }
         if contracts.count > Self.contractLimit {
             found.append(
-                FieldViolation(field: "contracts", rule: "contracts.too-many", detail: "at most \(Self.contractLimit) contracts per complaint"))
+                FieldViolation(field: "contracts", rule: "contracts.too-many", facts: ["contractLimit": "\(Self.contractLimit)"]))
         }
         for (index, contract) in contracts.enumerated() {
             let at = "contracts[\(index)]"
@@ -100,43 +100,43 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
                     found.append(
                         FieldViolation(
                             field: "\(at).\(name)", rule: "date.too-early",
-                            detail: "\(date) is before \(Self.earliestContractDate), the earliest contract date the platform takes"))
+                            facts: ["date": .date(date), "earliest": .date(Self.earliestContractDate)]))
                 }
             }
             if contract.signedOn > today {
                 found.append(
                     FieldViolation(
                         field: "\(at).signedOn", rule: "date.in-future",
-                        detail: "signed on \(contract.signedOn), after today (\(today), China Standard Time)"))
+                        facts: ["date": .date(contract.signedOn), "today": .date(today)]))
             }
             if let delivered = contract.deliveredOn {
                 if delivered > today {
                     found.append(
                         FieldViolation(
                             field: "\(at).deliveredOn", rule: "date.in-future",
-                            detail: "delivered on \(delivered), after today (\(today), China Standard Time)"))
+                            facts: ["date": .date(delivered), "today": .date(today)]))
                 }
                 if delivered < contract.signedOn {
                     found.append(
                         FieldViolation(
                             field: "\(at).deliveredOn", rule: "date.before-signing",
-                            detail: "delivered on \(delivered), before the contract was signed on \(contract.signedOn)"))
+                            facts: ["delivered": .date(delivered), "signedOn": .date(contract.signedOn)]))
                 }
             }
             if let term = contract.paymentTermDays, !(0...3650).contains(term) {
                 found.append(
-                    FieldViolation(field: "\(at).paymentTermDays", rule: "payment-term.range", detail: "a payment term is 0–3650 days, got \(term)"))
+                    FieldViolation(field: "\(at).paymentTermDays", rule: "payment-term.range", facts: ["term": "\(term)"]))
             }
             if contract.amountOverdue.value == 0 {
                 found.append(
                     FieldViolation(
-                        field: "\(at).amountOverdue", rule: "money.zero", detail: "a complaint is about money overdue; this contract names none"))
+                        field: "\(at).amountOverdue", rule: "money.zero"))
             }
             if contract.amountOverdue > contract.amount {
                 found.append(
                     FieldViolation(
                         field: "\(at).amountOverdue", rule: "money.overdue-exceeds-contract",
-                        detail: "overdue \(contract.amountOverdue) is more than the contract amount \(contract.amount)"))
+                        facts: ["amountOverdue": .money(contract.amountOverdue), "amount": .money(contract.amount)]))
             }
         }
         // The claim is a stored amount too: each contract within the ceiling is not enough if together they pass it.
@@ -145,7 +145,7 @@ public struct ComplaintFiling: Sendable, Codable, Equatable {
             found.append(
                 FieldViolation(
                     field: "contracts", rule: "money.claim-too-large",
-                    detail: "the amounts overdue add up to \(claimed) fen, more than the 100 billion yuan one complaint may claim"))
+                    facts: ["claimed": .money(Fen(unchecked: claimed))]))
         }
         return found
     }
@@ -161,20 +161,18 @@ extension Contact {
         phone = phone.trimmingCharacters(in: .whitespaces)
         if phone.unicodeScalars.count > 40 {
             found.append(
-                FieldViolation(field: "\(prefix).phone", rule: "text.too-long", detail: "at most 40 characters, got \(phone.unicodeScalars.count)"))
+                FieldViolation(field: "\(prefix).phone", rule: "text.too-long", facts: ["limit": "40", "scalars": "\(phone.unicodeScalars.count)"]))
         } else if !Self.looksLikePhone(phone) {
             found.append(
                 FieldViolation(
-                    field: "\(prefix).phone", rule: "phone.format",
-                    detail: "a phone number has 7–20 digits and only +, -, spaces or brackets besides, e.g. 0571-87000000 or +86 138 0000 0000"))
+                    field: "\(prefix).phone", rule: "phone.format"))
         }
         if let given = email {
             do {
                 let checked = try TextPolicy.line(limit).checked(given, field: "\(prefix).email")
                 email = checked
                 if !Self.looksLikeEmail(checked) {
-                    let detail = "an email address is name@domain.tld, got \"\(checked)\""
-                    found.append(FieldViolation(field: "\(prefix).email", rule: "email.format", detail: detail))
+                    found.append(FieldViolation(field: "\(prefix).email", rule: "email.format", facts: ["text": .text(checked)]))
                 }
             } catch { found.append(error) }
         }

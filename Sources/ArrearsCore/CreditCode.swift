@@ -15,14 +15,14 @@ public struct CreditCode: Hashable, Sendable, StringValue {
         guard characters.count == 18 else {
             throw InvalidValue(
                 rule: "credit-code.length",
-                detail: "a unified social credit code has 18 characters, this has \(characters.count)")
+                facts: ["count": "\(characters.count)"])
         }
         var values: [Int] = []
         for (index, character) in characters.enumerated() {
             guard let value = Self.alphabet.firstIndex(of: character) else {
                 throw InvalidValue(
                     rule: "credit-code.character",
-                    detail: "character \(index + 1) ('\(character)') is not allowed in a credit code (I, O, S, V and Z never appear)")
+                    facts: ["position": "\(index + 1)", "character": "\(character)"])
             }
             values.append(value)
         }
@@ -30,7 +30,7 @@ public struct CreditCode: Hashable, Sendable, StringValue {
         guard characters[17] == expected else {
             throw InvalidValue(
                 rule: "credit-code.check-character",
-                detail: "check character is '\(characters[17])' but the first 17 characters require '\(expected)'")
+                facts: ["given": "\(characters[17])", "expected": "\(expected)"])
         }
         self.text = String(characters)
     }
@@ -45,7 +45,7 @@ public struct CreditCode: Hashable, Sendable, StringValue {
     public static func completing(_ first17: String) throws(InvalidValue) -> CreditCode {
         let values = first17.uppercased().compactMap { alphabet.firstIndex(of: $0) }
         guard values.count == 17, first17.count == 17 else {
-            throw InvalidValue(rule: "credit-code.length", detail: "17 characters of the credit-code alphabet are needed, got \"\(first17)\"")
+            throw InvalidValue(rule: "credit-code.first-17", facts: ["text": .text(first17)])
         }
         return try CreditCode(first17.uppercased() + String(checkCharacter(values)))
     }

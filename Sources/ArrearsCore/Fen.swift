@@ -9,12 +9,12 @@ public struct Fen: Hashable, Sendable, Codable, Comparable, CustomStringConverti
 
     public init(_ value: Int64) throws(InvalidValue) {
         guard value >= 0 else {
-            throw InvalidValue(rule: "money.negative", detail: "an amount cannot be negative (got \(value) fen)")
+            throw InvalidValue(rule: "money.negative", facts: ["value": "\(value)"])
         }
         guard value <= Self.ceiling else {
             throw InvalidValue(
                 rule: "money.too-large",
-                detail: "\(value) fen is more than 100 billion yuan; amounts are in fen (1 yuan = 100 fen)")
+                facts: ["value": "\(value)"])
         }
         self.value = value
     }
@@ -51,7 +51,7 @@ public struct Fen: Hashable, Sendable, Codable, Comparable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Int64.self)
         do { try self.init(value) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.detail))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

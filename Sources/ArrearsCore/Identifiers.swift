@@ -26,7 +26,7 @@ public struct DepartmentID: Hashable, Sendable, StringValue {
         guard (1...64).contains(text.count), allowed else {
             throw InvalidValue(
                 rule: "department.format",
-                detail: "a department id is 1–64 letters, digits, '.', '_' or '-', got \"\(text)\"")
+                facts: ["text": "\(text)"])
         }
         rawValue = text
     }

@@ -1,16 +1,19 @@
-/// A value refused at construction: the rule it broke (a stable identifier) and why, in words.
+/// A value refused at construction: the rule it broke (a stable identifier) and the facts that say why.
 public struct InvalidValue: Error, Equatable, Sendable, CustomStringConvertible {
     /// Stable identifier of the rule, e.g. `credit-code.check-character`; clients may switch on it.
     public let rule: String
-    /// What was wrong, for a person.
-    public let detail: String
+    /// What was wrong, as named facts the rule's message (`rule.<rule>` in the catalogue) puts in words.
+    public let facts: [String: MessageFact]
 
-    public init(rule: String, detail: String) {
+    public init(rule: String, facts: [String: MessageFact] = [:]) {
         self.rule = rule
-        self.detail = detail
+        self.facts = facts
     }
 
-    public var description: String { "\(detail) [\(rule)]" }
+    /// What a person reads: the rule's message with these facts.
+    public var message: Message { Message("rule." + rule, facts) }
+
+    public var description: String { "[\(rule)] \(message)" }
 }
 
 /// A refused value located in a request: which field, which rule.
@@ -18,19 +21,24 @@ public struct FieldViolation: Error, Equatable, Sendable, CustomStringConvertibl
     /// JSON-pointer-like path of the field, e.g. `complainant.creditCode` or `contracts[0].amount`.
     public let field: String
     public let rule: String
-    public let detail: String
+    /// What a person reads about it; by default the rule's own message.
+    public let message: Message
 
-    public init(field: String, rule: String, detail: String) {
+    public init(field: String, rule: String, facts: [String: MessageFact] = [:]) {
+        self.init(field: field, rule: rule, message: Message("rule." + rule, facts))
+    }
+
+    public init(field: String, rule: String, message: Message) {
         self.field = field
         self.rule = rule
-        self.detail = detail
+        self.message = message
     }
 
     public init(field: String, _ invalid: InvalidValue) {
-        self.init(field: field, rule: invalid.rule, detail: invalid.detail)
+        self.init(field: field, rule: invalid.rule, message: invalid.message)
     }
 
-    public var description: String { "\(field): \(detail) [\(rule)]" }
+    public var description: String { "\(field): \(message) [\(rule)]" }
 }
 
 /// Several field violations found together, so a form can show them all at once.
@@ -59,7 +67,7 @@ public struct ViolationCollector: Sendable {
         } catch let failure as ValidationFailure {
             violations.append(contentsOf: failure.violations)
         } catch {
-            violations.append(FieldViolation(field: field, rule: "invalid", detail: "\(error)"))
+            violations.append(FieldViolation(field: field, rule: "invalid", facts: ["error": "\(error)"]))
         }
         return nil
     }

@@ -62,19 +62,17 @@ public struct Lifecycle: Sendable {
             guard submitted.channel == .online else {
                 throw .invalidInput(
                     FieldViolation(
-                        field: "channel", rule: "channel.officials-register",
-                        detail: "an SME files online; phone, fax and letter complaints are registered by an intake officer"))
+                        field: "channel", rule: "channel.officials-register"))
             }
         case .intake:
             guard submitted.channel != .online else {
                 throw .invalidInput(
                     FieldViolation(
-                        field: "channel", rule: "channel.online-is-self-service",
-                        detail: "officials register phone, fax and letter complaints; online ones are filed by the SME"))
+                        field: "channel", rule: "channel.online-is-self-service"))
             }
             if let province = actor.province, submitted.respondent.intakeProvince != province {
                 throw .invalidInput(
-                    FieldViolation(field: "respondent.region", rule: "scope.province", detail: "this complaint belongs to another intake department"))
+                    FieldViolation(field: "respondent.region", rule: "scope.province"))
             }
         default:
             break
@@ -139,7 +137,7 @@ public struct Lifecycle: Sendable {
         case let .acknowledge(note):
             detail.text = try Self.optional(note, "note")
             guard let hop = complaint.currentHop, hop.state == .sent else {
-                throw .notYet(rule: "acknowledge.already-acknowledged", detail: "this department has already acknowledged the complaint")
+                throw .notYet(rule: "acknowledge.already-acknowledged")
             }
             detail.department = hop.department
             next.hops[next.hops.count - 1].acknowledgedAt = now
@@ -153,11 +151,11 @@ public struct Lifecycle: Sendable {
             if let deadline = complaint.deadline, deadline.stage == .handling, let due = deadline.dueOn, today > due {
                 throw .tooLate(
                     rule: "extension.after-due-date",
-                    detail: "the handling period ended on \(due) (China Standard Time); an extension is asked for before it ends")
+                    facts: ["due": .date(due)])
             }
             // Checked before any sum, so an absurd number is a refusal, not an overflow.
             guard (1...365).contains(days) else {
-                throw .invalidInput(FieldViolation(field: "days", rule: "extension.days-range", detail: "an extension is 1–365 days, got \(days)"))
+                throw .invalidInput(FieldViolation(field: "days", rule: "extension.days-range", facts: ["days": "\(days)"]))
             }
             let rule = ruleSet.rule(.handling)
             let limit = rule.maximum ?? rule.length
@@ -166,15 +164,17 @@ public struct Lifecycle: Sendable {
                 throw .invalidInput(
                     FieldViolation(
                         field: "days", rule: "handling.extension-beyond-limit",
-                        detail: "the whole handling period may not exceed \(limit) days (\(rule.basis)); \(rule.length) days + \(hop.extensionDays) "
-                            + "already extended + \(days) asked would end on day \(total)"))
+                        facts: [
+                            "limit": "\(limit)", "basis": .text(rule.basis), "length": "\(rule.length)", "extended": "\(hop.extensionDays)",
+                            "days": "\(days)", "total": "\(total)",
+                        ]))
             }
             detail.days = days
             detail.department = hop.department
             next.hops[next.hops.count - 1].extensionDays += days
             next.deadline = clock(.handling, from: CSTDate(hop.sentAt), extendedBy: hop.extensionDays + days)
         case let .escalate(step, text):
-            guard step.roles.contains(actor.role) else { throw .roleNotPermitted(command: "escalate (\(step.rawValue))", role: actor.role) }
+            guard step.roles.contains(actor.role) else { throw .roleNotPermitted(command: "escalate", role: actor.role) }
             detail.text = try Self.required(text, "text")
             detail.escalation = step
             detail.department = complaint.handlingDepartment
@@ -182,17 +182,17 @@ public struct Lifecycle: Sendable {
             detail.text = try Self.optional(note, "note")
             let other = other.trimmingCharacters(in: .whitespaces)
             guard !other.isEmpty, other != complaint.number, other != complaint.id.rawValue else {
-                throw .invalidInput(FieldViolation(field: "of", rule: "duplicate.of-itself", detail: "a complaint cannot duplicate itself"))
+                throw .invalidInput(FieldViolation(field: "of", rule: "duplicate.of-itself"))
             }
             if let earlier = complaint.duplicateOf {
-                throw .notYet(rule: "duplicate.already-linked", detail: "already linked as a duplicate of \(earlier)")
+                throw .notYet(rule: "duplicate.already-linked", facts: ["earlier": "\(earlier)"])
             }
             detail.related = other
             next.duplicateOf = other
         case let .attachEvidence(evidence):
             guard evidence.complaintID == complaint.id else {
                 throw .invalidInput(
-                    FieldViolation(field: "complaintId", rule: "evidence.other-complaint", detail: "this file was stored for another complaint"))
+                    FieldViolation(field: "complaintId", rule: "evidence.other-complaint"))
             }
             detail.evidence = evidence
         case let .returnToIntake(reason):
@@ -211,12 +211,13 @@ public struct Lifecycle: Sendable {
             guard amountPaid <= claimed else {
                 throw .invalidInput(
                     FieldViolation(
-                        field: "amountPaid", rule: "money.paid-exceeds-claim", detail: "paid \(amountPaid) is more than the \(claimed) claimed"))
+                        field: "amountPaid", rule: "money.paid-exceeds-claim", facts: ["amountPaid": .money(amountPaid), "claimed": .money(claimed)]))
             }
             if outcome == .paidInFull, amountPaid != claimed {
                 throw .invalidInput(
                     FieldViolation(
-                        field: "amountPaid", rule: "money.paid-in-full-mismatch", detail: "paid in full means \(claimed); got \(amountPaid)"))
+                        field: "amountPaid", rule: "money.paid-in-full-mismatch",
+                        facts: ["claimed": .money(claimed), "amountPaid": .money(amountPaid)]))
             }
             detail.outcome = outcome
             detail.amountPaid = amountPaid
@@ -232,9 +233,10 @@ public struct Lifecycle: Sendable {
         case let .close(note):
             detail.text = try Self.optional(note, "note")
             guard let deadline = complaint.deadline, let due = deadline.dueOn, today > due else {
-                let what = complaint.state == .resolved ? "rating period" : "supplement period"
-                let until = complaint.deadline?.dueOn.map { " (it runs until \($0))" } ?? ""
-                throw .notYet(rule: "close.period-running", detail: "the \(what) has not run out\(until)")
+                let period = complaint.state == .resolved ? "stage.rating" : "stage.supplement"
+                throw .notYet(
+                    rule: "close.period-running",
+                    facts: ["period": .message(Message(period)), "until": complaint.deadline?.dueOn.map { .date($0) } ?? "—"])
             }
             next.closure = complaint.state == .resolved ? .ratingPeriodEnded : .lapsed
             next.deadline = nil
@@ -244,7 +246,7 @@ public struct Lifecycle: Sendable {
         case let .reopen(reason):
             detail.text = try Self.required(reason, "reason")
             guard complaint.rating == .dissatisfied else {
-                throw .notYet(rule: "reopen.requires-dissatisfied", detail: "only a complaint rated dissatisfied can be reopened")
+                throw .notYet(rule: "reopen.requires-dissatisfied")
             }
             next.rating = nil
             next.closure = nil
@@ -267,13 +269,12 @@ public struct Lifecycle: Sendable {
         guard let department = requested ?? decision?.department.id else {
             throw .invalidInput(
                 FieldViolation(
-                    field: "department", rule: "routing.no-rule",
-                    detail: "no routing rule matches this respondent; name the department and say why in overrideReason"))
+                    field: "department", rule: "routing.no-rule"))
         }
         if let routing, routing.department(department) == nil {
             throw .invalidInput(
                 FieldViolation(
-                    field: "department", rule: "department.unknown", detail: "\(department.rawValue) is not in the handling-department directory"))
+                    field: "department", rule: "department.unknown", facts: ["department": "\(department.rawValue)"]))
         }
         if let decision, decision.department.id == department { return (department, decision.rule.id, nil) }
         guard routing != nil else { return (department, nil, nil) }
@@ -283,7 +284,7 @@ public struct Lifecycle: Sendable {
             throw .invalidInput(
                 FieldViolation(
                     field: "overrideReason", rule: "forward.override-needs-reason",
-                    detail: "\(routed); sending it to \(department.rawValue) needs a reason"))
+                    facts: ["routed": "\(routed)", "department": "\(department.rawValue)"]))
         }
         return (department, nil, reason)
     }

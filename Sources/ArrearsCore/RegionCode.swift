@@ -7,14 +7,14 @@ public struct RegionCode: Hashable, Sendable, StringValue, Comparable {
     public init(_ text: String, in directory: RegionDirectory) throws(InvalidValue) {
         try self.init(format: text)
         guard directory.contains(self) else {
-            throw InvalidValue(rule: "region.unknown", detail: "\(text) is not a GB/T 2260 region code")
+            throw InvalidValue(rule: "region.unknown", facts: ["text": "\(text)"])
         }
     }
 
     /// Checks the shape only; for codes read back from our own storage, which were checked on the way in.
     public init(format text: String) throws(InvalidValue) {
         guard text.utf8.count == 6, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw InvalidValue(rule: "region.format", detail: "a region code is six digits, got \"\(text)\"")
+            throw InvalidValue(rule: "region.format", facts: ["text": "\(text)"])
         }
         self.code = text
     }

@@ -15,7 +15,7 @@ public struct RegionDirectory: Sendable {
     public init(csv: String) throws(InvalidValue) {
         var lines = csv.split(whereSeparator: \.isNewline).makeIterator()
         guard let header = lines.next(), header.trimmingCharacters(in: .whitespaces) == "code,name,level" else {
-            throw InvalidValue(rule: "regions.header", detail: "the region table must start with the header code,name,level")
+            throw InvalidValue(rule: "regions.header")
         }
         var regions: [String: Region] = [:]
         var row = 1
@@ -23,7 +23,7 @@ public struct RegionDirectory: Sendable {
             row += 1
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3 else {
-                throw InvalidValue(rule: "regions.row", detail: "row \(row) has \(fields.count) fields, expected 3")
+                throw InvalidValue(rule: "regions.row", facts: ["row": "\(row)", "fieldsCount": "\(fields.count)"])
             }
             let code = try RegionCode(format: String(fields[0]))
             regions[code.code] = Region(code: code, name: String(fields[1]), level: String(fields[2]))

@@ -19,11 +19,11 @@ public struct RoutingTable: Sendable, Codable, Equatable {
         } catch let invalid as InvalidValue {
             throw invalid
         } catch {
-            throw InvalidValue(rule: "routing.format", detail: "the routing table cannot be read: \(error)")
+            throw InvalidValue(rule: "routing.format", facts: ["error": "\(error)"])
         }
         for department in table.departments where regions.name(of: department.region) == nil {
             throw InvalidValue(
-                rule: "routing.region-unknown", detail: "department \(department.id.rawValue): region \(department.region.code) is not in GB/T 2260")
+                rule: "routing.region-unknown", facts: ["id": "\(department.id.rawValue)", "region": "\(department.region.code)"])
         }
         try self.init(departments: table.departments, rules: table.rules)
     }
@@ -33,23 +33,23 @@ public struct RoutingTable: Sendable, Codable, Equatable {
         var ids = Set<DepartmentID>()
         for department in departments {
             guard ids.insert(department.id).inserted else {
-                throw InvalidValue(rule: "routing.department-duplicate", detail: "department \(department.id.rawValue) is listed twice")
+                throw InvalidValue(rule: "routing.department-duplicate", facts: ["id": "\(department.id.rawValue)"])
             }
         }
         var ruleIDs = Set<String>()
         for rule in rules {
             guard ruleIDs.insert(rule.id).inserted else {
-                throw InvalidValue(rule: "routing.rule-duplicate", detail: "rule \(rule.id) is listed twice")
+                throw InvalidValue(rule: "routing.rule-duplicate", facts: ["id": "\(rule.id)"])
             }
             guard ids.contains(rule.department) else {
                 throw InvalidValue(
-                    rule: "routing.department-unknown", detail: "rule \(rule.id) sends to \(rule.department.rawValue), which is not in the directory")
+                    rule: "routing.department-unknown", facts: ["id": "\(rule.id)", "department": "\(rule.department.rawValue)"])
             }
             if let prefix = rule.regionPrefix, !(1...6).contains(prefix.count) || !prefix.allSatisfy(\.isASCII) || !prefix.allSatisfy(\.isNumber) {
-                throw InvalidValue(rule: "routing.region-prefix", detail: "rule \(rule.id): a region prefix is 1–6 digits, got \"\(prefix)\"")
+                throw InvalidValue(rule: "routing.region-prefix", facts: ["id": "\(rule.id)", "prefix": "\(prefix)"])
             }
             if let until = rule.effectiveUntil, until < rule.effectiveFrom {
-                throw InvalidValue(rule: "routing.dates", detail: "rule \(rule.id) ends before it starts")
+                throw InvalidValue(rule: "routing.dates", facts: ["id": "\(rule.id)"])
             }
         }
         for (index, rule) in rules.enumerated() {
@@ -57,7 +57,7 @@ public struct RoutingTable: Sendable, Codable, Equatable {
             where other.priority == rule.priority && other.conditions == rule.conditions && Self.overlap(rule, other) {
                 throw InvalidValue(
                     rule: "routing.rules-tie",
-                    detail: "rules \(rule.id) and \(other.id) have the same conditions and priority at the same time; give one a higher priority")
+                    facts: ["id": "\(rule.id)", "id2": "\(other.id)"])
             }
         }
     }

@@ -44,21 +44,21 @@ public struct RuleBook: Sendable, Equatable {
         do {
             file = try JSONDecoder().decode(File.self, from: json)
         } catch {
-            throw InvalidValue(rule: "rule-sets.format", detail: "the rule sets cannot be read: \(error)")
+            throw InvalidValue(rule: "rule-sets.format", facts: ["error": "\(error)"])
         }
         try self.init(ruleSets: file.ruleSets)
     }
 
     public init(ruleSets: [RuleSet]) throws(InvalidValue) {
-        guard !ruleSets.isEmpty else { throw InvalidValue(rule: "rule-sets.empty", detail: "no rule set is defined") }
+        guard !ruleSets.isEmpty else { throw InvalidValue(rule: "rule-sets.empty") }
         for set in ruleSets {
             for stage in DeadlineStage.allCases {
                 guard let rule = set.stages[stage.rawValue] else {
-                    throw InvalidValue(rule: "rule-sets.stage-missing", detail: "rule set \(set.id) has no rule for the \(stage.rawValue) stage")
+                    throw InvalidValue(rule: "rule-sets.stage-missing", facts: ["id": "\(set.id)", "stage": "\(stage.rawValue)"])
                 }
                 guard (1...365).contains(rule.length), rule.maximum.map({ $0 >= rule.length }) ?? true else {
                     throw InvalidValue(
-                        rule: "rule-sets.length", detail: "rule set \(set.id), stage \(stage.rawValue): length must be 1–365 and ≤ maximum")
+                        rule: "rule-sets.length", facts: ["id": "\(set.id)", "stage": "\(stage.rawValue)"])
                 }
             }
         }

@@ -32,14 +32,14 @@ public struct SizeInputs: Sendable, Codable, Equatable {
     /// (schemathesis found 10^18 + 1 fen accepted).
     public static func checked(employees: Int?, annualRevenue: Int64?, totalAssets: Int64?) throws(InvalidValue) -> SizeInputs {
         for value in [employees.map(Int64.init), annualRevenue, totalAssets] {
-            if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", detail: "a measure cannot be negative, got \(value)") }
+            if let value, value < 0 { throw InvalidValue(rule: "size-test.negative", facts: ["value": "\(value)"]) }
         }
         if let employees, employees > 10_000_000 {
-            throw InvalidValue(rule: "size-test.too-large", detail: "employees may be at most 10000000, got \(employees)")
+            throw InvalidValue(rule: "size-test.too-large", facts: ["limit": "10000000", "value": "\(employees)"])
         }
         for value in [annualRevenue, totalAssets] {
             if let value, value > 1_000_000_000_000_000_000 {
-                throw InvalidValue(rule: "size-test.too-large", detail: "a measure in fen may be at most 10^18, got \(value)")
+                throw InvalidValue(rule: "size-test.too-large", facts: ["limit": "10^18", "value": "\(value)"])
             }
         }
         return SizeInputs(employees: employees, annualRevenue: annualRevenue, totalAssets: totalAssets)
@@ -72,20 +72,20 @@ public struct SizeStandard: Sendable {
         var lines = csv.split(whereSeparator: \.isNewline).makeIterator()
         let columns = [SizeMeasure.employees, .revenue, .assets]
         guard let header = lines.next(), header.split(separator: ",").count == 10 else {
-            throw InvalidValue(rule: "size-standard.header", detail: "the size standard needs 10 columns")
+            throw InvalidValue(rule: "size-standard.header")
         }
         var rows: [Industry: SizeStandardRow] = [:]
         while let line = lines.next() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 10, let industry = Industry(rawValue: fields[0]) else {
-                throw InvalidValue(rule: "size-standard.row", detail: "not a size standard row: \(line)")
+                throw InvalidValue(rule: "size-standard.row", facts: ["line": "\(line)"])
             }
             func group(_ offset: Int) throws(InvalidValue) -> [SizeMeasure: Int64] {
                 var found: [SizeMeasure: Int64] = [:]
                 for (index, measure) in columns.enumerated() where !fields[offset + index].isEmpty {
                     guard let value = Int64(fields[offset + index]), value > 0 else {
                         throw InvalidValue(
-                            rule: "size-standard.value", detail: "\(industry.rawValue): \(fields[offset + index]) is not a positive whole number")
+                            rule: "size-standard.value", facts: ["industry": "\(industry.rawValue)", "value": .text(fields[offset + index])])
                     }
                     found[measure] = value
                 }
@@ -94,7 +94,7 @@ public struct SizeStandard: Sendable {
             rows[industry] = SizeStandardRow(industry: industry, smeBelow: try group(1), mediumAtLeast: try group(4), smallAtLeast: try group(7))
         }
         for industry in Industry.allCases where rows[industry] == nil {
-            throw InvalidValue(rule: "size-standard.missing", detail: "no row for \(industry.rawValue)")
+            throw InvalidValue(rule: "size-standard.missing", facts: ["industry": "\(industry.rawValue)"])
         }
         self.rows = rows
     }
@@ -107,7 +107,7 @@ public struct SizeStandard: Sendable {
         if let first = missing.first {
             throw FieldViolation(
                 field: Self.field(first), rule: "size-test.measure-required",
-                detail: "the \(industry.rawValue) row of the 2011 standard needs \(missing.map(Self.field).joined(separator: " and "))")
+                facts: ["industry": "\(industry.rawValue)", "measures": .text(missing.map(Self.field).joined(separator: ", "))])
         }
         var steps: [String] = []
         func below(_ measure: SizeMeasure, _ bound: Int64) -> Bool { inputs.value(measure)!.whole < bound }

@@ -26,7 +26,7 @@ public struct TextPolicy: Sendable, Equatable {
         if multiline { text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
         if !Self.isSurelyNFC(text) { text = text.precomposedStringWithCanonicalMapping }
         text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { throw FieldViolation(field: field, rule: "text.required", detail: "must not be empty") }
+        if text.isEmpty { throw FieldViolation(field: field, rule: "text.required") }
         var scalars = 0
         var visible = false
         // Whether every scalar stands alone as a character (no combining marks, joiners or selectors could pile up).
@@ -41,21 +41,22 @@ public struct TextPolicy: Sendable, Equatable {
             if scalar.value != 0x20 { simple = false }
             if let rule = Self.refusal(of: scalar, multiline: multiline) {
                 throw FieldViolation(
-                    field: field, rule: rule.rule, detail: "\(rule.detail): U+\(Self.hex(scalar)) at character \(offset + 1)")
+                    field: field, rule: rule.rule,
+                    facts: ["what": .message(Message("character." + rule.kind)), "codePoint": "U+\(Self.hex(scalar))", "position": "\(offset + 1)"])
             }
             if !visible { visible = Self.isVisible(scalar) }
         }
         guard scalars <= limit else {
-            throw FieldViolation(field: field, rule: "text.too-long", detail: "at most \(limit) characters, got \(scalars)")
+            throw FieldViolation(field: field, rule: "text.too-long", facts: ["limit": "\(limit)", "scalars": "\(scalars)"])
         }
         guard visible else {
             throw FieldViolation(
-                field: field, rule: "text.not-visible", detail: "has no visible character (only spaces, fillers or invisible marks)")
+                field: field, rule: "text.not-visible")
         }
         if !simple, let piled = text.first(where: { $0.unicodeScalars.count > Self.scalarsPerCharacter }) {
             throw FieldViolation(
                 field: field, rule: "text.stacked-marks",
-                detail: "one character carries \(piled.unicodeScalars.count) code points; at most \(Self.scalarsPerCharacter)")
+                facts: ["unicodeScalarsCount": "\(piled.unicodeScalars.count)", "scalarsPerCharacter": "\(Self.scalarsPerCharacter)"])
         }
         return text
     }
@@ -78,17 +79,17 @@ public struct TextPolicy: Sendable, Equatable {
         return try checked(text, field: field)
     }
 
-    private static func refusal(of scalar: Unicode.Scalar, multiline: Bool) -> (rule: String, detail: String)? {
+    /// The rule a character breaks and what kind of character it is (`character.<kind>` in the catalogue).
+    private static func refusal(of scalar: Unicode.Scalar, multiline: Bool) -> (rule: String, kind: String)? {
         switch scalar.value {
-        case 0x0A, 0x0D, 0x09: return multiline ? nil : ("text.line-break", "a line break or tab in one-line text")
-        case 0x00: return ("text.control-character", "a NUL character")
-        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            return ("text.bidi-control", "a bidirectional control, which can make text read differently from how it is stored")
-        case 0xFFFE, 0xFFFF, 0xFDD0...0xFDEF: return ("text.control-character", "a noncharacter")
+        case 0x0A, 0x0D, 0x09: return multiline ? nil : ("text.line-break", "line-break")
+        case 0x00: return ("text.control-character", "nul")
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return ("text.bidi-control", "bidi-control")
+        case 0xFFFE, 0xFFFF, 0xFDD0...0xFDEF: return ("text.control-character", "noncharacter")
         default:
             switch scalar.properties.generalCategory {
-            case .control: return ("text.control-character", "a control character")
-            case .lineSeparator, .paragraphSeparator: return ("text.line-break", "a Unicode line or paragraph separator")
+            case .control: return ("text.control-character", "control")
+            case .lineSeparator, .paragraphSeparator: return ("text.line-break", "separator")
             default: return nil
             }
         }

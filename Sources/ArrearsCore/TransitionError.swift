@@ -9,9 +9,9 @@ public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible
     /// An input is missing or wrong.
     case invalidInput(FieldViolation)
     /// The command is possible but not yet: a period must run out first.
-    case notYet(rule: String, detail: String)
+    case notYet(rule: String, facts: [String: MessageFact] = [:])
     /// The command was possible but is no longer: the period it belongs to has ended.
-    case tooLate(rule: String, detail: String)
+    case tooLate(rule: String, facts: [String: MessageFact] = [:])
 
     public var description: String {
         switch self {
@@ -19,8 +19,7 @@ public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible
         case let .roleNotPermitted(command, role): "the \(role.rawValue) role may not \(command) a complaint"
         case .outOfScope: "no such complaint in your scope"
         case let .invalidInput(violation): violation.description
-        case let .notYet(_, detail): detail
-        case let .tooLate(_, detail): detail
+        case let .notYet(rule, facts), let .tooLate(rule, facts): InvalidValue(rule: rule, facts: facts).description
         }
     }
 }

@@ -24,7 +24,7 @@ public struct WorkingDayCalendar: Sendable {
     public init(csv: String) throws(InvalidValue) {
         var rows = csv.split(whereSeparator: \.isNewline).makeIterator()
         guard let header = rows.next(), header.trimmingCharacters(in: .whitespaces) == "date,kind,name" else {
-            throw InvalidValue(rule: "calendar.header", detail: "the calendar must start with the header date,kind,name")
+            throw InvalidValue(rule: "calendar.header")
         }
         var listed: [Int: ListedDay] = [:]
         var line = 1
@@ -32,11 +32,11 @@ public struct WorkingDayCalendar: Sendable {
             line += 1
             let fields = row.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let exception = Exception(rawValue: String(fields[1])) else {
-                throw InvalidValue(rule: "calendar.row", detail: "row \(line) is not date,holiday|workday,name")
+                throw InvalidValue(rule: "calendar.row", facts: ["line": "\(line)"])
             }
             let date = try CSTDate(String(fields[0]))
             guard listed[date.dayNumber] == nil else {
-                throw InvalidValue(rule: "calendar.duplicate", detail: "\(date) is listed twice (row \(line))")
+                throw InvalidValue(rule: "calendar.duplicate", facts: ["date": "\(date)", "line": "\(line)"])
             }
             listed[date.dayNumber] = ListedDay(date: date, exception: exception, name: String(fields[2]))
         }
@@ -46,10 +46,10 @@ public struct WorkingDayCalendar: Sendable {
     init(listed: [Int: ListedDay]) throws(InvalidValue) {
         let years = Set(listed.values.map { $0.date.components.year })
         guard let first = years.min(), let last = years.max() else {
-            throw InvalidValue(rule: "calendar.empty", detail: "the calendar lists no days")
+            throw InvalidValue(rule: "calendar.empty")
         }
         if let gap = (first...last).first(where: { !years.contains($0) }) {
-            throw InvalidValue(rule: "calendar.gap", detail: "the calendar lists \(first)–\(last) but nothing for \(gap); load \(gap)'s table first")
+            throw InvalidValue(rule: "calendar.gap", facts: ["first": "\(first)", "last": "\(last)", "gap": "\(gap)"])
         }
         self.listed = listed
         self.years = first...last
@@ -65,7 +65,7 @@ public struct WorkingDayCalendar: Sendable {
                 guard table.listed[day.dayNumber]?.exception == .holiday else {
                     throw InvalidValue(
                         rule: "calendar.incomplete-year",
-                        detail: "the table for \(year) does not list \(day) (\(name)) as a holiday; a year is loaded whole or not at all")
+                        facts: ["year": "\(year)", "day": "\(day)", "name": "\(name)"])
                 }
             }
         }

@@ -17,8 +17,8 @@ extension ArrearsService {
     static func version(_ ifMatch: String) throws(Refusal) -> Int {
         guard let version = VersionTag.version(fromIfMatch: ifMatch) else {
             throw .malformed(
-                [FieldViolation(field: "If-Match", rule: "if-match.format", detail: "an ETag such as \"3\"")],
-                detail: "If-Match must be the complaint's ETag, e.g. \"3\"")
+                [FieldViolation(field: "If-Match", rule: "if-match.format")],
+                detail: Message("rule.if-match.format"))
         }
         return version
     }

@@ -66,12 +66,15 @@ final class ParameterSchema: @unchecked Sendable {
     /// What is wrong with the values given for the parameter `name` (several only for an array), or nil; rules are named
     /// by where the parameter stands (`query.pattern`, `path.max-length`).
     func violation(of values: [Substring], name: String, in location: String = "query") -> FieldViolation? {
-        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: location + rule, detail: detail) }
+        func refuse(_ rule: String, _ facts: [String: MessageFact] = [:]) -> FieldViolation {
+            FieldViolation(
+                field: name, rule: location + rule, message: Message("parameter" + rule, facts.merging(["name": .text(name)]) { a, _ in a }))
+        }
         guard kind == .array else {
-            if values.count > 1 { return refuse(".repeated", "\(name) is given \(values.count) times; it takes one value") }
+            if values.count > 1 { return refuse(".repeated", ["count": "\(values.count)"]) }
             return violation(of: String(values[0]), name: name, in: location)
         }
-        if let maxItems, values.count > maxItems { return refuse(".max-items", "\(name) takes at most \(maxItems) values, got \(values.count)") }
+        if let maxItems, values.count > maxItems { return refuse(".max-items", ["limit": "\(maxItems)", "count": "\(values.count)"]) }
         guard let items else { return nil }
         for value in values {
             if let found = items.violation(of: String(value), name: name, in: location) { return found }
@@ -80,29 +83,32 @@ final class ParameterSchema: @unchecked Sendable {
     }
 
     private func violation(of value: String, name: String, in location: String) -> FieldViolation? {
-        func refuse(_ rule: String, _ detail: String) -> FieldViolation { FieldViolation(field: name, rule: location + rule, detail: detail) }
+        func refuse(_ rule: String, _ facts: [String: MessageFact] = [:]) -> FieldViolation {
+            FieldViolation(
+                field: name, rule: location + rule, message: Message("parameter" + rule, facts.merging(["name": .text(name)]) { a, _ in a }))
+        }
         switch kind {
         case .boolean:
-            if value != "true" && value != "false" { return refuse(".boolean", "\(name) is true or false, got \"\(value)\"") }
+            if value != "true" && value != "false" { return refuse(".boolean", ["given": .text(value)]) }
         case .integer:
             guard !value.isEmpty, value.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (48...57).contains($0) }), let number = Int64(value) else {
-                return refuse(".integer", "\(name) is a whole number that fits in 64 bits, got \"\(value)\"")
+                return refuse(".integer", ["given": .text(value)])
             }
-            if let minimum, number < minimum { return refuse(".minimum", "\(name) is at least \(minimum), got \(number)") }
-            if let maximum, number > maximum { return refuse(".maximum", "\(name) is at most \(maximum), got \(number)") }
+            if let minimum, number < minimum { return refuse(".minimum", ["limit": "\(minimum)", "given": "\(number)"]) }
+            if let maximum, number > maximum { return refuse(".maximum", ["limit": "\(maximum)", "given": "\(number)"]) }
         case .string:
             if let choices, !choices.contains(value) {
-                return refuse(".enum", "\(name) is one of \(choices.joined(separator: ", ")), got \"\(value)\"")
+                return refuse(".enum", ["choices": .text(choices.joined(separator: ", ")), "given": .text(value)])
             }
             let length = value.unicodeScalars.count
-            if let minLength, length < minLength { return refuse(".min-length", "\(name) has at least \(minLength) characters") }
-            if let maxLength, length > maxLength { return refuse(".max-length", "\(name) has at most \(maxLength) characters, got \(length)") }
-            if isDate, (try? CSTDate(value)) == nil { return refuse(".date", "\(name) is a date written YYYY-MM-DD, got \"\(value)\"") }
+            if let minLength, length < minLength { return refuse(".min-length", ["limit": "\(minLength)"]) }
+            if let maxLength, length > maxLength { return refuse(".max-length", ["limit": "\(maxLength)", "given": "\(length)"]) }
+            if isDate, (try? CSTDate(value)) == nil { return refuse(".date", ["given": .text(value)]) }
             if let pattern, pattern.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) == nil {
-                return refuse(".pattern", "\(name) must match \(pattern.pattern), got \"\(value)\"")
+                return refuse(".pattern", ["pattern": .text(pattern.pattern), "given": .text(value)])
             }
         case .array:
-            return refuse(".type", "\(name) cannot be a list of lists")
+            return refuse(".type")
         }
         return nil
     }

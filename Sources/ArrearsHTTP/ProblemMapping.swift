@@ -19,21 +19,22 @@ enum ProblemMapping {
             // The OpenAPI runtime wraps both our handlers' errors and its own decoding failures.
             if let inner = problem(for: error.underlyingError) { return inner }
             if error.httpStatus.kind == .clientError {
+                // The runtime's cause is English and not ours to translate.
                 return Problem(
                     status: HTTPResponse.Status(code: error.httpStatus.code), slug: "malformed-request",
-                    title: "The request could not be read", detail: error.causeDescription)
+                    detail: Message("detail.runtime", ["cause": .text(error.causeDescription)]))
             }
             return nil
         case let error as HTTPParserError:
             // The body's framing broke mid-request (a bad chunk size, a chunk longer than it said): the server still
             // answers, but nothing more can be read on this connection.
             return Problem(
-                status: .badRequest, slug: "malformed-request", title: "The request could not be read",
-                detail: "the request body's framing is broken: \(error)",
-                violations: [FieldViolation(field: "(body)", rule: "http.framing", detail: "\(error)")], headers: ["Connection": "close"])
+                status: .badRequest, slug: "malformed-request", detail: Message("detail.framing"),
+                violations: [FieldViolation(field: "(body)", rule: "http.framing", facts: ["error": "\(error)"])], headers: ["Connection": "close"])
         case let error as HTTPError:
             return Problem(
-                status: error.status, slug: slug(error.status), title: error.status.reasonPhrase, detail: error.body ?? error.status.reasonPhrase)
+                status: error.status, slug: slug(error.status),
+                detail: Message("detail.http", ["reason": .text(error.body ?? error.status.reasonPhrase)]))
         default:
             return Refusal(error).map(problem)
         }
@@ -41,27 +42,17 @@ enum ProblemMapping {
 
     /// A refusal of the application layer as the API answers it.
     static func problem(_ refusal: Refusal) -> Problem {
-        let (status, title): (HTTPResponse.Status, String) =
+        let status: HTTPResponse.Status =
             switch refusal {
-            case .unauthenticated: (.unauthorized, "Sign-in required")
-            case .signInRefused: (.unauthorized, "Sign-in refused")
-            case .notFound: (.notFound, "Not found")
-            case .noSuchDelivery: (.notFound, "No such delivery")
-            case .notPermitted: (.forbidden, "Your role may not do this")
-            case .invalid, .evidence(.empty): (.unprocessableContent, "The request breaks a rule")
-            case .malformed: (.badRequest, "The request could not be read")
-            case .illegalInState: (.conflict, "Not possible in this state")
-            case .notYet: (.conflict, "Not yet possible")
-            case .tooLate: (.conflict, "No longer possible")
-            case .versionConflict: (.conflict, "Changed by someone else")
-            case .idempotencyKeyReused: (.unprocessableContent, "Idempotency-Key reused")
-            case .duplicate: (.conflict, "Already exists")
-            case .tooMany: (.tooManyRequests, "Too many attempts")
-            case .notASession: (.conflict, "Not a session")
-            case .alreadyDelivered: (.conflict, "Already delivered")
-            case .evidence(.notAcceptedType), .evidence(.malformed): (.unsupportedMediaType, "Not an accepted evidence file")
-            case .evidence(.tooLarge), .evidenceAllowanceExceeded: (.contentTooLarge, "Too much evidence")
-            case .evidence(.truncated): (.badRequest, "The upload was cut off")
+            case .unauthenticated, .signInRefused: .unauthorized
+            case .notFound, .noSuchDelivery: .notFound
+            case .notPermitted: .forbidden
+            case .invalid, .evidence(.empty), .idempotencyKeyReused: .unprocessableContent
+            case .malformed, .evidence(.truncated): .badRequest
+            case .illegalInState, .notYet, .tooLate, .versionConflict, .duplicate, .notASession, .alreadyDelivered: .conflict
+            case .tooMany: .tooManyRequests
+            case .evidence(.notAcceptedType), .evidence(.malformed): .unsupportedMediaType
+            case .evidence(.tooLarge), .evidenceAllowanceExceeded: .contentTooLarge
             }
         var headers: [String: String] = [:]
         switch refusal {
@@ -69,9 +60,6 @@ enum ProblemMapping {
         case let .tooMany(_, seconds): headers["Retry-After"] = String(seconds)
         default: break
         }
-        let violations = refusal.violations
-        // A validation problem's detail is its first violations, each with its field and rule.
-        let detail = refusal.code == "validation" ? violations.prefix(3).map(\.description).joined(separator: "; ") : refusal.detail
         let titleID: String? =
             switch refusal {
             case .signInRefused: "sign-in-refused"
@@ -80,16 +68,14 @@ enum ProblemMapping {
             default: nil
             }
         return Problem(
-            status: status, slug: refusal.code, title: title, titleID: titleID, detail: detail, violations: violations, headers: headers)
+            status: status, slug: refusal.code, titleID: titleID, detail: refusal.message, violations: refusal.violations, headers: headers)
     }
 
     /// Names the field a JSON decoding error is about, as `a.b[0].c`.
     static func malformed(_ error: DecodingError) -> Problem {
         let (violation, detail) = error.violation
         if case .keyNotFound = error {
-            return Problem(
-                status: .unprocessableContent, slug: "validation", title: "The request breaks a rule", detail: detail,
-                violations: violation.map { [$0] } ?? [])
+            return Problem(status: .unprocessableContent, slug: "validation", detail: detail, violations: violation.map { [$0] } ?? [])
         }
         return problem(.malformed(violation.map { [$0] } ?? [], detail: detail))
     }
@@ -97,29 +83,25 @@ enum ProblemMapping {
     /// The answers of the HTTP layer itself, before any operation runs: no operation refused these, the protocol did.
     static func methodNotAllowed(path: String, allow: String) -> Problem {
         Problem(
-            status: .methodNotAllowed, slug: "method-not-allowed", title: "Method not allowed", detail: "\(path) answers \(allow)",
-            headers: ["Allow": allow])
+            status: .methodNotAllowed, slug: "method-not-allowed",
+            detail: Message("detail.method-not-allowed", ["path": .text(path), "allow": .text(allow)]), headers: ["Allow": allow])
     }
 
     static func bodyTooLarge(limit: Int) -> Problem {
-        Problem(
-            status: .contentTooLarge, slug: "body-too-large", title: "The body is too large", detail: "request bodies are limited to \(limit) bytes")
+        Problem(status: .contentTooLarge, slug: "body-too-large", detail: Message("detail.body-too-large", ["limit": "\(limit)"]))
     }
 
-    static func notReady(_ reason: String) -> Problem {
-        Problem(status: .serviceUnavailable, slug: "not-ready", title: "Not ready", detail: reason, headers: ["Retry-After": "5"])
+    static func notReady(_ reason: Message) -> Problem {
+        Problem(status: .serviceUnavailable, slug: "not-ready", detail: reason, headers: ["Retry-After": "5"])
     }
 
     static func internalError(requestID: String) -> Problem {
-        Problem(
-            status: .internalServerError, slug: "internal", title: "Something went wrong on our side",
-            detail: "the error was logged under request id \(requestID)")
+        Problem(status: .internalServerError, slug: "internal", detail: Message("detail.internal", ["requestId": .text(requestID)]))
     }
 
     static let versionRequired = Problem(
-        status: .init(code: 428), slug: "version-required", title: "Say which version you decided on",
-        detail: "send If-Match with the ETag of the complaint you read, e.g. If-Match: \"3\"",
-        violations: [FieldViolation(field: "If-Match", rule: "if-match.required", detail: "required on every transition")])
+        status: .init(code: 428), slug: "version-required", detail: Message("detail.version-required"),
+        violations: [FieldViolation(field: "If-Match", rule: "if-match.required")])
 
     static func slug(_ status: HTTPResponse.Status) -> String {
         switch status.code {

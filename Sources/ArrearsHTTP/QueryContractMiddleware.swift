@@ -16,7 +16,7 @@ struct QueryContractMiddleware<Context: RequestContext>: RouterMiddleware {
                 guard let schema = operation.path[name] else { continue }
                 let value = raw.removingPercentEncoding.map { Substring($0) } ?? raw
                 if let violation = schema.violation(of: [value], name: name, in: "path") {
-                    throw Refusal.malformed([violation], detail: violation.description)
+                    throw Refusal.malformed([violation], detail: violation.message)
                 }
             }
         }
@@ -31,11 +31,14 @@ struct QueryContractMiddleware<Context: RequestContext>: RouterMiddleware {
         for name in order {
             guard let schema = operation.query[name] else {
                 let known = operation.query.keys.sorted()
-                let detail = known.isEmpty ? "this operation takes no query parameters" : "this operation takes " + known.joined(separator: ", ")
-                throw Refusal.malformed([FieldViolation(field: name, rule: "query.unknown-parameter", detail: detail)], detail: "\(name): \(detail)")
+                let message =
+                    known.isEmpty
+                    ? Message("parameter.none-taken", ["name": .text(name)])
+                    : Message("parameter.unknown", ["name": .text(name), "known": .text(known.joined(separator: ", "))])
+                throw Refusal.malformed([FieldViolation(field: name, rule: "query.unknown-parameter", message: message)], detail: message)
             }
             if let violation = schema.violation(of: values[name]!, name: name) {
-                throw Refusal.malformed([violation], detail: violation.description)
+                throw Refusal.malformed([violation], detail: violation.message)
             }
         }
         return try await next(request, context)

@@ -18,7 +18,7 @@ struct StrictJSON {
             reader.skipSpace()
             try reader.value(at: "")
             reader.skipSpace()
-            if reader.index != bytes.count { throw reader.syntax("text after the JSON value") }
+            if reader.index != bytes.count { throw reader.syntax("trailing-text") }
             return nil
         } catch { return error }
     }
@@ -36,8 +36,9 @@ struct StrictJSON {
         var index = 0
         var depth = 0
 
-        func syntax(_ what: String) -> FieldViolation {
-            FieldViolation(field: "(body)", rule: "json.syntax", detail: "the body is not valid JSON: \(what) at byte \(index)")
+        /// A syntax error of a kind the catalogue names (`json-syntax.<kind>`), at the current byte.
+        func syntax(_ kind: String) -> FieldViolation {
+            FieldViolation(field: "(body)", rule: "json.syntax", facts: ["what": .message(Message("json-syntax." + kind)), "index": "\(index)"])
         }
 
         var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -49,13 +50,13 @@ struct StrictJSON {
         mutating func expect(_ literal: StaticString) throws(FieldViolation) {
             let text = UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
             guard index + text.count <= bytes.count, (0..<text.count).allSatisfy({ bytes[index + $0] == text[$0] }) else {
-                throw syntax("an unknown word")
+                throw syntax("unknown-word")
             }
             index += text.count
         }
 
         mutating func value(at path: String) throws(FieldViolation) {
-            guard let byte = current else { throw syntax("a value is missing") }
+            guard let byte = current else { throw syntax("value-missing") }
             switch byte {
             case UInt8(ascii: "{"): try object(at: path)
             case UInt8(ascii: "["): try array(at: path)
@@ -65,15 +66,15 @@ struct StrictJSON {
             case UInt8(ascii: "n"):
                 try expect("null")
                 let field = path.isEmpty ? "(body)" : path
-                throw FieldViolation(field: field, rule: "json.type", detail: "\(field) is null; leave out a field you do not send")
+                throw FieldViolation(field: field, rule: "json.type", facts: ["field": "\(field)"])
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number(at: path)
-            default: throw syntax("an unexpected character")
+            default: throw syntax("unexpected-character")
             }
         }
 
         mutating func nest() throws(FieldViolation) {
             depth += 1
-            if depth > 64 { throw syntax("nesting deeper than 64") }
+            if depth > 64 { throw syntax("too-deep") }
         }
 
         mutating func object(at path: String) throws(FieldViolation) {
@@ -94,10 +95,10 @@ struct StrictJSON {
                 let key = try string()
                 let field = path.isEmpty ? key ?? "(key)" : path + "." + (key ?? "(key)")
                 if let key, !keys.insert(key).inserted {
-                    throw FieldViolation(field: field, rule: "json.duplicate-key", detail: "\(field) is given twice")
+                    throw FieldViolation(field: field, rule: "json.duplicate-key", facts: ["field": "\(field)"])
                 }
                 skipSpace()
-                guard current == UInt8(ascii: ":") else { throw syntax("a colon is missing") }
+                guard current == UInt8(ascii: ":") else { throw syntax("colon-missing") }
                 index += 1
                 skipSpace()
                 try value(at: field)
@@ -106,7 +107,7 @@ struct StrictJSON {
                     index += 1
                     continue
                 }
-                guard current == UInt8(ascii: "}") else { throw syntax("a comma or } is missing") }
+                guard current == UInt8(ascii: "}") else { throw syntax("comma-or-brace-missing") }
                 index += 1
                 depth -= 1
                 return
@@ -125,7 +126,7 @@ struct StrictJSON {
             var position = 0
             while true {
                 skipSpace()
-                if current == UInt8(ascii: "]") { throw syntax("a trailing comma") }
+                if current == UInt8(ascii: "]") { throw syntax("trailing-comma") }
                 try value(at: "\(path)[\(position)]")
                 position += 1
                 skipSpace()
@@ -133,7 +134,7 @@ struct StrictJSON {
                     index += 1
                     continue
                 }
-                guard current == UInt8(ascii: "]") else { throw syntax("a comma or ] is missing") }
+                guard current == UInt8(ascii: "]") else { throw syntax("comma-or-bracket-missing") }
                 index += 1
                 depth -= 1
                 return
@@ -151,7 +152,7 @@ struct StrictJSON {
                     index += 1
                     return escaped ? nil : String(decoding: raw, as: UTF8.self)
                 }
-                if byte < 0x20 { throw syntax("a raw control character in a string") }
+                if byte < 0x20 { throw syntax("control-character") }
                 if byte == UInt8(ascii: "\\") {
                     escaped = true
                     index += 1
@@ -161,23 +162,23 @@ struct StrictJSON {
                         UInt8(ascii: "r"), UInt8(ascii: "t"):
                         index += 1
                     case UInt8(ascii: "u"):
-                        guard let unit = hex4(at: index + 1) else { throw syntax("a bad \\u escape") }
+                        guard let unit = hex4(at: index + 1) else { throw syntax("bad-unicode-escape") }
                         index += 5
                         if (0xD800...0xDBFF).contains(unit) {
                             guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
                                 let low = hex4(at: index + 2), (0xDC00...0xDFFF).contains(low)
-                            else { throw syntax("an unpaired surrogate") }
+                            else { throw syntax("unpaired-surrogate") }
                             index += 6
                         } else if (0xDC00...0xDFFF).contains(unit) {
-                            throw syntax("an unpaired surrogate")
+                            throw syntax("unpaired-surrogate")
                         }
-                    default: throw syntax("a bad escape")
+                    default: throw syntax("bad-escape")
                     }
                     continue
                 }
                 index += 1
             }
-            throw syntax("an unterminated string")
+            throw syntax("unterminated-string")
         }
 
         func hex4(at position: Int) -> UInt32? {
@@ -200,7 +201,7 @@ struct StrictJSON {
         mutating func number(at path: String) throws(FieldViolation) {
             let start = index
             if current == UInt8(ascii: "-") { index += 1 }
-            guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw syntax("a bad number") }
+            guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw syntax("bad-number") }
             index += 1
             if first != UInt8(ascii: "0") {
                 while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
@@ -210,14 +211,14 @@ struct StrictJSON {
             if current == UInt8(ascii: ".") {
                 fractional = true
                 index += 1
-                guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw syntax("a bad number") }
+                guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw syntax("bad-number") }
                 while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
             }
             if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
                 fractional = true
                 index += 1
                 if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-                guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw syntax("a bad number") }
+                guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw syntax("bad-number") }
                 while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
             }
             let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<integerEnd]), as: UTF8.self)
@@ -226,7 +227,7 @@ struct StrictJSON {
                 let shown = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 throw FieldViolation(
                     field: field, rule: rules.integerRule(for: field),
-                    detail: "\(field) must be a whole number (no fraction or exponent), got \(shown)")
+                    facts: ["field": .text(field), "given": .text(shown)])
             }
         }
     }

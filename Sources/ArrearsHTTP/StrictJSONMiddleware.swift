@@ -21,7 +21,7 @@ struct StrictJSONMiddleware<Context: RequestContext>: RouterMiddleware {
         // Already collected (and limited) by BodyLimitMiddleware, so this is a copy of bytes in memory.
         let body = try await request.collectBody(upTo: .max)
         if body.readableBytes > 0, let violation = body.withUnsafeReadableBytes({ json.violation(in: $0) }) {
-            throw Refusal.malformed([violation], detail: violation.detail)
+            throw Refusal.malformed([violation], detail: violation.message)
         }
         return try await next(request, context)
     }

@@ -19,6 +19,13 @@ public enum Language: String, Sendable, CaseIterable {
         }
         self = best?.language ?? .chinese
     }
+
+    /// The language of a POSIX locale: English when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names
+    /// English, else Chinese.
+    public init(locale environment: [String: String]) {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        self = locale.lowercased().hasPrefix("en") ? .english : .chinese
+    }
 }
 
 /// The words people read, one catalogue a language, as data (`Schemas/messages/<language>.json`): stable ids to text

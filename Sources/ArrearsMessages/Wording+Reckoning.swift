@@ -10,21 +10,21 @@ extension Wording {
             let skipped =
                 r.skipped.isEmpty
                 ? ""
-                : self(
+                : filled(
                     "reckoning.skipped",
-                    ["spans": list(r.skipped.map { self("reckoning.span", ["dates": dates($0.first, $0.last), "holiday": holiday($0.holiday)]) })])
+                    ["spans": list(r.skipped.map { filled("reckoning.span", ["dates": dates($0.first, $0.last), "holiday": holiday($0.holiday)]) })])
             let counted =
                 r.madeUpWorkdays.isEmpty
                 ? ""
-                : self(
+                : filled(
                     "reckoning.counted",
                     [
                         "days": list(
                             r.madeUpWorkdays.map {
-                                self("reckoning.make-up-day", ["date": date($0.date), "weekday": weekday($0.date), "holiday": holiday($0.name)])
+                                filled("reckoning.make-up-day", ["date": date($0.date), "weekday": weekday($0.date), "holiday": holiday($0.name)])
                             })
                     ])
-            text = self(
+            text = filled(
                 "reckoning.working-days",
                 ["length": String(r.length), "start": date(r.start), "skipped": skipped, "counted": counted, "due": date(r.due)])
         case .calendarDays:
@@ -32,13 +32,13 @@ extension Wording {
             let rolled: String =
                 switch r.nominalDayOff {
                 case nil: ""
-                case let .holiday(name)?: self("reckoning.rolled-holiday", ["holiday": holiday(name), "due": date(r.due)])
-                case .restDay?: self("reckoning.rolled-rest-day", ["weekday": weekday(nominal), "due": date(r.due)])
+                case let .holiday(name)?: filled("reckoning.rolled-holiday", ["holiday": holiday(name), "due": date(r.due)])
+                case .restDay?: filled("reckoning.rolled-rest-day", ["weekday": weekday(nominal), "due": date(r.due)])
                 }
-            text = self(
+            text = filled(
                 "reckoning.calendar-days", ["length": String(r.length), "start": date(r.start), "nominal": date(nominal), "rolled": rolled])
         }
         guard !r.binding else { return text }
-        return self("reckoning.target", ["ruleSet": r.ruleSet ?? "", "text": text])
+        return filled("reckoning.target", ["ruleSet": r.ruleSet ?? "", "text": text])
     }
 }

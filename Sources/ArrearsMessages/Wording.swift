@@ -1,4 +1,5 @@
 import ArrearsCore
+import Foundation
 
 /// The core's facts in one reader's language: sentences from the catalogue, dates and money as that reader writes them.
 public struct Wording: Sendable {
@@ -10,9 +11,30 @@ public struct Wording: Sendable {
         self.catalogue = catalogue
     }
 
+    /// The words for whoever reads this process's terminal, in its locale's language (`LANG` and kin).
+    public static var terminal: Wording { Wording(Language(locale: ProcessInfo.processInfo.environment)) }
+
     /// The catalogue's text for `id` with its placeholders filled; the id itself when the catalogue lacks it (a test
     /// keeps every id the code uses in both catalogues, so a reader never sees one).
-    public func callAsFunction(_ id: String, _ values: [String: String] = [:]) -> String {
+    public func callAsFunction(_ id: String, _ facts: [String: MessageFact] = [:]) -> String {
+        filled(id, facts.mapValues(fact))
+    }
+
+    /// A message in words, its facts worded first.
+    public func callAsFunction(_ message: Message) -> String { self(message.id, message.facts) }
+
+    /// One fact as this reader writes it.
+    public func fact(_ fact: MessageFact) -> String {
+        switch fact {
+        case let .text(text): text
+        case let .date(date): self.date(date)
+        case let .money(amount): money(amount)
+        case let .message(message): self(message)
+        }
+    }
+
+    /// The catalogue's text for `id` with placeholders filled by already-worded values.
+    func filled(_ id: String, _ values: [String: String]) -> String {
         catalogue.text(id, in: language, values) ?? id
     }
 

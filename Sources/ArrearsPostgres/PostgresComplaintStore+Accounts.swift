@@ -23,9 +23,9 @@ extension PostgresComplaintStore: AccountStore {
                     """, logger: logger
                 ).collect()
             } catch let error as PSQLError where error.serverInfo?[.constraintName] == Self.oneVerifiedSME {
-                throw StoreError.duplicate("a verified SME account for credit code \(account.creditCode?.text ?? "")")
+                throw StoreError.duplicate(Message("duplicate.verified-sme", ["creditCode": .text(account.creditCode?.text ?? "")]))
             }
-            guard !inserted.isEmpty else { throw StoreError.duplicate("account \(account.id)") }
+            guard !inserted.isEmpty else { throw StoreError.duplicate(Message("duplicate.account", ["id": "\(account.id)"])) }
             try await appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), connection)
         }
     }
@@ -72,7 +72,7 @@ extension PostgresComplaintStore: AccountStore {
                     "UPDATE accounts SET verified_at = \(instant), verification = \(method + ": " + evidence) WHERE id = \(id.rawValue)",
                     logger: logger)
             } catch let error as PSQLError where error.serverInfo?[.constraintName] == Self.oneVerifiedSME {
-                throw StoreError.duplicate("a verified SME account for credit code \(code.text)")
+                throw StoreError.duplicate(Message("duplicate.verified-sme", ["creditCode": .text(code.text)]))
             }
             let joined = try await connection.query(
                 """

@@ -14,7 +14,10 @@ extension PostgresComplaintStore: StatisticsPublicationStore {
                 """, logger: logger
             ).collect()
             guard !inserted.isEmpty else {
-                throw StoreError.duplicate("a publication of \(publication.month) for \(publication.scope?.code ?? "the whole country")")
+                throw StoreError.duplicate(
+                    Message(
+                        "duplicate.publication",
+                        ["month": "\(publication.month)", "scope": publication.scope.map { .text($0.code) } ?? .message(Message("scope.national"))]))
             }
             try await appendLog(
                 SecurityLogEntry(

@@ -334,12 +334,12 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
             """, logger: logger)
     }
 
-    public func readinessProblem() async -> String? {
+    public func readinessProblem() async -> Message? {
         do {
             let current = try await read { connection in try await PostgresDatabase.isCurrent(connection, logger: logger) }
-            return current ? nil : "the database schema is not the one this release expects; run arrearsd migrate"
+            return current ? nil : Message("readiness.schema")
         } catch {
-            return "the database does not answer: \(String(reflecting: error))"
+            return Message("readiness.unreachable", ["error": .text(String(reflecting: error))])
         }
     }
 

@@ -22,11 +22,11 @@ extension SQLiteComplaintStore: AccountStore {
                         contactJSON, account.verifiedAt.map(StoreCoding.instant), account.verifiedAt == nil ? nil : "made-by-operator",
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw StoreError.duplicate("account \(account.id)")
+                throw StoreError.duplicate(Message("duplicate.account", ["id": "\(account.id)"]))
             } catch let error as DatabaseError
                 where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && error.message?.contains("credit_code") == true
             {
-                throw StoreError.duplicate("a verified SME account for credit code \(account.creditCode?.text ?? "")")
+                throw StoreError.duplicate(Message("duplicate.verified-sme", ["creditCode": .text(account.creditCode?.text ?? "")]))
             }
             try Self.appendLog(.accountCreated(account, operatorToken: tokenDigest != nil, by: auditor), in: db)
         }
@@ -56,7 +56,7 @@ extension SQLiteComplaintStore: AccountStore {
                     sql: "UPDATE accounts SET verified_at = ?, verification = ? WHERE id = ?",
                     arguments: [instant, method + ": " + evidence, id.rawValue])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                throw StoreError.duplicate("a verified SME account for credit code \(code.text)")
+                throw StoreError.duplicate(Message("duplicate.verified-sme", ["creditCode": .text(code.text)]))
             }
             try db.execute(
                 sql: """

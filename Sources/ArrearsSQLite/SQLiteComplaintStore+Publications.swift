@@ -16,7 +16,10 @@ extension SQLiteComplaintStore: StatisticsPublicationStore {
                         publication.publishedBy, publication.body, publication.checksum,
                     ])
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                throw StoreError.duplicate("a publication of \(publication.month) for \(publication.scope?.code ?? "the whole country")")
+                throw StoreError.duplicate(
+                    Message(
+                        "duplicate.publication",
+                        ["month": "\(publication.month)", "scope": publication.scope.map { .text($0.code) } ?? .message(Message("scope.national"))]))
             }
             try Self.appendLog(
                 SecurityLogEntry(

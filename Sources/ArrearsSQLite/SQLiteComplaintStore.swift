@@ -253,12 +253,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
         return stored.hash
     }
 
-    public func readinessProblem() async -> String? {
+    public func readinessProblem() async -> Message? {
         do {
             let current = try await read { db in try SQLiteDatabase.isCurrent(db) }
-            return current ? nil : "the database schema is not the one this release expects; run arrearsd migrate"
+            return current ? nil : Message("readiness.schema")
         } catch {
-            return "the database does not answer: \(error)"
+            return Message("readiness.unreachable", ["error": .text("\(error)")])
         }
     }
 

@@ -10,13 +10,13 @@ extension Account {
     ) throws(FieldViolation) -> Account {
         let trimmed = try TextPolicy.line(ComplaintFiling.textLimits.name).checked(name, field: "name")
         guard (1...64).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-            throw FieldViolation(field: "id", rule: "account.id-format", detail: "1–64 letters, digits, '.', '_' or '-'")
+            throw FieldViolation(field: "id", rule: "account.id-format")
         }
         var provinceCode: RegionCode?
         if let province {
             do { provinceCode = try RegionCode(province, in: regions) } catch { throw FieldViolation(field: "province", error) }
             guard provinceCode!.isProvince else {
-                throw FieldViolation(field: "province", rule: "account.province-level", detail: "a province code such as 330000, got \(province)")
+                throw FieldViolation(field: "province", rule: "account.province-level", facts: ["province": "\(province)"])
             }
         }
         var departmentID: DepartmentID?
@@ -29,9 +29,9 @@ extension Account {
         }
         switch role {
         case .handler where departmentID == nil:
-            throw FieldViolation(field: "department", rule: "account.handler-needs-department", detail: "a handler account needs a department")
+            throw FieldViolation(field: "department", rule: "account.handler-needs-department")
         case .sme where code == nil:
-            throw FieldViolation(field: "creditCode", rule: "account.sme-needs-credit-code", detail: "an SME account needs a credit code")
+            throw FieldViolation(field: "creditCode", rule: "account.sme-needs-credit-code")
         default: break
         }
         return Account(

@@ -37,7 +37,7 @@ public protocol ComplaintStore: Sendable {
 
     /// Whether the database answers and its schema is the one this release expects; nil when ready,
     /// else what is wrong, for `/readyz`.
-    func readinessProblem() async -> String?
+    func readinessProblem() async -> Message?
 }
 
 extension ComplaintStore {

@@ -86,7 +86,7 @@ public struct EvidenceVault: Sendable {
     }
 
     /// What `EvidenceType.structureProblem` finds in the written file, reading only the few places it looks at.
-    static func structureProblem(of file: URL, type: EvidenceType, size: Int) throws -> String? {
+    static func structureProblem(of file: URL, type: EvidenceType, size: Int) throws -> Message? {
         let reader = try FileHandle(forReadingFrom: file)
         defer { try? reader.close() }
         return type.structureProblem(size: size) { offset, count in
@@ -126,16 +126,19 @@ public enum EvidenceRefusal: Error, Equatable, Sendable, CustomStringConvertible
     case truncated(received: Int?, expected: Int?)
     case empty
     /// The first bytes name an accepted type but the file is not built as one (`EvidenceType.structureProblem`).
-    case malformed(String)
+    case malformed(Message)
 
-    public var description: String {
+    /// What the uploader reads.
+    public var message: Message {
         switch self {
-        case .notAcceptedType: "evidence must be a PDF, JPEG or PNG file; this content is none of them, whatever its name says"
-        case let .tooLarge(limit): "an evidence file is at most \(limit) bytes"
-        case let .truncated(received?, expected?): "the upload ended after \(received) of the \(expected) bytes announced"
-        case .truncated: "the connection closed before the whole file arrived"
-        case .empty: "the file is empty"
+        case .notAcceptedType: Message("rule.evidence.type")
+        case let .tooLarge(limit): Message("rule.evidence.file-limit", ["limit": "\(limit)"])
+        case let .truncated(received?, expected?): Message("rule.evidence.truncated", ["received": "\(received)", "expected": "\(expected)"])
+        case .truncated: Message("evidence.connection-closed")
+        case .empty: Message("rule.evidence.empty")
         case let .malformed(problem): problem
         }
     }
+
+    public var description: String { message.description }
 }

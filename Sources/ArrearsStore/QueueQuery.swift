@@ -39,7 +39,7 @@ public struct QueueCursor: Sendable, Equatable {
 
     public init(token: String) throws(InvalidValue) {
         guard token.hasPrefix("p"), let position = Int64(token.dropFirst(), radix: 36), position >= 0 else {
-            throw InvalidValue(rule: "cursor.invalid", detail: "not a cursor this server gave out")
+            throw InvalidValue(rule: "cursor.invalid")
         }
         self.position = position
     }

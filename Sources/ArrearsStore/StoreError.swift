@@ -9,7 +9,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// An idempotency key was reused with a different request.
     case idempotencyKeyReused
     /// A unique value (e.g. an account id) is taken.
-    case duplicate(String)
+    case duplicate(Message)
     /// The complaint's evidence would pass its allowance of bytes.
     case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
     /// The database refused a value by a rule of its own (a CHECK, a NOT NULL, text it cannot hold); the domain's checks
@@ -20,17 +20,20 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The SME account is verified already.
     case alreadyVerified
 
-    public var description: String {
+    /// What a person reads about it.
+    public var message: Message {
         switch self {
-        case .notFound: "no such complaint in your scope"
-        case let .versionConflict(current): "the complaint has changed since; it is now at version \(current)"
-        case .idempotencyKeyReused: "this Idempotency-Key was used for a different request"
-        case let .duplicate(what): "\(what) already exists"
+        case .notFound: Message("refusal.no-such-complaint")
+        case let .versionConflict(current): Message("refusal.version-conflict", ["current": "\(current)"])
+        case .idempotencyKeyReused: Message("rule.idempotency.same-request")
+        case let .duplicate(what): Message("refusal.duplicate", ["what": .message(what)])
         case let .evidenceAllowanceExceeded(used, adding, limit):
-            "this complaint's evidence may total \(limit) bytes; \(used) are attached and this file has \(adding)"
-        case let .constraint(rule): "a value breaks a rule of the database (\(rule))"
-        case .noSuchAccount: "no such SME account"
-        case .alreadyVerified: "this SME account is verified already"
+            Message("rule.evidence.complaint-limit", ["limit": "\(limit)", "used": "\(used)", "adding": "\(adding)"])
+        case let .constraint(rule): Message("rule.store.constraint", ["constraint": .text(rule)])
+        case .noSuchAccount: Message("refusal.no-such-account")
+        case .alreadyVerified: Message("refusal.already-verified")
         }
     }
+
+    public var description: String { message.description }
 }

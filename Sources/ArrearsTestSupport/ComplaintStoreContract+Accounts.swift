@@ -20,7 +20,7 @@ extension ComplaintStoreContract {
                 Self.smeAccount("sme-hz", code: "91110108551385082Q"), tokenDigest: nil, passwordHash: nil, contact: nil, by: auditor)
             expect(false, "an account id in use is refused")
         } catch let error as StoreError {
-            expect(error == .duplicate("account sme-hz"), "refused as a duplicate id, got \(error)")
+            expect(error == .duplicate(Message("duplicate.account", ["id": "sme-hz"])), "refused as a duplicate id, got \(error)")
         }
         // Two registrations for one new credit code at once: exactly one account.
         let racing = try await withThrowingTaskGroup(of: Bool.self) { group in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
@@ -71,11 +72,7 @@ struct LanguagePreference: ClientMiddleware {
     let acceptLanguage: String
 
     /// English when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names English, else Chinese.
-    static var fromLocale: String {
-        let environment = ProcessInfo.processInfo.environment
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().hasPrefix("en") ? "en" : "zh-CN"
-    }
+    static var fromLocale: String { Language(locale: ProcessInfo.processInfo.environment).rawValue }
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArrearsApplication
 import ArrearsCore
+import ArrearsMessages
 import ArrearsStore
 import Foundation
 
@@ -45,7 +46,7 @@ struct AccountCommand: AsyncParsableCommand {
                     // The operator on the server's machine made it for a company they dealt with.
                     verifiedAt: Date())
             } catch let violation as FieldViolation {
-                throw ValidationError("--\(Self.option(violation.field)): \(violation.detail)")
+                throw ValidationError("--\(Self.option(violation.field)): \(Wording.terminal(violation.message))")
             }
             let token = BearerToken.generate()
             try await database.withStore { store in

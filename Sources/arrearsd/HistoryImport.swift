@@ -56,32 +56,38 @@ enum HistoryImport {
 
     static func command(_ step: ImportStep) throws(InvalidValue) -> ComplaintCommand {
         func required(_ value: String?, _ name: String) throws(InvalidValue) -> String {
-            guard let value else { throw InvalidValue(rule: "import.step-input", detail: "\(step.command) needs \(name)") }
+            guard let value else { throw InvalidValue(rule: "import.step-input", facts: ["command": .text(step.command), "name": .text(name)]) }
             return value
         }
         switch step.command {
         case "accept": return .accept(note: step.note)
         case "reject":
             guard let ground = step.ground.flatMap(RejectionGround.init(rawValue:)) else {
-                throw InvalidValue(rule: "import.step-input", detail: "reject needs a ground: \(RejectionGround.allCases.map(\.rawValue))")
+                throw InvalidValue(
+                    rule: "import.step-input",
+                    facts: ["command": "reject", "name": .text("ground (" + RejectionGround.allCases.map(\.rawValue).joined(separator: ", ") + ")")])
             }
-            return .reject(ground: ground, reason: try required(step.reason, "a reason"))
+            return .reject(ground: ground, reason: try required(step.reason, "reason"))
         case "request-supplement": return .requestSupplement(items: try required(step.items, "items"))
         case "forward":
             return .forward(
                 to: try step.department.map { text throws(InvalidValue) in try DepartmentID(text) }, overrideReason: step.overrideReason,
                 note: step.note)
-        case "return": return .returnToIntake(reason: try required(step.reason, "a reason"))
+        case "return": return .returnToIntake(reason: try required(step.reason, "reason"))
         case "resolve":
             guard let outcome = step.outcome.flatMap(ResolutionOutcome.init(rawValue:)) else {
-                throw InvalidValue(rule: "import.step-input", detail: "resolve needs an outcome: \(ResolutionOutcome.allCases.map(\.rawValue))")
+                throw InvalidValue(
+                    rule: "import.step-input",
+                    facts: [
+                        "command": "resolve", "name": .text("outcome (" + ResolutionOutcome.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
+                    ])
             }
-            return .resolve(outcome: outcome, amountPaid: try Fen(step.amountPaid ?? 0), summary: try required(step.summary, "a summary"))
+            return .resolve(outcome: outcome, amountPaid: try Fen(step.amountPaid ?? 0), summary: try required(step.summary, "summary"))
         case "close": return .close(note: step.note)
         default:
             throw InvalidValue(
                 rule: "import.step-command",
-                detail: "\(step.command) is not importable: accept, reject, request-supplement, forward, return, resolve, close")
+                facts: ["command": "\(step.command)"])
         }
     }
 
@@ -100,7 +106,7 @@ enum HistoryImport {
             guard let value = text(name) else { return nil }
             guard let number = Int64(value) else {
                 throw ValidationFailure([
-                    FieldViolation(field: name, rule: "import.integer", detail: "a whole number (money in fen), got \"\(value)\"")
+                    FieldViolation(field: name, rule: "import.integer", facts: ["value": "\(value)"])
                 ])
             }
             return number

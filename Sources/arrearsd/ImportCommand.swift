@@ -2,6 +2,7 @@ import ArgumentParser
 import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
+import ArrearsMessages
 import ArrearsStore
 import CSV
 import Foundation
@@ -117,9 +118,9 @@ struct ImportCommand: AsyncParsableCommand {
     /// Why a row was refused, in the API's words (field, rule, detail); a failure that is no refusal is named as it is.
     static func violations(_ error: any Error) -> [FieldViolation] {
         if let decoding = error as? DecodingError {
-            return [decoding.violation.field ?? FieldViolation(field: "", rule: "malformed-request", detail: decoding.violation.detail)]
+            return [decoding.violation.field ?? FieldViolation(field: "", rule: "malformed-request", message: decoding.violation.detail)]
         }
-        return Refusal(error)?.rejectedFields ?? [FieldViolation(field: "", rule: "internal", detail: String(describing: error))]
+        return Refusal(error)?.rejectedFields ?? [FieldViolation(field: "", rule: "internal", facts: ["error": .text(String(describing: error))])]
     }
 
     /// Newlines in the file, for the progress bar.
@@ -178,7 +179,7 @@ final class Rejects {
 
     func write(row: Int, externalId: String, _ violations: [FieldViolation]) throws {
         for violation in violations {
-            try writer.write(row: [String(row), externalId, violation.field, violation.rule, violation.detail])
+            try writer.write(row: [String(row), externalId, violation.field, violation.rule, Wording.terminal(violation.message)])
         }
     }
 

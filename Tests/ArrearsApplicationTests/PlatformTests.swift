@@ -49,7 +49,7 @@ struct PlatformTests {
             return
         }
         #expect(again.complaint.id == first.complaint.id)
-        await #expect(throws: Refusal.tooMany("complaints filed by this account", retryAfter: 60)) {
+        await #expect(throws: Refusal.tooMany("filings-by-account", retryAfter: 60)) {
             _ = try await platform.file(Fixtures.filing(), idempotencyKey: "form-8b21", by: sme)
         }
     }
@@ -75,10 +75,10 @@ struct PlatformTests {
     func permissions() async throws {
         let (platform, _) = try platform()
         let sme = caller(Fixtures.sme, creditCode: "91330100716105852F")
-        await #expect(throws: Refusal.notPermitted(action: "read statistics", role: .sme)) {
+        await #expect(throws: Refusal.notPermitted(action: "read-statistics", role: .sme)) {
             _ = try await platform.statistics(try CSTMonth("2026-10"), breakdowns: false, by: sme)
         }
-        await #expect(throws: Refusal.notPermitted(action: "read the security log", role: .supervisor)) {
+        await #expect(throws: Refusal.notPermitted(action: "read-security-log", role: .supervisor)) {
             _ = try await platform.securityLog(after: 0, limit: nil, subject: nil, by: caller(Fixtures.zhejiangSupervisor))
         }
         await #expect(throws: Refusal.unauthenticated) {
@@ -105,7 +105,7 @@ struct PlatformTests {
                 _ = try await platform.signIn(login: "91310000132260250X", password: "wrong", by: anonymous)
             }
         }
-        await #expect(throws: Refusal.tooMany("failed sign-ins for this account", retryAfter: 900)) {
+        await #expect(throws: Refusal.tooMany("sign-ins-by-account", retryAfter: 900)) {
             _ = try await platform.signIn(login: "91310000132260250X", password: "correct horse battery", by: anonymous)
         }
         let signedIn = Caller(account: account, address: "198.51.100.4", requestID: nil, tokenDigest: BearerToken.digest(session.token))

@@ -208,8 +208,10 @@ struct LifecycleTests {
         let resolved = try complaint(in: .resolved)  // resolved 2026-11-20: rating period to 2026-12-05 (a Saturday) → Monday 12-07
         #expect(resolved.deadline?.dueOn?.description == "2026-12-07")
         let early = Fixtures.instant("2026-12-07T02:00:00Z")
-        #expect(throws: TransitionError.notYet(rule: "close.period-running", detail: "the rating period has not run out (it runs until 2026-12-07)"))
-        {
+        #expect(
+            throws: TransitionError.notYet(
+                rule: "close.period-running", facts: ["period": .message(Message("stage.rating")), "until": .date(Fixtures.date("2026-12-07"))])
+        ) {
             try lifecycle.apply(.close(note: nil), to: resolved, by: Fixtures.zhejiangIntake, at: early)
         }
         let (closed, _) = try lifecycle.apply(

@@ -193,7 +193,7 @@ struct ReadinessTests {
             let response = try await client.execute(uri: "/readyz", method: .get)
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "5")
-            #expect(try problem(response).detail == "the database schema is not the one this release expects; run arrearsd migrate")
+            #expect(try problem(response).detail == "数据库结构与本版本不符，请运行 arrearsd migrate")
         }
     }
 }

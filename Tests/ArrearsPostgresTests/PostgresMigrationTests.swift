@@ -22,7 +22,7 @@ struct PostgresMigrationTests {
             }
             await #expect(throws: SchemaError.self) { try await PostgresDatabase.migrate(location, logger: logger) }
             let problem = await store.readinessProblem()
-            #expect(problem?.contains("arrearsd migrate") == true, "readiness names the problem, got \(problem ?? "nil")")
+            #expect(problem?.id == "readiness.schema", "readiness names the problem, got \(problem?.description ?? "nil")")
         }
     }
 }

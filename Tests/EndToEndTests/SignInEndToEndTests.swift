@@ -26,7 +26,7 @@ struct SignInEndToEndTests {
             input: "财政厅-2026-春\n")
         #expect(created.status == 0 && created.output.contains("created handler account zj-fin-wang"), "\(created.output)\(created.error)")
         let wrong = try ctl(["login", "--user", "zj-fin-wang", "--password-stdin"], input: "not-the-password\n")
-        #expect(wrong.status == 65 && wrong.error.contains("the name or the password is wrong"), "\(wrong.error)")
+        #expect(wrong.status == 65 && wrong.error.contains("账号或密码错误"), "\(wrong.error)")
         let login = try ctl(["login", "--user", "zj-fin-wang", "--password-stdin"], input: "财政厅-2026-春\n")
         #expect(login.status == 0 && login.output.contains("as 浙江省财政厅 王五 (handler) until"), "\(login.output)\(login.error)")
         #expect(try ctl(["whoami"]).output.contains("zj-fin-wang"))

@@ -75,7 +75,7 @@ struct WalkthroughTests {
         #expect(try ctl(["queue", "--all"]).output.contains(number), "and is still there with --all")
 
         let refused = try ctl(["accept", number])
-        #expect(refused.status == 65 && refused.error.contains("cannot accept a complaint that is closed"), "\(refused.error)")
+        #expect(refused.status == 65 && refused.error.contains("投诉处于“已办结”状态，不能受理"), "\(refused.error)")
         let usage = try ctl(["stats", "--month", "2026-13"])
         #expect(usage.status == 64)
         let json = try ctl(["show", number, "--json"])

@@ -1,0 +1,77 @@
+import ArrearsCore
+import ArrearsMessages
+import Foundation
+import Testing
+
+/// Every message id the code can produce is in both catalogues, so no reader ever sees a bare id.
+@Suite("The catalogues cover every message the code says")
+struct CatalogueCoverageTests {
+    let catalogue = MessageCatalogue.shipped
+
+    /// Every Swift source of the product, read as text.
+    static func sources() throws -> [(path: String, text: String)] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources").standardized
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        return try files.filter { $0.pathExtension == "swift" }.map { ($0.path, try String(contentsOf: $0, encoding: .utf8)) }
+    }
+
+    /// The ids the code names literally: `Message("id"…)`, a rule's own message (`rule: "x"` unless given a message),
+    /// and the families built from a literal suffix (actions, kinds of attempts, JSON syntax errors, characters).
+    static func literalIDs(in text: String) -> Set<String> {
+        var ids: Set<String> = []
+        func each(_ pattern: String, _ make: (String) -> String?) {
+            let regex = try! NSRegularExpression(pattern: pattern)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let whole = String(text[Range(match.range, in: text)!])
+                let captured = String(text[Range(match.range(at: 1), in: text)!])
+                if let id = make(whole.contains("message:") ? "" : captured), !id.isEmpty { ids.insert(id) }
+            }
+        }
+        // An id that ends in a dot or a dash is a prefix the code completes (`"role." + role.rawValue`): enumFamilies checks those.
+        each(#"Message\("([a-z0-9.\-]*[a-z0-9])"(?!\s*\+)"#) { $0 }
+        each(#"rule: "([a-z0-9.\-]+)"(\s*,\s*message:)?"#) { $0.isEmpty ? nil : "rule." + $0 }
+        each(#"(?:holding\(\.[a-zA-Z]+, |action: )"([a-z0-9\-]+)""#) { "action." + $0 }
+        each(#"tooMany\("([a-z0-9\-]+)""#) { "attempts." + $0 }
+        each(#"syntax\("([a-z0-9\-]+)""#) { "json-syntax." + $0 }
+        each(#"\("text\.[a-z\-]+", "([a-z\-]+)"\)"#) { "character." + $0 }
+        return ids
+    }
+
+    @Test("Every id the sources name is in both catalogues")
+    func literalIDs() throws {
+        var ids: Set<String> = []
+        for (path, text) in try Self.sources() where !path.contains("/ArrearsAPI/Generated") {
+            // ParameterSchema words its refusals as `parameter.<rule>`; its `rule:` is `query.`/`path.` + that.
+            let found = Self.literalIDs(in: text).filter { !(path.hasSuffix("ParameterSchema.swift") && $0.hasPrefix("rule.")) }
+            ids.formUnion(found)
+        }
+        #expect(ids.count > 150, "the scan found \(ids.count) ids; has the code's way of naming messages changed?")
+        let missing = ids.filter { catalogue.text($0, in: .chinese) == nil || catalogue.text($0, in: .english) == nil }
+        #expect(missing.isEmpty, "in code, not in both catalogues: \(missing.sorted())")
+    }
+
+    @Test("The words built from enum values exist for every value: roles, states, commands, stages, weekdays")
+    func enumFamilies() {
+        var ids = Role.allCases.map { "role." + $0.rawValue } + ComplaintState.allCases.map { "state." + $0.rawValue }
+        ids += DeadlineStage.allCases.map { "stage." + $0.rawValue } + (1...7).map { "weekday.\($0)" }
+        ids += (Lifecycle.transitions.map(\.command) + ["register"]).map { "action." + $0 }
+        let missing = ids.filter { catalogue.text($0, in: .chinese) == nil || catalogue.text($0, in: .english) == nil }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+
+    @Test("A Chinese reader reads no English word in a refusal's words, bar codes and the law's own abbreviations")
+    func chineseIsChinese() throws {
+        for id in catalogue.ids(.chinese) where id.hasPrefix("rule.") || id.hasPrefix("refusal.") || id.hasPrefix("reckoning.") {
+            let text = try #require(catalogue.text(id, in: .chinese))
+            let prose = text.replacingOccurrences(of: #"\{[A-Za-z0-9]+\}"#, with: " ", options: .regularExpression)
+            let words = prose.split(whereSeparator: { (character: Character) in !character.isLetter || !character.isASCII }).map(String.init)
+            let allowed: Set<String> = [
+                "bcrypt", "Bearer", "Authorization", "arrearsctl", "account", "revoke", "arrearsd", "migrate", "overrideReason", "ETag", "null",
+                "JSON", "ASCII", "Unicode", "JPEG", "date", "kind", "name", "code", "level", "holiday", "workday", "true", "false", "Match",
+                "accept", "reject", "request", "supplement", "forward", "return", "resolve", "close",
+            ]
+            let english = words.filter { $0.count > 3 && !allowed.contains($0) && !$0.hasPrefix("YYYY") }
+            #expect(english.isEmpty, "\(id): \(text)")
+        }
+    }
+}
