@@ -20,15 +20,10 @@ extension Complaint {
         if let duplicateOf, hidden.contains(duplicateOf) { copy.duplicateOf = nil }
         copy.findings = findings.map { finding in
             guard let related = finding.related, hidden.contains(related) else { return finding }
-            return EligibilityFinding(
-                ground: finding.ground, code: finding.code,
-                detail: finding.detail.replacingOccurrences(of: related, with: Self.anotherComplaint), related: nil)
+            return finding.withholdingRelated()
         }
         return copy
     }
-
-    /// What stands in a reader's view for a complaint they may not open.
-    public static let anotherComplaint = "another complaint"
 }
 
 extension ComplaintEvent {

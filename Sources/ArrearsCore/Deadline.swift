@@ -32,7 +32,7 @@ public struct Deadline: Sendable, Codable, Equatable {
     /// For calendar-day clocks: the last day before rolling past holidays.
     public var nominalDueOn: CSTDate?
     /// Why there is no due date, for the operator to act on.
-    public var problem: String?
+    public var problem: Message?
     /// The rule set that set this deadline (e.g. `decree-802`); nil on records written before rule sets were recorded.
     public var ruleSet: String?
     /// False for a target the legal text does not fix as a limit.
@@ -41,7 +41,7 @@ public struct Deadline: Sendable, Codable, Equatable {
     public var basis: String?
 
     public init(
-        stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: String?,
+        stage: DeadlineStage, unit: ClockUnit, length: Int, startedOn: CSTDate, dueOn: CSTDate?, nominalDueOn: CSTDate?, problem: Message?,
         ruleSet: String? = nil, binding: Bool = true, basis: String? = nil
     ) {
         self.stage = stage
@@ -64,7 +64,12 @@ public struct Deadline: Sendable, Codable, Equatable {
         startedOn = try c.decode(CSTDate.self, forKey: .startedOn)
         dueOn = try c.decodeIfPresent(CSTDate.self, forKey: .dueOn)
         nominalDueOn = try c.decodeIfPresent(CSTDate.self, forKey: .nominalDueOn)
-        problem = try c.decodeIfPresent(String.self, forKey: .problem)
+        // Records from before problems kept facts hold an English sentence; it is shown as it stands.
+        if let recorded = try? c.decodeIfPresent(String.self, forKey: .problem) {
+            problem = Message("recorded.text", ["text": .text(recorded)])
+        } else {
+            problem = try c.decodeIfPresent(Message.self, forKey: .problem)
+        }
         // Records written before explanations were derived on reading also hold an English `explanation`; it is not read.
         ruleSet = try c.decodeIfPresent(String.self, forKey: .ruleSet)
         // Records from before rule sets were recorded only held binding deadlines.

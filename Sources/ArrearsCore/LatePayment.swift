@@ -6,8 +6,8 @@ public struct LatePayment: Sendable, Equatable {
     public let daysOverdue: Int
     /// Default interest to `asOf` on the amount overdue: amount × 0.05% × days, rounded half up to the fen.
     public let interest: Fen
-    /// How it was counted, or why it cannot be.
-    public let explanation: String
+    /// How it was counted, or why it cannot be, as facts the edges word (`late.*` in the catalogue).
+    public let reckoning: Message
 
     /// Basis points per day of the default rate: 0.05% = 5 / 10,000.
     public static let defaultDailyRatePerTenThousand: Int64 = 5
@@ -25,30 +25,33 @@ public struct LatePayment: Sendable, Equatable {
 
     /// Assesses one contract as of `asOf` (a CST date), counting on the working-day calendar for the end of the term.
     public static func assess(_ contract: Contract, respondent: RespondentKind, asOf: CSTDate, calendar: WorkingDayCalendar) -> LatePayment {
-        func unknown(_ why: String) -> LatePayment {
-            LatePayment(contractNumber: contract.number, dueOn: nil, daysOverdue: 0, interest: .zero, explanation: why)
+        func unknown(_ why: Message) -> LatePayment {
+            LatePayment(contractNumber: contract.number, dueOn: nil, daysOverdue: 0, interest: .zero, reckoning: why)
         }
-        guard let delivered = contract.deliveredOn else { return unknown("no delivery or acceptance date, so the payment term cannot be counted") }
+        guard let delivered = contract.deliveredOn else { return unknown(Message("late.no-delivery-date")) }
         let stated = contract.paymentTermDays
         guard let term = stated ?? statutoryTerm(respondent, signedOn: contract.signedOn) else {
-            return unknown("no payment term in the contract and none in law for a large enterprise before 2025-06-01")
+            return unknown(Message("late.no-term", ["decree": .date(Self.decree802)]))
         }
-        let source = stated == nil ? "the statutory \(term)-day term" : "the agreed \(term)-day term"
+        let source = Message(stated == nil ? "late.term-statutory" : "late.term-agreed", ["days": "\(term)"])
         let due: CSTDate
         do throws(CalendarError) {
             due = try calendar.adding(calendarDays: term, to: delivered).effective
         } catch {
-            return unknown(error.description)
+            return unknown(error.message)
         }
         let days = max(0, due.days(until: asOf))
         // Money stays integer fen: amount × 5 × days / 10,000, half up; ≤ 10^13 × 5 × 36,500 fits in Int64.
         let raw = contract.amountOverdue.value * defaultDailyRatePerTenThousand * Int64(days)
         let interest = Fen(unchecked: (raw + 5_000) / 10_000)
-        let explanation =
+        let counted: [String: MessageFact] = ["term": .message(source), "from": .date(delivered), "due": .date(due), "asOf": .date(asOf)]
+        let reckoning =
             days == 0
-            ? "\(source) from \(delivered) runs to \(due); not overdue on \(asOf)"
-            : "\(source) from \(delivered) ran to \(due); \(days) days overdue on \(asOf); \(contract.amountOverdue) × 0.05% × \(days) = \(interest) (rounded half up to the fen)"
-        return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, explanation: explanation)
+            ? Message("late.not-overdue", counted)
+            : Message(
+                "late.overdue",
+                counted.merging(["days": "\(days)", "amount": .money(contract.amountOverdue), "interest": .money(interest)]) { a, _ in a })
+        return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, reckoning: reckoning)
     }
 
     /// Every contract of a complaint as of `today`; a complaint resolved as paid in full stops accruing on the day of the result.

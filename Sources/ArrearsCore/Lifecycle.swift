@@ -280,11 +280,12 @@ public struct Lifecycle: Sendable {
         guard routing != nil else { return (department, nil, nil) }
         guard let reason = try optional(overrideReason, "overrideReason") else {
             let routed =
-                decision.map { "routing rule \($0.rule.id) sends this complaint to \($0.department.id.rawValue)" } ?? "no routing rule matches"
+                decision.map { Message("routing.routed", ["rule": .text($0.rule.id), "department": .text($0.department.id.rawValue)]) }
+                ?? Message("routing.none")
             throw .invalidInput(
                 FieldViolation(
                     field: "overrideReason", rule: "forward.override-needs-reason",
-                    facts: ["routed": "\(routed)", "department": "\(department.rawValue)"]))
+                    facts: ["routed": .message(routed), "department": .text(department.rawValue)]))
         }
         return (department, nil, reason)
     }

@@ -43,14 +43,16 @@ public struct RoutingRule: Sendable, Codable, Equatable {
         return true
     }
 
-    /// The conditions in words, e.g. "kind public_institution, level provincial, region 33…, supervised by 浙江省教育厅".
-    public var conditions: String {
-        var parts: [String] = []
-        if let respondentKind { parts.append("kind \(respondentKind.rawValue)") }
-        if let level { parts.append("level \(level.rawValue)") }
-        if let regionPrefix { parts.append("region \(regionPrefix)…") }
-        if let supervisingAuthority { parts.append("supervised by \(supervisingAuthority)") }
-        return parts.isEmpty ? "any respondent" : parts.joined(separator: ", ")
+    /// The conditions as facts, e.g. "kind public_institution, level provincial, region 33…, supervised by 浙江省教育厅".
+    public var conditionFacts: MessageFact {
+        var parts: [Message] = []
+        if let respondentKind {
+            parts.append(Message("routing.condition.kind", ["kind": .message(Message("respondent-kind." + respondentKind.rawValue))]))
+        }
+        if let level { parts.append(Message("routing.condition.level", ["level": .message(Message("level." + level.rawValue))])) }
+        if let regionPrefix { parts.append(Message("routing.condition.region", ["prefix": .text(regionPrefix)])) }
+        if let supervisingAuthority { parts.append(Message("routing.condition.supervisor", ["authority": .text(supervisingAuthority)])) }
+        return parts.isEmpty ? .message(Message("routing.condition.any")) : .list(parts, .and)
     }
 
     /// How specific the rule is: a tie-break among equal priorities.

@@ -54,7 +54,7 @@ public struct RoutingTable: Sendable, Codable, Equatable {
         }
         for (index, rule) in rules.enumerated() {
             for other in rules[(index + 1)...]
-            where other.priority == rule.priority && other.conditions == rule.conditions && Self.overlap(rule, other) {
+            where other.priority == rule.priority && other.conditionFacts == rule.conditionFacts && Self.overlap(rule, other) {
                 throw InvalidValue(
                     rule: "routing.rules-tie",
                     facts: ["id": "\(rule.id)", "id2": "\(other.id)"])
@@ -85,9 +85,14 @@ public struct RoutingDecision: Sendable, Codable, Equatable {
     public let department: HandlingDepartment
     public let rule: RoutingRule
 
-    /// "ZJ-EDU 浙江省教育厅 by rule zj-edu-institutions (priority 100: kind public_institution, …)".
-    public var explanation: String {
-        "\(department.id.rawValue) \(department.name) by rule \(rule.id) (priority \(rule.priority): \(rule.conditions))"
-            + (rule.note.map { "; \($0)" } ?? "")
+    /// "ZJ-EDU 浙江省教育厅 by rule zj-edu-institutions (priority 100: kind public_institution, …)", as facts.
+    public var reasoning: Message {
+        Message(
+            "routing.decision",
+            [
+                "department": .text(department.id.rawValue), "name": .text(department.name), "rule": .text(rule.id),
+                "priority": "\(rule.priority)", "conditions": rule.conditionFacts,
+                "note": rule.note.map { .message(Message("routing.note", ["note": .text($0)])) } ?? "",
+            ])
     }
 }

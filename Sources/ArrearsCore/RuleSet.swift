@@ -115,7 +115,7 @@ public struct RuleBook: Sendable, Equatable {
                 deadline.nominalDueOn = nominal
             }
         } catch {
-            deadline.problem = error.description
+            deadline.problem = error.message
         }
         return deadline
     }

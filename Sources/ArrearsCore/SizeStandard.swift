@@ -109,36 +109,41 @@ public struct SizeStandard: Sendable {
                 field: Self.field(first), rule: "size-test.measure-required",
                 facts: ["industry": "\(industry.rawValue)", "measures": .text(missing.map(Self.field).joined(separator: ", "))])
         }
-        var steps: [String] = []
+        var steps: [Message] = []
         func below(_ measure: SizeMeasure, _ bound: Int64) -> Bool { inputs.value(measure)!.whole < bound }
         func atLeast(_ measure: SizeMeasure, _ bound: Int64) -> Bool { inputs.value(measure)!.whole >= bound }
-        func shown(_ measure: SizeMeasure) -> String {
+        /// "X=250 < 1000": the value as measured against a bound of the table, on the standard's scale (people, 万元).
+        func compared(_ measure: SizeMeasure, _ bound: Int64, below isBelow: Bool) -> Message {
             let (whole, fen) = inputs.value(measure)!
-            guard measure != .employees else { return "\(measure.letter)=\(whole)" }
-            guard fen != 0 else { return "\(measure.letter)=\(whole)万元" }
-            var decimals = fen.zeroPadded(6)
-            while decimals.hasSuffix("0") { decimals.removeLast() }
-            return "\(measure.letter)=\(whole).\(decimals)万元"
+            var shown = String(whole)
+            if fen != 0 {
+                var decimals = fen.zeroPadded(6)
+                while decimals.hasSuffix("0") { decimals.removeLast() }
+                shown += "." + decimals
+            }
+            return Message("size.compare.\(measure.rawValue).\(isBelow ? "below" : "at-least")", ["value": .text(shown), "bound": "\(bound)"])
+        }
+        func step(_ id: String, _ comparisons: [Message], _ extra: [String: MessageFact] = [:]) -> Message {
+            Message("size.step." + id, extra.merging(["comparisons": .list(comparisons, .and)]) { a, _ in a })
         }
         let ceiling = row.smeBelow.sorted { $0.key.letter < $1.key.letter }
         let underCeiling = ceiling.filter { below($0.key, $0.value) }
         guard !underCeiling.isEmpty else {
-            steps.append(
-                "not an SME: " + ceiling.map { "\(shown($0.key)) ≥ \($0.value)" }.joined(separator: " and ")
-                    + " (an SME needs " + ceiling.map { "\($0.key.letter)<\($0.value)" }.joined(separator: " or ") + ")")
+            let needs = ceiling.map { Message("size.need.\($0.key.rawValue)", ["bound": "\($0.value)"]) }
+            steps.append(step("not-sme", ceiling.map { compared($0.key, $0.value, below: false) }, ["needs": .list(needs, .or)]))
             return SizeAssessment(industry: industry, size: .large, steps: steps)
         }
-        steps.append("SME: " + underCeiling.map { "\(shown($0.key)) < \($0.value)" }.joined(separator: " and "))
+        steps.append(step("sme", underCeiling.map { compared($0.key, $0.value, below: true) }))
         for (size, floors) in [(EnterpriseSize.medium, row.mediumAtLeast), (.small, row.smallAtLeast)] {
             let ordered = floors.sorted { $0.key.letter < $1.key.letter }
             let failing = ordered.filter { !atLeast($0.key, $0.value) }
             if failing.isEmpty {
-                steps.append("\(size.rawValue): " + ordered.map { "\(shown($0.key)) ≥ \($0.value)" }.joined(separator: " and "))
+                steps.append(step(size.rawValue, ordered.map { compared($0.key, $0.value, below: false) }))
                 return SizeAssessment(industry: industry, size: size, steps: steps)
             }
-            steps.append("not \(size.rawValue): " + failing.map { "\(shown($0.key)) < \($0.value)" }.joined(separator: " and "))
+            steps.append(step("not-\(size.rawValue)", failing.map { compared($0.key, $0.value, below: true) }))
         }
-        steps.append("micro")
+        steps.append(Message("size.step.micro"))
         return SizeAssessment(industry: industry, size: .micro, steps: steps)
     }
 
@@ -155,9 +160,10 @@ public struct SizeStandard: Sendable {
 public struct SizeAssessment: Sendable, Codable, Equatable {
     public let industry: Industry
     public let size: EnterpriseSize
-    /// Each comparison in order, e.g. "SME: X=250 < 1000", "not medium: X=250 < 300", "small: X=250 ≥ 20 and Y=500万元 ≥ 300".
-    public let steps: [String]
+    /// Each step in order, as facts: "SME: X=250 < 1000", "not medium: X=250 < 300", "small: X=250 ≥ 20 and Y=500万元 ≥ 300".
+    public let steps: [Message]
 
     public var isSME: Bool { size != .large }
-    public var explanation: String { steps.joined(separator: "; ") }
+    /// The steps as one fact, for a message that quotes the reasoning.
+    public var reasoning: MessageFact { .list(steps, .sentences) }
 }

@@ -129,10 +129,12 @@ public struct WorkingDayCalendar: Sendable {
 public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     case beyondCalendar(date: CSTDate, lastYear: Int)
 
-    public var description: String {
+    /// What the operator reads: the last year loaded and the day that could not be counted.
+    public var message: Message {
         switch self {
-        case let .beyondCalendar(date, lastYear):
-            "the working-day calendar ends with \(lastYear); \(date) cannot be counted until the next year's table is loaded"
+        case let .beyondCalendar(date, lastYear): Message("calendar.beyond", ["lastYear": "\(lastYear)", "date": .date(date)])
         }
     }
+
+    public var description: String { message.description }
 }

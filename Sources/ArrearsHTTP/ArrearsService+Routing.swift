@@ -1,21 +1,27 @@
 import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
+import ArrearsMessages
 
 extension ArrearsService {
     public func routeComplaint(_ input: Operations.RouteComplaint.Input) async throws -> Operations.RouteComplaint.Output {
         let advice = try await platform.route(ComplaintID(input.path.complaintId), by: caller())
         let respondent = advice.complaint.filing.respondent
+        let words = RequestValues.wording
         return .ok(
             .init(
                 body: .json(
                     .init(
                         complaint: advice.complaint.number, routingVersion: advice.routingVersion, on: advice.on.description,
                         department: advice.decision.map { Wire.department($0.department) }, rule: advice.decision.map { Wire.rule($0.rule) },
-                        explanation: advice.decision?.explanation,
+                        explanation: advice.decision.map { words($0.reasoning) },
                         problem: advice.decision == nil
-                            ? "no routing rule matches \(respondent.kind.rawValue), \(respondent.level.rawValue), "
-                                + "region \(respondent.region.code); forward with a department and an override reason"
+                            ? words(
+                                "routing.no-match",
+                                [
+                                    "kind": .message(Message("respondent-kind." + respondent.kind.rawValue)),
+                                    "level": .message(Message("level." + respondent.level.rawValue)), "region": .text(respondent.region.code),
+                                ])
                             : nil))))
     }
 
@@ -42,7 +48,7 @@ extension ArrearsService {
             .init(
                 body: .json(
                     .init(
-                        industry: body.industry, size: .init(rawValue: assessment.size.rawValue)!, sme: assessment.isSME, steps: assessment.steps,
-                        explanation: assessment.explanation))))
+                        industry: body.industry, size: .init(rawValue: assessment.size.rawValue)!, sme: assessment.isSME,
+                        steps: assessment.steps.map { RequestValues.wording($0) }, explanation: RequestValues.wording.fact(assessment.reasoning)))))
     }
 }

@@ -28,14 +28,17 @@ enum Wire {
             filing: filing(c.filing, contact: view.contact))
         wire.ruleSet = c.ruleSet
         wire.hops = c.hops.map(hop)
+        let words = RequestValues.wording
         wire.findings = c.findings.map {
-            .init(ground: $0.ground.map { .init(rawValue: $0.rawValue)! }, code: $0.code, detail: $0.detail, related: $0.related)
+            .init(
+                ground: $0.ground.map { .init(rawValue: $0.rawValue)! }, code: $0.code, detail: $0.recordedDetail ?? words($0.message),
+                related: $0.related)
         }
         wire.duplicateOf = c.duplicateOf
         wire.latePayments = view.latePayments.map { late in
             .init(
                 contractNumber: late.contractNumber, dueOn: late.dueOn?.description, daysOverdue: late.daysOverdue, interest: late.interest.value,
-                explanation: late.explanation)
+                explanation: words(late.reckoning))
         }
         return wire
     }
@@ -58,7 +61,7 @@ enum Wire {
             id: r.id, priority: r.priority, effectiveFrom: r.effectiveFrom.description, effectiveUntil: r.effectiveUntil?.description,
             respondentKind: r.respondentKind.map { .init(rawValue: $0.rawValue)! }, level: r.level.map { .init(rawValue: $0.rawValue)! },
             regionPrefix: r.regionPrefix, supervisingAuthority: r.supervisingAuthority, department: r.department.rawValue, note: r.note,
-            conditions: r.conditions)
+            conditions: RequestValues.wording.fact(r.conditionFacts))
     }
 
     static func summary(_ c: ComplaintSummary, today: CSTDate) -> Components.Schemas.ComplaintSummary {
@@ -76,7 +79,8 @@ enum Wire {
         .init(
             stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
-            problem: d.problem, explanation: reckoning.map(RequestValues.wording.reckoning), overdue: d.isOverdue(today: today), ruleSet: d.ruleSet,
+            problem: d.problem.map(RequestValues.wording.callAsFunction), explanation: reckoning.map(RequestValues.wording.reckoning),
+            overdue: d.isOverdue(today: today), ruleSet: d.ruleSet,
             binding: d.binding, basis: d.basis
         )
     }

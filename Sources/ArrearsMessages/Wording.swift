@@ -30,6 +30,7 @@ public struct Wording: Sendable {
         case let .date(date): self.date(date)
         case let .money(amount): money(amount)
         case let .message(message): self(message)
+        case let .list(messages, joiner): messages.map { self($0) }.joined(separator: self("list." + joiner.rawValue))
         }
     }
 

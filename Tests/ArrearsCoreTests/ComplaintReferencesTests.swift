@@ -10,13 +10,15 @@ struct ComplaintReferencesTests {
         var complaint = registered
         complaint.findings = [
             EligibilityFinding(
-                ground: .repeatComplaint, code: "eligibility.repeat",
-                detail: "ARR-2026-000007 about ZJ-2025-0318 already has a result; a repeat needs new facts or reasons", related: "ARR-2026-000007")
+                ground: .repeatComplaint, code: "eligibility.repeat-complaint",
+                facts: ["number": "ARR-2026-000007", "overlap": .message(Message("overlap.contract-number"))], related: "ARR-2026-000007")
         ]
         #expect(complaint.referencedNumbers(in: [event]) == ["ARR-2026-000007"])
         let seen = complaint.withholding(["ARR-2026-000007"])
-        #expect(seen.findings[0].related == nil && seen.findings[0].code == "eligibility.repeat")
-        #expect(seen.findings[0].detail == "another complaint about ZJ-2025-0318 already has a result; a repeat needs new facts or reasons")
+        #expect(seen.findings[0].related == nil && seen.findings[0].code == "eligibility.repeat-complaint")
+        #expect(seen.findings[0].facts["number"] == .message(Message("complaint.another")))
+        #expect(seen.findings[0].facts["overlap"] == complaint.findings[0].facts["overlap"], "the point of the finding stays")
+        #expect(!seen.findings[0].message.description.contains("ARR-2026-000007"))
         #expect(complaint.withholding([]) == complaint)
         #expect(event.withholding(["ARR-2026-000007"]) == event, "an event that links nothing is shown as it is")
     }

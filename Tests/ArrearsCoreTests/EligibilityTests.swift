@@ -14,7 +14,7 @@ struct EligibilityTests {
         let findings = Eligibility.findings(filing, sizes: Fixtures.sizes)
         #expect(findings.map(\.code) == ["eligibility.other-body-involved", "eligibility.not-sme-by-size-test"])
         #expect(findings.map(\.ground) == [.otherBodyInvolved, .notSME])
-        #expect(findings[1].detail.contains("at signing (2025-03-18)"))
+        #expect(findings[1].facts["signedOn"] == .date(Fixtures.date("2025-03-18")), "the size that counts is the size at signing")
     }
 
     @Test("A respondent registered as an individual business is outside the regulation")

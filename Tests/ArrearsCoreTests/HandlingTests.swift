@@ -37,7 +37,10 @@ struct HandlingTests {
             throws: TransitionError.invalidInput(
                 FieldViolation(
                     field: "overrideReason", rule: "forward.override-needs-reason",
-                    facts: ["routed": "routing rule zj-education-institutions sends this complaint to ZJ-EDU", "department": "ZJ-FIN"]))
+                    facts: [
+                        "routed": .message(Message("routing.routed", ["rule": "zj-education-institutions", "department": "ZJ-EDU"])),
+                        "department": "ZJ-FIN",
+                    ]))
         ) {
             try lifecycle.apply(.forward(to: try DepartmentID("ZJ-FIN"), note: nil), to: complaint, by: intake, at: at, routing: Fixtures.routing)
         }

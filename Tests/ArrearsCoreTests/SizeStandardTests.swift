@@ -78,7 +78,7 @@ struct SizeStandardTests {
         #expect(try standard.classify(row.industry, Self.inputs(row.ceiling)).size == .large)
         for measure in row.ceiling.keys {
             let result = try standard.classify(row.industry, Self.inputs(row.ceiling, justBelow: measure))
-            #expect(result.size == .medium, "\(row.industry) one below the \(measure) ceiling: \(result.explanation)")
+            #expect(result.size == .medium, "\(row.industry) one below the \(measure) ceiling: \(result.steps)")
         }
     }
 
@@ -87,7 +87,7 @@ struct SizeStandardTests {
         #expect(try standard.classify(row.industry, Self.inputs(row.medium)).size == .medium)
         for measure in row.medium.keys {
             let result = try standard.classify(row.industry, Self.inputs(row.medium, justBelow: measure))
-            #expect(result.size == .small, "\(row.industry) one below the medium \(measure) floor: \(result.explanation)")
+            #expect(result.size == .small, "\(row.industry) one below the medium \(measure) floor: \(result.steps)")
         }
     }
 
@@ -96,7 +96,7 @@ struct SizeStandardTests {
         #expect(try standard.classify(row.industry, Self.inputs(row.small)).size == .small)
         for measure in row.small.keys {
             let result = try standard.classify(row.industry, Self.inputs(row.small, justBelow: measure))
-            #expect(result.size == .micro, "\(row.industry) one below the small \(measure) floor: \(result.explanation)")
+            #expect(result.size == .micro, "\(row.industry) one below the small \(measure) floor: \(result.steps)")
         }
     }
 
@@ -104,11 +104,14 @@ struct SizeStandardTests {
     func explanation() throws {
         let result = try standard.classify(.construction, SizeInputs(annualRevenue: 5_000 * 1_000_000, totalAssets: 4_000 * 1_000_000))
         #expect(result.size == .small)
+        #expect(result.steps.map(\.id) == ["size.step.sme", "size.step.not-medium", "size.step.small"])
         #expect(
-            result.steps == [
-                "SME: Y=5000万元 < 80000 and Z=4000万元 < 80000", "not medium: Y=5000万元 < 6000 and Z=4000万元 < 5000",
-                "small: Y=5000万元 ≥ 300 and Z=4000万元 ≥ 300",
-            ])
+            result.steps[1].facts["comparisons"]
+                == .list(
+                    [
+                        Message("size.compare.revenue.below", ["value": "5000", "bound": "6000"]),
+                        Message("size.compare.assets.below", ["value": "4000", "bound": "5000"]),
+                    ], .and))
     }
 
     @Test("A measure the row needs and did not get is named")

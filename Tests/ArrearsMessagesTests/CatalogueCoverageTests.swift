@@ -50,11 +50,21 @@ struct CatalogueCoverageTests {
         #expect(missing.isEmpty, "in code, not in both catalogues: \(missing.sorted())")
     }
 
-    @Test("The words built from enum values exist for every value: roles, states, commands, stages, weekdays")
+    @Test("The words built from enum values exist for every value: roles, states, commands, kinds, industries, outcomes, events…")
     func enumFamilies() {
         var ids = Role.allCases.map { "role." + $0.rawValue } + ComplaintState.allCases.map { "state." + $0.rawValue }
         ids += DeadlineStage.allCases.map { "stage." + $0.rawValue } + (1...7).map { "weekday.\($0)" }
         ids += (Lifecycle.transitions.map(\.command) + ["register"]).map { "action." + $0 }
+        ids += RespondentKind.allCases.map { "respondent-kind." + $0.rawValue } + AdministrativeLevel.allCases.map { "level." + $0.rawValue }
+        ids += Industry.allCases.map { "industry." + $0.rawValue } + EnterpriseSize.allCases.map { "size." + $0.rawValue }
+        ids += ContractSubject.allCases.map { "subject." + $0.rawValue } + IntakeChannel.allCases.map { "channel." + $0.rawValue }
+        ids += RejectionGround.allCases.map { "ground." + $0.rawValue } + ResolutionOutcome.allCases.map { "outcome." + $0.rawValue }
+        ids += Satisfaction.allCases.map { "satisfaction." + $0.rawValue } + ClosureReason.allCases.map { "closure." + $0.rawValue }
+        ids += EscalationStep.allCases.map { "escalation." + $0.rawValue } + ComplaintEventKind.allCases.map { "event." + $0.rawValue }
+        ids += SizeMeasure.allCases.flatMap {
+            ["size.compare.\($0.rawValue).below", "size.compare.\($0.rawValue).at-least", "size.need.\($0.rawValue)"]
+        }
+        ids += MessageFact.Joiner.allCases.map { "list." + $0.rawValue }
         let missing = ids.filter { catalogue.text($0, in: .chinese) == nil || catalogue.text($0, in: .english) == nil }
         #expect(missing.isEmpty, "\(missing)")
     }
