@@ -81,8 +81,17 @@ enum Wire {
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
             problem: d.problem.map(RequestValues.wording.callAsFunction), explanation: reckoning.map(RequestValues.wording.reckoning),
             overdue: d.isOverdue(today: today), ruleSet: d.ruleSet,
-            binding: d.binding, basis: d.basis
+            binding: d.binding, basis: Wire.basis(d)
         )
+    }
+
+    /// The provision a clock rests on, in the reader's language when the catalogue words the rule set's stage; else as
+    /// the rule set states it (an operator's own rule set).
+    static func basis(_ d: Deadline) -> String? {
+        guard let ruleSet = d.ruleSet else { return d.basis }
+        let id = "basis.\(ruleSet).\(d.stage.rawValue)"
+        let words = RequestValues.wording(id)
+        return words == id ? d.basis : words
     }
 
     static func event(_ e: ComplaintEvent) -> Components.Schemas.Event {

@@ -49,6 +49,14 @@ public struct Wording: Sendable {
         }
     }
 
+    /// A month: 2026年12月 in Chinese, 2026-12 in English.
+    public func month(_ month: CSTMonth) -> String {
+        switch language {
+        case .chinese: "\(month.year)年\(month.month)月"
+        case .english: month.description
+        }
+    }
+
     /// Two dates of one span without repeating what they share: 2026年10月1日至7日, 2026-10-01…07.
     public func dates(_ first: CSTDate, _ last: CSTDate) -> String {
         guard first != last else { return date(first) }

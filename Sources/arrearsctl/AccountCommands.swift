@@ -1,5 +1,7 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsCore
+import ArrearsMessages
 import Foundation
 
 #if canImport(Glibc)
@@ -24,15 +26,27 @@ struct Login: AsyncParsableCommand {
                 try await client.signIn(body: .json(.init(login: user, password: password))).created.body.json
             }
             try SavedLogin(server: server.absoluteString, token: session.token).save()
+            let words = connection.words
             say(
-                "signed in to \(server.absoluteString) as \(session.account.name) (\(session.account.role.rawValue)) until "
-                    + "\(session.expiresAt.formatted(.iso8601)); saved to \(SavedLogin.path.path)")
+                words(
+                    "cli.login.session",
+                    [
+                        "server": .text(server.absoluteString), "name": .text(session.account.name),
+                        "role": .message(Message("role." + session.account.role.rawValue)), "until": .text(words.instant(session.expiresAt)),
+                        "path": .text(SavedLogin.path.path),
+                    ]))
             return
         }
         let (_, token) = try connection.resolved()
         let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
         try SavedLogin(server: server.absoluteString, token: token).save()
-        say("signed in to \(server.absoluteString) as \(account.name) (\(account.role.rawValue)); saved to \(SavedLogin.path.path)")
+        say(
+            connection.words(
+                "cli.login.token",
+                [
+                    "server": .text(server.absoluteString), "name": .text(account.name), "role": .message(Message("role." + account.role.rawValue)),
+                    "path": .text(SavedLogin.path.path),
+                ]))
     }
 
     /// From stdin (one line), or asked on the terminal without echo.
@@ -55,7 +69,7 @@ struct Logout: AsyncParsableCommand {
     func run() async throws {
         _ = try await withAPI(connection) { client in try await client.signOut().noContent }
         try? FileManager.default.removeItem(at: SavedLogin.path)
-        say("signed out")
+        say(connection.words("cli.logout"))
     }
 }
 
@@ -92,7 +106,12 @@ struct AccountAdmin: AsyncParsableCommand {
                             password: password))
                 ).created.body.json
             }
-            say(connection.json ? Rendering.json(account) : "created \(account.role.rawValue) account \(account.id) (\(account.name))")
+            say(
+                connection.json
+                    ? Rendering.json(account)
+                    : connection.words(
+                        "cli.account.created",
+                        ["role": .message(Message("role." + account.role.rawValue)), "id": .text(account.id), "name": .text(account.name)]))
         }
     }
 
@@ -106,7 +125,7 @@ struct AccountAdmin: AsyncParsableCommand {
             let result = try await withAPI(connection) { client in
                 try await client.revokeAccountTokens(path: .init(accountId: account)).ok.body.json
             }
-            say("revoked \(result.revoked) token(s) of \(account)")
+            say(connection.words("cli.account.revoked", ["count": "\(result.revoked)", "account": .text(account)]))
         }
     }
 
@@ -125,7 +144,9 @@ struct AccountAdmin: AsyncParsableCommand {
             say(
                 connection.json
                     ? Rendering.json(result)
-                    : "verified \(result.account.id) (\(result.account.name)); \(result.complaintsJoined) complaint(s) registered for it joined it")
+                    : connection.words(
+                        "cli.account.verified",
+                        ["id": .text(result.account.id), "name": .text(result.account.name), "count": "\(result.complaintsJoined)"]))
         }
     }
 }
@@ -139,9 +160,11 @@ struct Whoami: AsyncParsableCommand {
     func run() async throws {
         let account = try await withAPI(connection) { client in try await client.getMe().ok.body.json }
         if connection.json { return say(Rendering.json(account)) }
-        var scope = ""
-        if let province = account.province { scope += " province \(province)" }
-        if let department = account.department { scope += " department \(department)" }
-        say("\(account.name) (\(account.id)): \(account.role.rawValue)\(scope.isEmpty ? "" : ",")\(scope)")
+        let words = connection.words
+        var text = words(
+            "cli.whoami", ["name": .text(account.name), "id": .text(account.id), "role": .message(Message("role." + account.role.rawValue))])
+        if let province = account.province { text += words("cli.whoami.province", ["province": .text(province)]) }
+        if let department = account.department { text += words("cli.whoami.department", ["department": .text(department)]) }
+        say(text)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 
 /// `arrearsctl audit verify`
 struct Audit: AsyncParsableCommand {
@@ -20,12 +21,13 @@ struct Audit: AsyncParsableCommand {
                 try await client.getSecurityLog(query: .init(after: after, limit: limit, subject: subject)).ok.body.json
             }
             if connection.json { return say(Rendering.json(page)) }
-            var table = TextTable(["#", "AT", "ACTOR", "ACTION", "SUBJECT", "DETAIL"])
+            let words = connection.words
+            var table = TextTable(["sequence", "at", "actor", "action", "subject", "detail"].map { words("cli.column." + $0) })
             for entry in page.items {
                 let detail = entry.detail.additionalProperties.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                table.add([String(entry.sequence), entry.at.formatted(.iso8601), entry.actor, entry.action.rawValue, entry.subject, detail])
+                table.add([String(entry.sequence), words.instant(entry.at), entry.actor, entry.action.rawValue, entry.subject, detail])
             }
-            say(page.items.isEmpty ? "no entries" : table.render())
+            say(page.items.isEmpty ? words("cli.log.empty") : table.render())
         }
     }
 
@@ -41,10 +43,13 @@ struct Audit: AsyncParsableCommand {
             if connection.json {
                 say(Rendering.json(report))
             } else if let broken = report.broken {
-                say("audit chain BROKEN at \(broken.complaint) event \(broken.sequence): \(broken.reason)")
+                say(
+                    connection.words(
+                        "cli.audit.broken", ["complaint": .text(broken.complaint), "sequence": "\(broken.sequence)", "reason": .text(broken.reason)]))
             } else {
-                let log = (report.logEntries ?? 0) > 0 ? "; security log \(report.logEntries ?? 0) entries" : ""
-                say("audit chain intact: \(report.complaints) complaints, \(report.events) events\(log)")
+                let words = connection.words
+                let log = (report.logEntries ?? 0) > 0 ? words("cli.audit.log-entries", ["count": "\(report.logEntries ?? 0)"]) : ""
+                say(words("cli.audit.intact", ["complaints": "\(report.complaints)", "events": "\(report.events)"]) + log)
             }
             if !report.intact { throw ExitCode(1) }
         }

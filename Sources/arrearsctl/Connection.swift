@@ -24,14 +24,17 @@ struct ConnectionOptions: ParsableArguments {
         if let lang, !["zh", "en"].contains(lang.lowercased()) { throw ValidationError("--lang is zh or en, got \(lang)") }
     }
 
-    /// The Accept-Language to send: `--lang`, else the locale's.
-    var acceptLanguage: String {
+    /// The official's language: `--lang`, else the locale's.
+    var language: Language {
         switch lang?.lowercased() {
-        case "en"?: "en"
-        case "zh"?: "zh-CN"
-        default: LanguagePreference.fromLocale
+        case "en"?: .english
+        case "zh"?: .chinese
+        default: Language(locale: ProcessInfo.processInfo.environment)
         }
     }
+
+    /// The words this command prints in; the server is asked to word its answers the same way.
+    var words: Wording { Wording(language) }
 
     /// The server: flags first, then environment, then the saved login.
     func resolvedServer() throws -> URL {
@@ -53,13 +56,14 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client that sends the token, or, for signing in, none.
     func client(signedIn: Bool = true) throws -> Client {
-        let language = LanguagePreference(acceptLanguage: acceptLanguage)
+        let language = LanguagePreference(acceptLanguage: language.rawValue)
         guard signedIn else {
-            return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising(), language])
+            return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising(words: words), language])
         }
         let (server, token) = try resolved()
         return Client(
-            serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(), language, BearerAuthentication(token: token)])
+            serverURL: server, transport: URLSessionTransport(),
+            middlewares: [ProblemRaising(words: words), language, BearerAuthentication(token: token)])
     }
 
     private func env(_ name: String) -> String? {
@@ -70,9 +74,6 @@ struct ConnectionOptions: ParsableArguments {
 /// Asks the server to word its answers in the official's language.
 struct LanguagePreference: ClientMiddleware {
     let acceptLanguage: String
-
-    /// English when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set) names English, else Chinese.
-    static var fromLocale: String { Language(locale: ProcessInfo.processInfo.environment).rawValue }
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
@@ -101,6 +102,8 @@ struct BearerAuthentication: ClientMiddleware {
 /// Turns every answer that is not a success into a `CLIError` before the generated client sees it,
 /// so commands read only the success case (`.ok`) of each operation.
 struct ProblemRaising: ClientMiddleware {
+    let words: Wording
+
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
@@ -117,7 +120,8 @@ struct ProblemRaising: ClientMiddleware {
                 ?? .init(_type: "about:blank", title: response.status.reasonPhrase, status: response.status.code)
             throw CLIError.refused(status: response.status.code, problem)
         default:
-            throw CLIError.unavailable("the server answered \(response.status.code) \(response.status.reasonPhrase)")
+            throw CLIError.unavailable(
+                words("cli.server-failed", ["status": "\(response.status.code)", "reason": .text(response.status.reasonPhrase)]))
         }
     }
 }
@@ -129,10 +133,11 @@ func withAPI<T>(_ options: ConnectionOptions, signedIn: Bool = true, _ body: (Cl
     do {
         return try await body(client)
     } catch let error as CLIError {
-        throw error.report()
+        throw error.report(options.words)
     } catch let error as ClientError {
-        if let refusal = error.underlyingError as? CLIError { throw refusal.report() }
+        if let refusal = error.underlyingError as? CLIError { throw refusal.report(options.words) }
         let cause = (error.underlyingError as NSError).userInfo[NSLocalizedDescriptionKey].map { "\($0)" } ?? "\(error.underlyingError)"
-        throw CLIError.unavailable("cannot reach \(server.absoluteString): \(cause)").report()
+        throw CLIError.unavailable(options.words("cli.unreachable", ["server": .text(server.absoluteString), "cause": .text(cause)]))
+            .report(options.words)
     }
 }

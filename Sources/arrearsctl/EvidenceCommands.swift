@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 import OpenAPIRuntime
 
@@ -35,7 +36,13 @@ struct EvidenceFiles: AsyncParsableCommand {
             if connection.json {
                 say(Rendering.json(attached))
             } else {
-                say("attached \(attached.name) (\(attached._type.rawValue), \(attached.bytes) bytes) as \(attached.id)")
+                say(
+                    connection.words(
+                        "cli.evidence.attached",
+                        [
+                            "name": .text(attached.name), "type": .text(attached._type.rawValue), "bytes": "\(attached.bytes)",
+                            "id": .text(attached.id),
+                        ]))
                 say("sha256 \(attached.sha256)")
             }
         }
@@ -50,12 +57,15 @@ struct EvidenceFiles: AsyncParsableCommand {
         func run() async throws {
             let list = try await withAPI(connection) { client in try await client.listEvidence(path: .init(complaintId: complaint)).ok.body.json }
             if connection.json { return say(Rendering.json(list)) }
-            var table = TextTable(["ID", "NAME", "TYPE", "BYTES", "ATTACHED BY"])
+            let words = connection.words
+            var table = TextTable(["id", "name", "type", "bytes", "attached-by"].map { words("cli.column." + $0) })
             for item in list.items {
                 table.add([item.id, item.name, item._type.rawValue, String(item.bytes), item.attachedBy])
             }
             say(table.render(), terminator: "")
-            say("\(list.items.count) files, \(list.totalBytes) of \(list.complaintLimitBytes) bytes allowed")
+            say(
+                words(
+                    "cli.evidence.total", ["count": "\(list.items.count)", "bytes": "\(list.totalBytes)", "limit": "\(list.complaintLimitBytes)"]))
         }
     }
 
@@ -76,7 +86,7 @@ struct EvidenceFiles: AsyncParsableCommand {
                 }
                 return try await BodyFile.write(body, to: output).bytes
             }
-            say("wrote \(written) bytes to \(output)")
+            say(connection.words("cli.wrote.bytes", ["bytes": "\(written)", "path": .text(output)]))
         }
     }
 }

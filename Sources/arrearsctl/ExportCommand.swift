@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 import OpenAPIRuntime
 
@@ -24,7 +25,7 @@ struct Export: AsyncParsableCommand {
                 guard case let .csv(body) = ok.body else { return 0 }
                 return max(try await BodyFile.write(body, to: output).newlines - 1, 0)
             }
-            say("wrote \(rows) complaints to \(output)")
+            say(connection.words("cli.wrote.complaints", ["count": "\(rows)", "path": .text(output)]))
         }
     }
 }

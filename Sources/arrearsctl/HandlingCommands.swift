@@ -1,5 +1,7 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsCore
+import ArrearsMessages
 
 /// `arrearsctl acknowledge`
 struct Acknowledge: AsyncParsableCommand {
@@ -88,7 +90,7 @@ struct Route: AsyncParsableCommand {
         let decision = try await withAPI(target.connection) { client in
             try await client.routeComplaint(path: .init(complaintId: target.complaint)).ok.body.json
         }
-        say(target.connection.json ? Rendering.json(decision) : Rendering.route(decision))
+        say(target.connection.json ? Rendering.json(decision) : Rendering.route(decision, target.connection.words))
     }
 }
 
@@ -126,6 +128,7 @@ struct SizeTest: AsyncParsableCommand {
         say(
             connection.json
                 ? Rendering.json(result)
-                : "\(result.size.rawValue)\(result.sme ? " (an SME)" : " (not an SME)")\n" + result.steps.joined(separator: "\n"))
+                : connection.words(result.sme ? "cli.size.sme" : "cli.size.not-sme", ["size": .message(Message("size." + result.size.rawValue))])
+                    + "\n" + result.steps.joined(separator: "\n"))
     }
 }

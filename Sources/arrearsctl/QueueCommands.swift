@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 
 /// Filters shared by `queue` and `overdue`.
@@ -43,7 +44,7 @@ struct QueueFilters: ParsableArguments {
                     province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)
             ).ok.body.json
         }
-        say(connection.json ? Rendering.json(page) : Rendering.queue(page))
+        say(connection.json ? Rendering.json(page) : Rendering.queue(page, connection.words))
     }
 }
 
@@ -93,6 +94,6 @@ struct Show: AsyncParsableCommand {
         let detail = try await withAPI(connection) { client in
             try await client.getComplaint(path: .init(complaintId: complaint)).ok.body.json
         }
-        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
+        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail, connection.words))
     }
 }

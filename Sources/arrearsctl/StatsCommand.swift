@@ -1,6 +1,8 @@
 import ArgumentParser
 import ArrearsAPI
 import ArrearsCore
+import ArrearsMessages
+import ArrearsStore
 import Foundation
 
 /// `arrearsctl stats`: a month's figures, and publishing them.
@@ -23,11 +25,16 @@ struct StatsPublish: AsyncParsableCommand {
             try await client.publishStatistics(body: .json(.init(month: month))).created.body.json
         }
         if connection.json { return say(Rendering.json(published)) }
-        let scope = published.province.map { "province \($0)" } ?? "national"
+        let words = connection.words
         say(
-            "published \(published.month) (\(scope)): \(published.monthly.registered) registered in the month, \(published.cumulative.registered) in all"
-        )
-        say("checksum \(published.publication?.checksum ?? "-")")
+            words(
+                "cli.stats.published",
+                [
+                    "month": StatsShow.month(published.month, words), "scope": StatsShow.scope(published.province),
+                    "registered": "\(published.monthly.registered)",
+                    "cumulative": "\(published.cumulative.registered)",
+                ]))
+        say(words("cli.stats.checksum", ["checksum": .text(published.publication?.checksum ?? "-")]))
     }
 }
 
@@ -59,24 +66,33 @@ struct StatsShow: AsyncParsableCommand {
                 throw ValidationError("no breakdown \(by); use province, respondent_kind, respondent_level, department, industry or size")
             }
             if format == .csv { return say(rows.map { $0.joined(separator: ",") }.joined(separator: "\n")) }
-            var table = TextTable(rows[0])
-            for row in rows.dropFirst() { table.add(row) }
-            return say("\(statistics.month) by \(by) (month / cumulative)\n\(table.render())")
+            let words = connection.words
+            var table = TextTable(rows[0].map { words("cli.column." + $0) })
+            for row in rows.dropFirst() { table.add([Self.key(row[0], of: by, words)] + row.dropFirst()) }
+            return say(
+                words("cli.stats.breakdown-head", ["month": Self.month(statistics.month, words), "by": .text(by)]) + "\n" + table.render())
         }
         switch connection.json ? .json : format {
         case .json: say(Rendering.json(statistics))
         case .csv: say(Self.rows(statistics).map { $0.joined(separator: ",") }.joined(separator: "\n"))
         case .table:
-            let scope = statistics.province.map { "province \($0)" } ?? "national"
-            var table = TextTable(Self.rows(statistics)[0])
-            for row in Self.rows(statistics).dropFirst() { table.add(row) }
-            say("\(statistics.month), \(scope)\n\(table.render())")
+            let words = connection.words
+            let rows = Self.rows(statistics)
+            var table = TextTable(rows[0].map { words("cli.column." + $0) })
+            for row in Self.worded(rows.dropFirst(), words) { table.add(row) }
+            say(
+                words("cli.stats.head", ["month": Self.month(statistics.month, words), "scope": Self.scope(statistics.province)]) + "\n"
+                    + table.render())
             if let publication = statistics.publication {
                 say(
-                    "published on \(publication.publishedAt.formatted(.iso8601)) by \(publication.publishedBy); checksum \(publication.checksum)"
-                        + (publication.intact ? "" : " — THE STORED DOCUMENT NO LONGER MATCHES IT"))
+                    words(
+                        "cli.stats.publication",
+                        [
+                            "at": .text(words.instant(publication.publishedAt)), "by": .text(publication.publishedBy),
+                            "checksum": .text(publication.checksum),
+                        ]) + (publication.intact ? "" : words("cli.stats.publication-broken")))
                 let drift = statistics.drift ?? []
-                say(drift.isEmpty ? "no drift since publication" : "drift since publication (published → now):")
+                say(words(drift.isEmpty ? "cli.stats.no-drift" : "cli.stats.drift"))
                 for change in drift { say("  \(change.figure): \(change.published) → \(change.current)") }
             }
         }
@@ -91,7 +107,7 @@ struct StatsShow: AsyncParsableCommand {
 
     /// One row per key of a dimension: the main figures, month / cumulative.
     static func breakdownRows(_ s: Components.Schemas.MonthlyStatistics, by dimension: String) -> [[String]] {
-        let header = ["KEY", "REGISTERED", "ACCEPTED", "REJECTED", "FORWARDED", "RESOLVED", "OPEN AT END", "PAID (CUMULATIVE)"]
+        let header = ["key", "registered", "accepted", "rejected", "forwarded", "resolved", "open-at-end", "paid-cumulative"]
         let rows = (s.breakdowns ?? []).filter { $0.dimension.rawValue == dimension }.map { item -> [String] in
             let (m, c) = (item.monthly, item.cumulative)
             func pair(_ value: (Components.Schemas.Figures) -> Int) -> String { "\(value(m)) / \(value(c))" }
@@ -135,6 +151,49 @@ struct StatsShow: AsyncParsableCommand {
                     "days_to_\(step.rawValue)", timing(m.timeToStep, step), timing(c.timeToStep, step),
                 ]
             }
+    }
+
+    /// Whose figures: a province by name and code (浙江省（330000）), or the whole country.
+    static func scope(_ province: String?) -> MessageFact {
+        guard let province else { return .message(Message("scope.national")) }
+        let name = (try? RegionCode(format: province)).flatMap { try? ShippedReferenceData.regions().name(of: $0) }
+        return .message(Message("cli.scope.province", ["name": .text(name ?? province), "province": .text(province)]))
+    }
+
+    /// A month the API sent as YYYY-MM, as the reader writes it.
+    static func month(_ text: String, _ words: Wording) -> MessageFact { .text((try? CSTMonth(text)).map(words.month) ?? text) }
+
+    /// The figure rows with each figure named in words: a top-level figure by `figure.<code>`, an indented one by the
+    /// family of the figure above it (grounds under rejected, outcomes under resolved, states under open, stages under late).
+    static func worded(_ rows: ArraySlice<[String]>, _ words: Wording) -> [[String]] {
+        var family = ""
+        return rows.map { row in
+            let code = row[0].trimmingCharacters(in: .whitespaces)
+            guard row[0].hasPrefix("  ") else {
+                family =
+                    switch code {
+                    case "rejected": "ground."
+                    case "resolved": "outcome."
+                    case "open_at_end": "state."
+                    default: "stage."
+                    }
+                // "0/0 wd": the unit of the median and 90th percentile, in words.
+                let cells =
+                    code.hasPrefix("days_to_")
+                    ? row.dropFirst().map {
+                        $0.replacingOccurrences(of: " wd", with: words("cli.unit.wd")).replacingOccurrences(of: " d", with: words("cli.unit.d"))
+                    } : Array(row.dropFirst())
+                return [words("figure." + code)] + cells
+            }
+            return ["  " + words(family + code)] + row.dropFirst()
+        }
+    }
+
+    /// A breakdown key in words where it is a code the catalogue names (a kind, a level, an industry, a size).
+    static func key(_ key: String, of dimension: String, _ words: Wording) -> String {
+        let family = ["respondent_kind": "respondent-kind.", "respondent_level": "level.", "industry": "industry.", "size": "size."][dimension]
+        guard let family else { return key == "(none)" ? words("cli.stats.no-key") : key }
+        return words(family + key)
     }
 
     /// The measured steps, in the order the statistics list them.

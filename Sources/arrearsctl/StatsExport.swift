@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import ArrearsStore
 import CSV
 import Foundation
@@ -46,11 +47,11 @@ struct StatsExport: AsyncParsableCommand {
         case .html: data = Data(HTMLReport(table: table, scope: scope).render().utf8)
         case .xlsx:
             try Self.xlsx(table, english: english).write(to: URL(fileURLWithPath: output ?? "statistics.xlsx"))
-            return say("wrote \(statistics.count) months to \(output ?? "statistics.xlsx")")
+            return say(connection.words("cli.wrote.months", ["count": "\(statistics.count)", "path": .text(output ?? "statistics.xlsx")]))
         }
         if let output {
             try data.write(to: URL(fileURLWithPath: output))
-            say("wrote \(statistics.count) months to \(output)")
+            say(connection.words("cli.wrote.months", ["count": "\(statistics.count)", "path": .text(output)]))
         } else {
             FileHandle.standardOutput.write(data)
         }

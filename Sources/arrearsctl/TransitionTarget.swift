@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 
 /// The complaint a transition acts on, and the version the official decided on.
@@ -28,6 +29,6 @@ struct TransitionTarget: ParsableArguments {
             }
             return try await call(client, id, VersionTag.etag(version!)).body.json
         }
-        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail))
+        say(connection.json ? Rendering.json(detail) : Rendering.detail(detail, connection.words))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 import Foundation
 
 /// `arrearsctl webhooks list|retry`: the notification outbox, for admins.
@@ -26,15 +27,17 @@ struct Webhooks: AsyncParsableCommand {
                 try await client.listWebhookDeliveries(query: .init(state: filter, after: after, limit: limit)).ok.body.json
             }
             if connection.json { return say(Rendering.json(page)) }
-            var table = TextTable(["ID", "TOPIC", "RECIPIENT", "COMPLAINT", "STATE", "TRIES", "NEXT / DELIVERED", "LAST ERROR"])
+            let words = connection.words
+            var table = TextTable(
+                ["id", "topic", "recipient", "complaint", "state", "tries", "next-or-delivered", "last-error"].map { words("cli.column." + $0) })
             for item in page.items {
-                let when = (item.deliveredAt ?? item.nextAttemptAt).formatted(.iso8601)
+                let when = words.instant(item.deliveredAt ?? item.nextAttemptAt)
                 table.add([
                     String(item.id), item.topic.rawValue, item.recipient, item.complaint, item.state.rawValue, String(item.attempts), when,
                     String((item.lastError ?? "").prefix(60)),
                 ])
             }
-            say(page.items.isEmpty ? "no deliveries" : table.render())
+            say(page.items.isEmpty ? words("cli.webhook.empty") : table.render())
         }
     }
 
@@ -62,9 +65,12 @@ struct Webhooks: AsyncParsableCommand {
                 }
                 for id in targets {
                     let delivery = try await client.retryWebhookDelivery(path: .init(deliveryId: id)).ok.body.json
-                    say("delivery \(delivery.id) (\(delivery.topic.rawValue) for \(delivery.complaint)) is pending again")
+                    say(
+                        connection.words(
+                            "cli.webhook.retried",
+                            ["id": "\(delivery.id)", "topic": .text(delivery.topic.rawValue), "complaint": .text(delivery.complaint)]))
                 }
-                if targets.isEmpty { say("no dead deliveries") }
+                if targets.isEmpty { say(connection.words("cli.webhook.none-dead")) }
             }
         }
     }

@@ -55,7 +55,11 @@ struct AccountCommand: AsyncParsableCommand {
                 } catch let error as StoreError {
                     throw ValidationError(error.description)
                 }
-                FileHandle.standardError.write(Data("created \(role.rawValue) account \(account.id) (\(name)); the token is shown only now:\n".utf8))
+                let words = Wording.terminal
+                let notice = words(
+                    "cli.account.token-once",
+                    ["role": .message(Message("role." + role.rawValue)), "id": .text(account.id.rawValue), "name": .text(name)])
+                FileHandle.standardError.write(Data((notice + "\n").utf8))
                 print(token)
             }
         }

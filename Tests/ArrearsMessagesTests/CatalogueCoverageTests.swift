@@ -1,5 +1,6 @@
 import ArrearsCore
 import ArrearsMessages
+import ArrearsStore
 import Foundation
 import Testing
 
@@ -32,6 +33,17 @@ struct CatalogueCoverageTests {
         each(#"rule: "([a-z0-9.\-]+)"(\s*,\s*message:)?"#) { $0.isEmpty ? nil : "rule." + $0 }
         each(#"(?:holding\(\.[a-zA-Z]+, |action: )"([a-z0-9\-]+)""#) { "action." + $0 }
         each(#"tooMany\("([a-z0-9\-]+)""#) { "attempts." + $0 }
+        each(#"(?:words|self|filled)\("([a-z0-9.\-]*[a-z0-9])"(?!\s*\+)"#) { $0 }
+        each(#"\bline\("([a-z\-]+)""#) { "cli.label." + $0 }
+        // The statistics' figures (`row("registered")`), named `figure.<code>` when printed as a table.
+        each(#"\brow\("([a-z_]+)"\)"#) { "figure." + $0 }
+        // `["number", "state"].map { words("cli.column." + $0) }`: each item under the prefix.
+        let lists = try! NSRegularExpression(pattern: #"\[((?:"[a-z\-]+",?\s*)+)\]\.map \{ words\("([a-z.\-]+\.)" \+ \$0\) \}"#)
+        for match in lists.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let items = String(text[Range(match.range(at: 1), in: text)!]).split(separator: ",")
+            let prefix = String(text[Range(match.range(at: 2), in: text)!])
+            for item in items { ids.insert(prefix + item.trimmingCharacters(in: CharacterSet(charactersIn: "\" \n"))) }
+        }
         each(#"syntax\("([a-z0-9\-]+)""#) { "json-syntax." + $0 }
         each(#"\("text\.[a-z\-]+", "([a-z\-]+)"\)"#) { "character." + $0 }
         return ids
@@ -51,7 +63,7 @@ struct CatalogueCoverageTests {
     }
 
     @Test("The words built from enum values exist for every value: roles, states, commands, kinds, industries, outcomes, events…")
-    func enumFamilies() {
+    func enumFamilies() throws {
         var ids = Role.allCases.map { "role." + $0.rawValue } + ComplaintState.allCases.map { "state." + $0.rawValue }
         ids += DeadlineStage.allCases.map { "stage." + $0.rawValue } + (1...7).map { "weekday.\($0)" }
         ids += (Lifecycle.transitions.map(\.command) + ["register"]).map { "action." + $0 }
@@ -64,7 +76,15 @@ struct CatalogueCoverageTests {
         ids += SizeMeasure.allCases.flatMap {
             ["size.compare.\($0.rawValue).below", "size.compare.\($0.rawValue).at-least", "size.need.\($0.rawValue)"]
         }
-        ids += MessageFact.Joiner.allCases.map { "list." + $0.rawValue }
+        ids += MessageFact.Joiner.allCases.map { "list." + $0.rawValue } + Hop.State.allCases.map { "hop-state." + $0.rawValue }
+        ids +=
+            ["accepted", "forwarded", "resolved", "closed"].map { "figure.days_to_" + $0 } + [
+                "figure.amount_claimed_yuan", "figure.amount_paid_yuan",
+            ]
+        // The shipped rule sets' provisions, worded per stage.
+        let rules = try ShippedReferenceData.ruleBook()
+        ids += ["measures-2021", "decree-802"].flatMap { set in DeadlineStage.allCases.map { "basis.\(set).\($0.rawValue)" } }
+        #expect(rules.ruleSet(id: "measures-2021") != nil && rules.ruleSet(id: "decree-802") != nil)
         let missing = ids.filter { catalogue.text($0, in: .chinese) == nil || catalogue.text($0, in: .english) == nil }
         #expect(missing.isEmpty, "\(missing)")
     }

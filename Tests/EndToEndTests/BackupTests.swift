@@ -15,6 +15,8 @@ struct BackupTests {
         for _ in 0..<20 { #expect(try await server.file(token: token).status == 201) }
         let environment = [
             "ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path, "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": token,
+            // The English locale: what an official who asked for English reads.
+            "LANG": "en_US.UTF-8", "LC_ALL": "",
         ]
         let scan = directory.appendingPathComponent("验收报告.pdf")
         let pdf = EvidenceSamples.pdf(padding: 50_000)

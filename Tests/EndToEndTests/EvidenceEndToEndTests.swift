@@ -19,6 +19,8 @@ struct EvidenceEndToEndTests {
 
         let environment = [
             "ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path, "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": token,
+            // The English locale: what an official who asked for English reads.
+            "LANG": "en_US.UTF-8", "LC_ALL": "",
         ]
         let scanFile = directory.appendingPathComponent("验收报告.pdf")
         try Self.scan.write(to: scanFile)

@@ -24,7 +24,7 @@ struct ExportTests {
             let result = try Binaries.run(
                 "arrearsctl", ["stats", "export", "--month", "2020-10", "--to", "2020-12", "--format", format, "-o", file] + extra,
                 environment: environment, in: directory)
-            #expect(result.status == 0 && result.output.contains("wrote 3 months"), "\(format): \(result.output)\(result.error)")
+            #expect(result.status == 0 && result.output.contains("已写入3个月的统计"), "\(format): \(result.output)\(result.error)")
         }
         try export("csv", "figures.csv")
         try export("csv", "figures-en.csv", ["--english"])

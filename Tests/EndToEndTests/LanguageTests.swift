@@ -18,7 +18,7 @@ struct LanguageTests {
             #expect(result.status != 0)
             return result.error
         }
-        #expect(try show([], locale: "C.UTF-8").contains("refused (404): 未找到"))
+        #expect(try show([], locale: "C.UTF-8").contains("被拒绝（404）：未找到"))
         #expect(try show([], locale: "zh_CN.UTF-8").contains("未找到"))
         #expect(try show(["--lang", "en"], locale: "zh_CN.UTF-8").contains("refused (404): Not found"))
         #expect(try show([], locale: "en_US.UTF-8").contains("Not found"))

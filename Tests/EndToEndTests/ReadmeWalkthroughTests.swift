@@ -39,17 +39,24 @@ struct ReadmeWalkthroughTests {
             .replacingOccurrences(of: "http://127.0.0.1:8080", with: server.baseURL)
         #expect(script.contains("arrearsctl stats"), "the walkthrough was found")
         let result = try Binaries.run(
-            "/bin/bash", ["-euo", "pipefail", "-c", script], environment: ["ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path],
+            "/bin/bash", ["-euo", "pipefail", "-c", script],
+            // No language set: what the README shows is what a Chinese official reads.
+            environment: ["ARREARS_CONFIG": directory.appendingPathComponent("ctl.json").path, "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""],
             in: directory)
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("ARR-"), "a complaint number is printed")
         #expect(
             result.output.contains("credit-code.check-character") && result.output.contains("region.unknown"),
             "the bad filing is refused field by field")
-        #expect(result.output.contains("rated      closed"), "the history ends with the rating that closed it")
-        #expect(result.output.contains("amount_paid_yuan           456000.00  456000.00"), "\(result.output)")
+        #expect(result.output.contains(#""detail":"校验码为“X”，但按前17位应为“F”""#), "in Chinese by default")
+        #expect(result.output.contains(#""detail":"check character is 'X' but the first 17 characters require 'F'""#), "in English on request")
+        #expect(result.output.contains("评价  已结案  杭州示例建设有限公司（中小企业）"), "the history ends with the rating that closed it")
+        #expect(result.output.contains("5  2026-") && result.output.contains("rated            closed"), "and reads in English with --lang en")
+        let paid = result.output.split(separator: "\n").first { $0.hasPrefix("已支付金额(元)") }
+        #expect(paid?.split(separator: " ") == ["已支付金额(元)", "456000.00", "456000.00"], "\(result.output)")
         #expect(result.output.contains("→ ZJ-EDU 浙江省教育厅"), "the dry run names the department")
-        #expect(result.output.contains("hop 1        ZJ-EDU sent"), "show lists the hop")
+        #expect(result.output.contains("第1次转交    ZJ-EDU于") && result.output.contains("hop 1        ZJ-EDU sent on"), "show lists the hop")
+        #expect(result.output.contains("逾期397日") || result.output.contains("利息¥"), "show gives the interest run up")
         // The six dry runs docs/routing.md shows are the ones the walkthrough prints.
         let text = try String(contentsOf: Self.pages[1], encoding: .utf8)
         let shown = try #require(text.range(of: "<!-- routing-dry-runs -->\n```\n")).upperBound

@@ -24,11 +24,11 @@ struct SignInEndToEndTests {
         let created = try ctl(
             ["account", "create", "--role", "handler", "--name", "浙江省财政厅 王五", "--id", "zj-fin-wang", "--department", "ZJ-FIN"], token: admin,
             input: "财政厅-2026-春\n")
-        #expect(created.status == 0 && created.output.contains("created handler account zj-fin-wang"), "\(created.output)\(created.error)")
+        #expect(created.status == 0 && created.output.contains("已创建有关部门办理人员账号zj-fin-wang（浙江省财政厅 王五）"), "\(created.output)\(created.error)")
         let wrong = try ctl(["login", "--user", "zj-fin-wang", "--password-stdin"], input: "not-the-password\n")
         #expect(wrong.status == 65 && wrong.error.contains("账号或密码错误"), "\(wrong.error)")
         let login = try ctl(["login", "--user", "zj-fin-wang", "--password-stdin"], input: "财政厅-2026-春\n")
-        #expect(login.status == 0 && login.output.contains("as 浙江省财政厅 王五 (handler) until"), "\(login.output)\(login.error)")
+        #expect(login.status == 0 && login.output.contains("身份：浙江省财政厅 王五（有关部门办理人员），有效期至"), "\(login.output)\(login.error)")
         #expect(try ctl(["whoami"]).output.contains("zj-fin-wang"))
         let saved = try String(contentsOfFile: config, encoding: .utf8)
         #expect(!saved.contains("财政厅-2026-春"), "the password is not saved, only the token")

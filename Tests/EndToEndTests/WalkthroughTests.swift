@@ -45,12 +45,13 @@ struct WalkthroughTests {
 
         let config = directory.appendingPathComponent("arrearsctl.json").path
         func ctl(_ arguments: [String], token: String? = nil) throws -> Binaries.Result {
-            var environment = ["ARREARS_CONFIG": config]
+            // An official who reads English (the README walkthrough test reads the Chinese default).
+            var environment = ["ARREARS_CONFIG": config, "LANG": "en_US.UTF-8", "LC_ALL": ""]
             if let token { environment["ARREARS_TOKEN"] = token }
             return try Binaries.run("arrearsctl", arguments, environment: environment, in: directory)
         }
         let login = try ctl(["login", "--server", server.baseURL, "--token", intakeToken])
-        #expect(login.status == 0 && login.output.contains("as 浙江省中小企业服务中心 (intake)"), "\(login.output)\(login.error)")
+        #expect(login.status == 0 && login.output.contains("as 浙江省中小企业服务中心 (intake officer)"), "\(login.output)\(login.error)")
         let queue = try ctl(["queue", "--state", "submitted"])
         #expect(queue.status == 0 && queue.output.contains(number) && queue.output.contains("¥456,000.00"), "\(queue.output)")
         #expect(try ctl(["accept", number, "--note", "材料齐全"]).output.contains("accepted  (version 2"))
@@ -75,7 +76,7 @@ struct WalkthroughTests {
         #expect(try ctl(["queue", "--all"]).output.contains(number), "and is still there with --all")
 
         let refused = try ctl(["accept", number])
-        #expect(refused.status == 65 && refused.error.contains("投诉处于“已办结”状态，不能受理"), "\(refused.error)")
+        #expect(refused.status == 65 && refused.error.contains("cannot accept a complaint that is closed"), "\(refused.error)")
         let usage = try ctl(["stats", "--month", "2026-13"])
         #expect(usage.status == 64)
         let json = try ctl(["show", number, "--json"])

@@ -95,7 +95,10 @@ struct WebhookTests {
         func ctl(_ arguments: [String]) throws -> Binaries.Result {
             try Binaries.run(
                 "arrearsctl", arguments,
-                environment: ["ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": admin, "ARREARS_CONFIG": directory.path + "/ctl"],
+                environment: [
+                    "ARREARS_SERVER": server.baseURL, "ARREARS_TOKEN": admin, "ARREARS_CONFIG": directory.path + "/ctl", "LANG": "en_US.UTF-8",
+                    "LC_ALL": "",
+                ],
                 in: directory)
         }
         func act(_ number: String, _ command: String, version: Int, _ body: String) async throws -> UInt {
