@@ -89,6 +89,7 @@ let package = Package(
         .target(
             name: "ArrearsApplication",
             dependencies: [
+                "ArrearsMessages",
                 "ArrearsCore", "ArrearsStore",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -172,7 +173,7 @@ let package = Package(
         .testTarget(name: "ArrearsStoreTests", dependencies: ["ArrearsStore", "ArrearsTestSupport"]),
         .testTarget(
             name: "ArrearsApplicationTests",
-            dependencies: ["ArrearsApplication", "ArrearsSQLite", "ArrearsStore", "ArrearsCore", "ArrearsTestSupport"]),
+            dependencies: ["ArrearsMessages", "ArrearsApplication", "ArrearsSQLite", "ArrearsStore", "ArrearsCore", "ArrearsTestSupport"]),
         .testTarget(
             name: "ArrearsSQLiteTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import ArrearsCore
+import ArrearsMessages
 import ArrearsStore
 
 /// Reads an export page by page, in registration order, and turns each page into CSV text. One page is read ahead while
@@ -9,6 +10,7 @@ public actor ExportPager {
     let from: CSTDate?
     let to: CSTDate?
     let fullContacts: Bool
+    var csv: ComplaintCSV
     var position: Int64 = 0
     var started = false
     var finished = false
@@ -16,12 +18,13 @@ public actor ExportPager {
     /// Rows read from the store per page; each page is one short read, so an export never holds a connection for long.
     static let pageSize = 5_000
 
-    init(store: any ComplaintExportStore, actor: Actor, from: CSTDate?, to: CSTDate?, fullContacts: Bool) {
+    init(store: any ComplaintExportStore, actor: Actor, from: CSTDate?, to: CSTDate?, fullContacts: Bool, language: Language) {
         self.store = store
         self.actor = actor
         self.from = from
         self.to = to
         self.fullContacts = fullContacts
+        csv = ComplaintCSV(Wording(language))
     }
 
     /// The header (with a byte-order mark, for Excel) first, then one page of rows per call; nil at the end.
@@ -29,7 +32,7 @@ public actor ExportPager {
         if !started {
             started = true
             ahead = Task { try await self.page() }
-            return ArraySlice([0xEF, 0xBB, 0xBF] + Array((ComplaintCSV.header.joined(separator: ",") + "\r\n").utf8))
+            return ArraySlice([0xEF, 0xBB, 0xBF] + Array((csv.header + "\r\n").utf8))
         }
         guard let pending = ahead else { return nil }
         let current = try await pending.value
@@ -49,7 +52,7 @@ public actor ExportPager {
         if rows.count < Self.pageSize { finished = true }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(rows.count * 320)
-        for row in rows { ComplaintCSV.append(row, fullContacts: fullContacts, to: &bytes) }
+        for row in rows { csv.append(row, fullContacts: fullContacts, to: &bytes) }
         return ArraySlice(bytes)
     }
 }

@@ -10,6 +10,8 @@ import Testing
 /// `Refusal` out, on a real SQLite file, with no HTTP in between.
 @Suite("The platform without an edge")
 struct PlatformTests {
+    init() {}
+
     let clock = FixedInstantSource("2026-11-02T01:30:00Z")
 
     func platform(submissionsPerMinute: Int = 120) throws -> (Platform, SQLiteComplaintStore) {
