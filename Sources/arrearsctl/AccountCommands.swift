@@ -10,9 +10,11 @@ import Foundation
 
 /// `arrearsctl login`: signs in with a password (or checks a given token) and saves server and token for later commands.
 struct Login: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Sign in with --user and a password (asked for, or read from stdin with --password-stdin), or save a --token.",
-        discussion: "The token from a password sign-in expires (12 hours by default); `arrearsctl logout` ends it sooner.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.login"),
+            discussion: "The token from a password sign-in expires (12 hours by default); `arrearsctl logout` ends it sooner.")
+    }
 
     @OptionGroup var connection: ConnectionOptions
     @Option(help: "Your account id, or an SME's credit code.") var user: String?
@@ -62,7 +64,9 @@ struct Login: AsyncParsableCommand {
 
 /// `arrearsctl logout`: ends the saved session on the server and forgets it here.
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "End your session (the token stops working) and remove the saved login.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.logout"))
+    }
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -75,13 +79,17 @@ struct Logout: AsyncParsableCommand {
 
 /// `arrearsctl account create|revoke|verify`: account work (admins create and revoke; intake officers verify SMEs).
 struct AccountAdmin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Create accounts and revoke their tokens (admins); verify SME accounts (intake officers).",
-        subcommands: [Create.self, Revoke.self, Verify.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "account", abstract: Help.words("help.account-admin"),
+            subcommands: [Create.self, Revoke.self, Verify.self])
+    }
 
     /// `arrearsctl account create`
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account that signs in with a password (read from stdin).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.account-create"))
+        }
         @Option(help: "sme, intake, handler, supervisor or admin.") var role: String
         @Option(help: "The person's or organisation's name.") var name: String
         @Option(help: "Account id, used to sign in (default: generated).") var id: String?
@@ -117,7 +125,9 @@ struct AccountAdmin: AsyncParsableCommand {
 
     /// `arrearsctl account revoke`
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End every session of an account and void its operator token.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.account-revoke"))
+        }
         @Argument(help: "The account id.") var account: String
         @OptionGroup var connection: ConnectionOptions
 
@@ -131,8 +141,10 @@ struct AccountAdmin: AsyncParsableCommand {
 
     /// `arrearsctl account verify`
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Verify an SME account after checking the company's business licence; it then owns the complaints registered for it.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Help.words("help.account-verify"))
+        }
         @Argument(help: "The SME's account id.") var account: String
         @Option(help: "What you checked, e.g. \"营业执照原件，法定代表人到场\" (kept in the security log).") var evidence: String
         @OptionGroup var connection: ConnectionOptions
@@ -153,7 +165,9 @@ struct AccountAdmin: AsyncParsableCommand {
 
 /// `arrearsctl whoami`: the account the token belongs to.
 struct Whoami: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the account you act as.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.whoami"))
+    }
 
     @OptionGroup var connection: ConnectionOptions
 

@@ -4,13 +4,17 @@ import ArrearsMessages
 
 /// `arrearsctl audit verify`
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check the event logs' hash chains; read the security log.", subcommands: [Verify.self, Log.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.audit"), subcommands: [Verify.self, Log.self])
+    }
 
     /// Pages through the security log (admins, national supervisors).
     struct Log: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show the security log: account and reference-data changes, sign-ins, reads of contact details and evidence.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Help.words("help.audit-log"))
+        }
         @Option(help: "Only entries after this sequence number.") var after: Int64 = 0
         @Option(help: "At most this many entries (1–1000).") var limit: Int = 100
         @Option(help: "Only entries about this account, complaint number, `routing vN` or `calendar YYYY`.") var subject: String?
@@ -33,8 +37,10 @@ struct Audit: AsyncParsableCommand {
 
     /// Asks the server to walk the chains in your scope; exits 1 when a link is broken.
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Report the first broken link in the event chains you may see (supervisors, admins).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Help.words("help.audit-verify"))
+        }
         @Option(help: "Only this complaint (id or number).") var complaint: String?
         @OptionGroup var connection: ConnectionOptions
 

@@ -17,7 +17,10 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of tables, for scripts.")
     var json = false
 
-    @Option(help: "zh or en: the language the server words its answers in (default: English when LC_ALL, LC_MESSAGES or LANG names it, else zh).")
+    @Option(
+        help:
+            "zh or en: the language you read in, and the server words its answers in (default: English when LC_ALL, LC_MESSAGES or LANG names it, else zh)."
+    )
     var lang: String?
 
     func validate() throws {

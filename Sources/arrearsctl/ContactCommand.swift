@@ -1,10 +1,13 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 
 /// `arrearsctl contact ID`: the complainant's contact in full; the server logs who asked.
 struct ContactDetails: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "contact", abstract: "Show the complainant's contact details in full (the read is written to the security log).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "contact", abstract: Help.words("help.contact-details"))
+    }
     @Argument(help: "Complaint id or number.") var complaint: String
     @OptionGroup var connection: ConnectionOptions
 

@@ -6,13 +6,17 @@ import OpenAPIRuntime
 
 /// `arrearsctl evidence attach|list|get`
 struct EvidenceFiles: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "evidence", abstract: "Attach, list and download a complaint's evidence files (PDF, JPEG, PNG).",
-        subcommands: [Attach.self, List.self, Get.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "evidence", abstract: Help.words("help.evidence-files"),
+            subcommands: [Attach.self, List.self, Get.self])
+    }
 
     /// Uploads one file; the server decides its type from its content.
     struct Attach: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Attach a file to a complaint (the complainant, or intake on its behalf).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.evidence-attach"))
+        }
         @Argument(help: "Complaint id or number.") var complaint: String
         @Argument(help: "The file to attach.") var file: String
         @Option(help: "The name people see (default: the file's own name).") var name: String?
@@ -50,7 +54,9 @@ struct EvidenceFiles: AsyncParsableCommand {
 
     /// Lists the attachments with their sizes and digests.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a complaint's evidence files.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.evidence-list"))
+        }
         @Argument(help: "Complaint id or number.") var complaint: String
         @OptionGroup var connection: ConnectionOptions
 
@@ -71,7 +77,9 @@ struct EvidenceFiles: AsyncParsableCommand {
 
     /// Downloads one file to a path.
     struct Get: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Download an evidence file.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.evidence-get"))
+        }
         @Argument(help: "Complaint id or number.") var complaint: String
         @Argument(help: "Evidence id (from `evidence list`).") var evidence: String
         @Option(name: .shortAndLong, help: "Where to write it.") var output: String

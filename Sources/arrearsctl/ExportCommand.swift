@@ -6,13 +6,17 @@ import OpenAPIRuntime
 
 /// `arrearsctl export complaints`: the complaints in your scope as CSV.
 struct Export: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Export data within your scope (every export is written to the security log).", subcommands: [Complaints.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.export"), subcommands: [Complaints.self])
+    }
 
     /// Streams the CSV to a file.
     struct Complaints: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Complaints as CSV (UTF-8 with BOM, Chinese headers); contacts masked unless --full-contacts (intake, supervisors).")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Help.words("help.export-complaints"))
+        }
         @Option(help: "First CST date of receipt, YYYY-MM-DD.") var from: String?
         @Option(help: "Last CST date of receipt, YYYY-MM-DD.") var to: String?
         @Flag(help: "Contact details in full (intake officers and supervisors only; logged).") var fullContacts = false

@@ -5,7 +5,9 @@ import ArrearsMessages
 
 /// `arrearsctl acknowledge`
 struct Acknowledge: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Confirm your department has the complaint's materials.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.acknowledge"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "A note for the record.") var note: String?
 
@@ -18,8 +20,10 @@ struct Acknowledge: AsyncParsableCommand {
 
 /// `arrearsctl extend`
 struct Extend: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Record an extension of the handling period approved by the department head (never beyond 90 days in all).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.extend"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "Days added to the handling period.") var days: Int
     @Option(help: "The department head who approved it.") var approvedBy: String
@@ -36,9 +40,10 @@ struct Extend: AsyncParsableCommand {
 
 /// `arrearsctl escalate`
 struct Escalate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Record pressure on the respondent: supervision_notice (督办书), summons (约谈), public_notice (通报), "
-            + "rectification_order (责令整改), listed_supervision (挂牌督办, supervisors).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.escalate"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "supervision_notice, summons, public_notice, rectification_order or listed_supervision.") var step: String
     @Option(help: "The notice's text or the summons' record.") var text: String
@@ -60,8 +65,10 @@ struct Escalate: AsyncParsableCommand {
 
 /// `arrearsctl mark-duplicate`
 struct MarkDuplicate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "mark-duplicate", abstract: "Link a complaint to an earlier one as its duplicate (both histories are kept).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "mark-duplicate", abstract: Help.words("help.mark-duplicate"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "The earlier complaint's number or id.") var of: String
     @Option(help: "A note for the record.") var note: String?
@@ -75,8 +82,10 @@ struct MarkDuplicate: AsyncParsableCommand {
 
 /// `arrearsctl route`
 struct Route: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Show where the routing rules send a complaint and which rule decided (--dry-run), or forward it there.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.route"))
+    }
     @OptionGroup var target: TransitionTarget
     @Flag(help: "Only show the decision; change nothing.") var dryRun = false
 
@@ -96,8 +105,10 @@ struct Route: AsyncParsableCommand {
 
 /// `arrearsctl size-test`
 struct SizeTest: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "size-test", abstract: "Classify a business by the 2011 SME size standard and show why.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "size-test", abstract: Help.words("help.size-test"))
+    }
     @Option(help: "The industry row, e.g. construction, software, retail.") var industry: String
     @Option(help: "People employed (从业人员).") var employees: Int?
     @Option(help: "Annual revenue (营业收入) in 万元, e.g. 2000 or 1999.99.") var revenue: String?

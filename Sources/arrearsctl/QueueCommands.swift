@@ -50,7 +50,9 @@ struct QueueFilters: ParsableArguments {
 
 /// `arrearsctl queue`: the complaints in your scope, oldest first.
 struct Queue: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List complaints in your scope, oldest first.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.queue"))
+    }
 
     @OptionGroup var filters: QueueFilters
     @Flag(help: "Only complaints past their running deadline.") var overdue = false
@@ -61,7 +63,9 @@ struct Queue: AsyncParsableCommand {
 
 /// `arrearsctl overdue`: the complaints past their running deadline.
 struct Overdue: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List complaints past their running deadline (China Standard Time).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.overdue"))
+    }
 
     @OptionGroup var filters: QueueFilters
     @Option(help: "Only one stage's deadline: review, supplement, forward, handling or rating.") var stage: String?
@@ -85,7 +89,9 @@ struct Overdue: AsyncParsableCommand {
 
 /// `arrearsctl show`: one complaint and its history.
 struct Show: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a complaint with its history.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.show"))
+    }
 
     @Argument(help: "Complaint id or number (e.g. ARR-2026-000001).") var complaint: String
     @OptionGroup var connection: ConnectionOptions

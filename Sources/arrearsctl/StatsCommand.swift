@@ -7,15 +7,19 @@ import Foundation
 
 /// `arrearsctl stats`: a month's figures, and publishing them.
 struct Stats: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Monthly and cumulative figures, counted in China Standard Time (Schemas/statistics.md).",
-        subcommands: [StatsShow.self, StatsPublish.self, StatsExport.self], defaultSubcommand: StatsShow.self)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.stats"),
+            subcommands: [StatsShow.self, StatsPublish.self, StatsExport.self], defaultSubcommand: StatsShow.self)
+    }
 }
 
 /// `arrearsctl stats publish --month M`: freezes a month's figures.
 struct StatsPublish: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Freeze an ended month's figures for your scope; later history shows as drift, never as a change.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "publish", abstract: Help.words("help.stats-publish"))
+    }
 
     @Option(help: "The month, YYYY-MM.") var month: String
     @OptionGroup var connection: ConnectionOptions
@@ -40,7 +44,9 @@ struct StatsPublish: AsyncParsableCommand {
 
 /// `arrearsctl stats [show] --month M`
 struct StatsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "A month's figures and the cumulative ones.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: Help.words("help.stats-show"))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 

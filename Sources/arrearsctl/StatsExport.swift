@@ -7,9 +7,11 @@ import Foundation
 
 /// `arrearsctl stats export`: months of statistics as CSV, JSON, XLSX or an HTML report.
 struct StatsExport: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Export months of figures: CSV (UTF-8 with BOM, Chinese headers), JSON (Schemas/statistics-export.schema.json), XLSX, HTML.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "export",
+            abstract: Help.words("help.stats-export"))
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx, html }
 

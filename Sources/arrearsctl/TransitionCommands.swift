@@ -1,9 +1,12 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsMessages
 
 /// `arrearsctl accept`
 struct Accept: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Accept a complaint (正式受理); the forwarding clock starts.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.accept"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "A note for the record.") var note: String?
 
@@ -16,7 +19,9 @@ struct Accept: AsyncParsableCommand {
 
 /// `arrearsctl reject`
 struct Reject: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Do not accept a complaint (不予受理), on a ground.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.reject"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "not_in_scope, other_body_involved, not_sme, repeat_complaint or other_exclusion.")
     var ground: String
@@ -40,7 +45,9 @@ struct Reject: AsyncParsableCommand {
 
 /// `arrearsctl request-supplement`
 struct RequestSupplement: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Ask the complainant for missing material (补正); the review clock stops.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.request-supplement"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "What is missing.") var items: String
 
@@ -53,7 +60,9 @@ struct RequestSupplement: AsyncParsableCommand {
 
 /// `arrearsctl supplement`
 struct Supplement: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record the supplement received (e.g. by letter); the review clock restarts.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.supplement"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "What was supplied.") var material: String
 
@@ -68,9 +77,11 @@ struct Supplement: AsyncParsableCommand {
 
 /// `arrearsctl forward`
 struct Forward: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Forward to the handling department (转交); the 30-day handling clock starts.",
-        discussion: "Without --to the routing rules decide (see `route --dry-run`); another department needs --override-reason.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.forward"),
+            discussion: "Without --to the routing rules decide (see `route --dry-run`); another department needs --override-reason.")
+    }
     @OptionGroup var target: TransitionTarget
     @Option(name: .customLong("to"), help: "Handling department id (default: the routing rules' choice).") var department: String?
     @Option(help: "Why the routing rules' department is wrong for this complaint.") var overrideReason: String?
@@ -88,7 +99,9 @@ struct Forward: AsyncParsableCommand {
 
 /// `arrearsctl return`
 struct Return: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give a complaint back to intake as not your department's.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.return"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "Why it is not yours, and whose it may be.") var reason: String
 
@@ -101,7 +114,9 @@ struct Return: AsyncParsableCommand {
 
 /// `arrearsctl resolve`
 struct Resolve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Record the handling result and the amount paid.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.resolve"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "paid_in_full, partly_paid, payment_plan_agreed, claim_not_supported, referred_to_court or other.")
     var outcome: String
@@ -129,7 +144,9 @@ struct Resolve: AsyncParsableCommand {
 
 /// `arrearsctl rate`
 struct Rate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Rate the result as the complainant; this closes the complaint.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.rate"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "satisfied, basically_satisfied or dissatisfied.") var rating: String
     @Option(help: "A comment.") var comment: String?
@@ -152,7 +169,9 @@ struct Rate: AsyncParsableCommand {
 
 /// `arrearsctl close`
 struct Close: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close a complaint whose rating or supplement period has run out.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.close"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "A note for the record.") var note: String?
 
@@ -165,7 +184,9 @@ struct Close: AsyncParsableCommand {
 
 /// `arrearsctl withdraw`
 struct Withdraw: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Withdraw your complaint (撤回) before a result, as the complainant.")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.withdraw"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "Why.") var reason: String
 
@@ -178,7 +199,9 @@ struct Withdraw: AsyncParsableCommand {
 
 /// `arrearsctl reopen`
 struct Reopen: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Reopen a complaint rated dissatisfied (supervisors).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.reopen"))
+    }
     @OptionGroup var target: TransitionTarget
     @Option(help: "The new facts or reasons.") var reason: String
 

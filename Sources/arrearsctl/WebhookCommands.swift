@@ -5,12 +5,16 @@ import Foundation
 
 /// `arrearsctl webhooks list|retry`: the notification outbox, for admins.
 struct Webhooks: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "See how notifications (forwarded, result, overdue) are being delivered; put dead ones back in line.",
-        subcommands: [List.self, Retry.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            abstract: Help.words("help.webhooks"),
+            subcommands: [List.self, Retry.self])
+    }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List outbox deliveries, oldest first.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.webhook-list"))
+        }
         @Option(help: "pending, delivered or dead.") var state: String?
         @Option(help: "Only deliveries after this id.") var after: Int64 = 0
         @Option(help: "At most this many (1–1000).") var limit: Int = 100
@@ -42,7 +46,9 @@ struct Webhooks: AsyncParsableCommand {
     }
 
     struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send dead (or waiting) deliveries again now.")
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: Help.words("help.retry"))
+        }
         @Argument(help: "Delivery ids.") var ids: [Int64] = []
         @Flag(help: "Every dead delivery.") var allDead = false
         @OptionGroup var connection: ConnectionOptions

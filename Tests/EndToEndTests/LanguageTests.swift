@@ -24,4 +24,18 @@ struct LanguageTests {
         #expect(try show([], locale: "en_US.UTF-8").contains("Not found"))
         #expect(try show(["--lang", "zh"], locale: "en_US.UTF-8").contains("未找到"))
     }
+
+    @Test("Help reads in Chinese by default, in English under an English locale or with --lang en")
+    func help() throws {
+        func help(_ arguments: [String], locale: String) throws -> String {
+            try Binaries.run(
+                "arrearsctl", arguments, environment: ["LANG": locale, "LC_ALL": "", "LC_MESSAGES": ""], in: FileManager.default.temporaryDirectory
+            )
+            .output
+        }
+        #expect(try help(["--help"], locale: "C.UTF-8").contains("OVERVIEW: 在终端处理违约拖欠中小企业款项登记（投诉）平台的投诉。"))
+        #expect(try help(["accept", "--help"], locale: "zh_CN.UTF-8").contains("正式受理投诉；转交期限开始计算。"))
+        #expect(try help(["accept", "--help"], locale: "en_US.UTF-8").contains("Accept a complaint (正式受理); the forwarding clock starts."))
+        #expect(try help(["queue", "--help", "--lang", "en"], locale: "C.UTF-8").contains("List complaints in your scope, oldest first."))
+    }
 }
