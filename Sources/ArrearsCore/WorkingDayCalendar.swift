@@ -65,7 +65,7 @@ public struct WorkingDayCalendar: Sendable {
                 guard table.listed[day.dayNumber]?.exception == .holiday else {
                     throw InvalidValue(
                         rule: "calendar.incomplete-year",
-                        facts: ["year": "\(year)", "day": "\(day)", "name": "\(name)"])
+                        facts: ["year": "\(year)", "day": .date(day), "name": "\(name)"])
                 }
             }
         }

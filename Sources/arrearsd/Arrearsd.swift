@@ -29,22 +29,26 @@ struct Arrearsd: AsyncParsableCommand {
             }
         } catch {
             guard let lines = refusal(error) else { exit(withError: error) }
-            FileHandle.standardError.write(Data((lines.map { Wording.terminal($0) }.joined(separator: "\n") + "\n").utf8))
+            let words = Wording.terminal
+            let text = lines.map { words($0.message) + ($0.rule.map { " [\($0)]" } ?? "") }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((text + "\n").utf8))
             Foundation.exit(65)
         }
     }
 
-    /// The messages a domain error carries, or nil for any other error.
-    static func refusal(_ error: any Error) -> [Message]? {
+    /// The messages a domain error carries, each with the rule it names, or nil for any other error.
+    static func refusal(_ error: any Error) -> [(message: Message, rule: String?)]? {
+        func violation(_ v: FieldViolation) -> (Message, String?) {
+            (Message("detail.violation", ["field": .text(v.field), "message": .message(v.message)]), v.rule)
+        }
         switch error {
-        case let error as InvalidValue: [error.message]
-        case let error as FieldViolation: [Message("detail.violation", ["field": .text(error.field), "message": .message(error.message)])]
-        case let error as ValidationFailure:
-            error.violations.map { Message("detail.violation", ["field": .text($0.field), "message": .message($0.message)]) }
-        case let error as CalendarError: [error.message]
-        case let error as StoreError: [error.message]
-        case let error as Refusal: [error.message] + error.violations.map(\.message)
-        default: nil
+        case let error as InvalidValue: return [(error.message, error.rule)]
+        case let error as FieldViolation: return [violation(error)]
+        case let error as ValidationFailure: return error.violations.map(violation)
+        case let error as CalendarError: return [(error.message, nil)]
+        case let error as StoreError: return [(error.message, nil)]
+        case let error as Refusal: return [(error.message, error.code)] + error.violations.map(violation)
+        default: return nil
         }
     }
 }
