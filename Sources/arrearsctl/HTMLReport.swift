@@ -21,9 +21,9 @@ struct HTMLReport {
         ].map { "<div class=tile><div class=label>\(Self.escape($0.0))</div><div class=value>\(Self.escape($0.1))</div></div>" }.joined()
         let trend = Self.trend(months.map { ($0.month, $0.monthly.registered, $0.monthly.resolved) })
         let provinces = table.rows("province").filter { $0.month == last.month }
-            .map { (table.label($0, english: false), $0.cumulative.registered) }.sorted { $0.1 > $1.1 }
+            .map { (table.label($0), $0.cumulative.registered) }.sorted { $0.1 > $1.1 }
         let kinds = table.rows("respondent_kind").filter { $0.month == last.month }
-            .map { (table.label($0, english: false), $0.cumulative.registered) }.sorted { $0.1 > $1.1 }
+            .map { (table.label($0), $0.cumulative.registered) }.sorted { $0.1 > $1.1 }
         let stages: [(String, (Components.Schemas.PerStage) -> Int)] = [
             ("审查 review", \.review), ("补正 supplement", \.supplement), ("转交 forward", \.forward), ("办理 handling", \.handling),
             ("评价 rating", \.rating),

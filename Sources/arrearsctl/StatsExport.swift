@@ -18,7 +18,7 @@ struct StatsExport: AsyncParsableCommand {
     @Option(help: "First month, YYYY-MM.") var month: String
     @Option(help: "Last month, YYYY-MM (default: the first).") var to: String?
     @Option(help: "csv, json, xlsx or html.") var format: Format = .csv
-    @Flag(help: "English headers and labels instead of Chinese (CSV, XLSX).") var english = false
+    @Flag(help: "English headers and labels (CSV, XLSX), as --lang en does; the HTML report is always Chinese.") var english = false
     @Option(name: .shortAndLong, help: "Write here (required for xlsx); default standard output.") var output: String?
     @OptionGroup var connection: ConnectionOptions
 
@@ -40,15 +40,19 @@ struct StatsExport: AsyncParsableCommand {
             }
             return fetched
         }
-        let table = ExportTable(months: statistics, regions: try? ShippedReferenceData.regions())
-        let scope = statistics.first?.province.map(table.provinceLabel) ?? (english ? "national" : "全国")
+        let language: Language = english ? .english : connection.language
+        let table = ExportTable(months: statistics, regions: try? ShippedReferenceData.regions(), words: Wording(language))
         let data: Data
         switch format {
-        case .csv: data = try Self.csv(table, english: english)
+        case .csv: data = try Self.csv(table)
         case .json: data = try Self.json(statistics, scope: statistics.first?.province)
-        case .html: data = Data(HTMLReport(table: table, scope: scope).render().utf8)
+        case .html:
+            // The report is for publishing in China: Chinese whatever the reader's language.
+            let chinese = ExportTable(months: statistics, regions: table.regions, words: Wording(.chinese))
+            let scope = statistics.first?.province.map(chinese.provinceLabel) ?? chinese.words("scope.national")
+            data = Data(HTMLReport(table: chinese, scope: scope).render().utf8)
         case .xlsx:
-            try Self.xlsx(table, english: english).write(to: URL(fileURLWithPath: output ?? "statistics.xlsx"))
+            try Self.xlsx(table).write(to: URL(fileURLWithPath: output ?? "statistics.xlsx"))
             return say(connection.words("cli.wrote.months", ["count": "\(statistics.count)", "path": .text(output ?? "statistics.xlsx")]))
         }
         if let output {
@@ -70,14 +74,14 @@ struct StatsExport: AsyncParsableCommand {
     }
 
     /// UTF-8 with a byte-order mark, so Excel shows the Chinese headers; one row per month and breakdown key.
-    static func csv(_ table: ExportTable, english: Bool) throws -> Data {
+    static func csv(_ table: ExportTable) throws -> Data {
         let stream = OutputStream(toMemory: ())
         stream.open()
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         _ = stream.write(bom, maxLength: 3)
         let writer = try CSVWriter(stream: stream, codecType: UTF8.self, delimiter: ",", newline: .crlf)
-        let columns = table.columns(english: english)
-        try writer.write(row: columns.map { english ? $0.english : $0.chinese })
+        let columns = table.columns()
+        try writer.write(row: columns.map(table.header))
         for row in table.allRows { try writer.write(row: columns.map { $0.value(row) }) }
         writer.stream.close()
         return stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
@@ -100,15 +104,15 @@ struct StatsExport: AsyncParsableCommand {
     }
 
     /// One sheet per breakdown: the whole scope first, then province, respondent kind and level, department, industry, size.
-    static func xlsx(_ table: ExportTable, english: Bool) -> XLSXWriter {
-        let columns = table.columns(english: english)
+    static func xlsx(_ table: ExportTable) -> XLSXWriter {
+        let columns = table.columns()
         var writer = XLSXWriter()
         for dimension in ExportTable.dimensions {
-            let header = columns.map { XLSXWriter.Cell.text(english ? $0.english : $0.chinese) }
-            let rows = table.rows(dimension.id).map { row in
+            let header = columns.map { XLSXWriter.Cell.text(table.header($0)) }
+            let rows = table.rows(dimension).map { row in
                 columns.map { $0.isNumber ? XLSXWriter.Cell.number($0.value(row)) : .text($0.value(row)) }
             }
-            writer.sheets.append(.init(name: english ? dimension.english : dimension.chinese, rows: [header] + rows))
+            writer.sheets.append(.init(name: table.name(ofDimension: dimension), rows: [header] + rows))
         }
         return writer
     }

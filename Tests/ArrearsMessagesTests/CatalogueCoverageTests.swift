@@ -37,6 +37,15 @@ struct CatalogueCoverageTests {
         each(#"\bline\("([a-z\-]+)""#) { "cli.label." + $0 }
         // The statistics' figures (`row("registered")`), named `figure.<code>` when printed as a table.
         each(#"\brow\("([a-z_]+)"\)"#) { "figure." + $0 }
+        // The statistics export's columns (`count("registered")`, `Column(id: "month", …)`) and dimensions.
+        each(#"\bcount\("([a-z0-9\-]+)"\)"#) { "stats.column." + $0 }
+        each(#"Column\(id: "([a-z0-9\-]+)""#) { "stats.column." + $0 }
+        let dimensions = try! NSRegularExpression(pattern: #"static let dimensions = \[((?:"[a-z_]+",?\s*)+)\]"#)
+        for match in dimensions.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            for item in String(text[Range(match.range(at: 1), in: text)!]).split(separator: ",") {
+                ids.insert("stats.dimension." + item.trimmingCharacters(in: CharacterSet(charactersIn: "\" \n")))
+            }
+        }
         // `["number", "state"].map { words("cli.column." + $0) }`: each item under the prefix.
         let lists = try! NSRegularExpression(pattern: #"\[((?:"[a-z\-]+",?\s*)+)\]\.map \{ words\("([a-z.\-]+\.)" \+ \$0\) \}"#)
         for match in lists.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
