@@ -13,11 +13,12 @@ public enum TransitionError: Error, Equatable, Sendable, CustomStringConvertible
     /// The command was possible but is no longer: the period it belongs to has ended.
     case tooLate(rule: String, facts: [String: MessageFact] = [:])
 
+    /// The refusal as facts, for logs and tests; the edges word it through `Refusal`.
     public var description: String {
         switch self {
-        case let .illegalInState(command, state): "cannot \(command) a complaint that is \(state.rawValue)"
-        case let .roleNotPermitted(command, role): "the \(role.rawValue) role may not \(command) a complaint"
-        case .outOfScope: "no such complaint in your scope"
+        case let .illegalInState(command, state): "illegal-in-state (\(command), \(state.rawValue))"
+        case let .roleNotPermitted(command, role): "role-not-permitted (\(command), \(role.rawValue))"
+        case .outOfScope: "out-of-scope"
         case let .invalidInput(violation): violation.description
         case let .notYet(rule, facts), let .tooLate(rule, facts): InvalidValue(rule: rule, facts: facts).description
         }

@@ -28,6 +28,7 @@ public struct ArrearsService: APIProtocol {
                     .init(
                         complaints: report.complaints, events: report.events, unchained: report.unchained,
                         logEntries: report.logEntries, intact: report.broken == nil,
-                        broken: report.broken.map { .init(complaint: $0.complaint, sequence: $0.sequence, reason: $0.reason) }))))
+                        broken: report.broken.map { .init(complaint: $0.complaint, sequence: $0.sequence, reason: RequestValues.wording($0.reason)) })
+                )))
     }
 }

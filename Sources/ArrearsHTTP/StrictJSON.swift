@@ -90,7 +90,7 @@ struct StrictJSON {
             }
             while true {
                 skipSpace()
-                guard current == UInt8(ascii: "\"") else { throw syntax(first ? "a key is missing" : "a trailing comma") }
+                guard current == UInt8(ascii: "\"") else { throw syntax(first ? "key-missing" : "trailing-comma") }
                 first = false
                 let key = try string()
                 let field = path.isEmpty ? key ?? "(key)" : path + "." + (key ?? "(key)")

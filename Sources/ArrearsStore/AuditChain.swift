@@ -1,3 +1,4 @@
+import ArrearsCore
 import Foundation
 
 /// The hash chain over each complaint's event log: an event's hash covers every stored field and the previous event's
@@ -37,9 +38,9 @@ public enum AuditChain {
                 report.complaints += 1
             }
             report.events += 1
-            func broken(_ reason: String) { report.broken = AuditBreak(complaint: number, sequence: sequence, reason: reason) }
+            func broken(_ reason: Message) { report.broken = AuditBreak(complaint: number, sequence: sequence, reason: reason) }
             guard sequence == expectedSequence else {
-                return broken("expected event \(expectedSequence), found \(sequence): an event is missing or out of order")
+                return broken(Message("audit.out-of-order", ["expected": "\(expectedSequence)", "found": "\(sequence)"]))
             }
             expectedSequence += 1
             guard let hash else {
@@ -48,10 +49,8 @@ public enum AuditChain {
                 previous = AuditChain.genesis
                 return
             }
-            guard previousHash == previous else { return broken("its previous-hash is not the hash of the event before it") }
-            guard AuditChain.hash(previous: previous, fields: fields) == hash else {
-                return broken("its contents do not match its hash: the row was changed after it was written")
-            }
+            guard previousHash == previous else { return broken(Message("audit.previous-hash")) }
+            guard AuditChain.hash(previous: previous, fields: fields) == hash else { return broken(Message("audit.changed")) }
             previous = hash
         }
 
@@ -68,7 +67,7 @@ public enum AuditChain {
             guard report.broken == nil, version != lastSequence else { return }
             report.broken = AuditBreak(
                 complaint: number, sequence: lastSequence,
-                reason: "the complaint is at version \(version) but its history ends at event \(lastSequence)")
+                reason: Message("audit.history-short", ["version": "\(version)", "last": "\(lastSequence)"]))
         }
     }
 }
@@ -92,7 +91,8 @@ public struct AuditBreak: Sendable, Equatable, CustomStringConvertible {
     /// The complaint's number.
     public let complaint: String
     public let sequence: Int
-    public let reason: String
+    /// Why, as facts the edges word.
+    public let reason: Message
 
     public var description: String { "\(complaint) event \(sequence): \(reason)" }
 }

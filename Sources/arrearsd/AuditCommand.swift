@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsCore
+import ArrearsMessages
 import ArrearsStore
 
 /// `arrearsd audit verify`: the hash chains checked on the database file itself, server running or not.
@@ -20,7 +21,7 @@ struct AuditCommand: AsyncParsableCommand {
             let complaint = complaint.map { ComplaintID($0) }
             let report = try await database.withStore { try await $0.auditReport(of: complaint, visibleTo: nil) }
             if let broken = report.broken {
-                print("audit chain BROKEN at \(broken)")
+                print("audit chain BROKEN at \(broken.complaint) event \(broken.sequence): \(Wording(.english)(broken.reason))")
                 throw ExitCode(1)
             }
             let unchained = report.unchained > 0 ? "; \(report.unchained) events predate the chain" : ""
