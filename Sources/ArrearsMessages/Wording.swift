@@ -77,21 +77,6 @@ public struct Wording: Sendable {
     /// An amount of money in yuan with fen: ¥456,000.00.
     public func money(_ amount: Fen) -> String { amount.description }
 
-    /// An amount in 万元, as the law states thresholds: 45.6万元 (in English, ¥456,000 — "ten thousand yuan" is not how
-    /// an English reader counts).
-    public func tenThousandYuan(_ amount: Fen) -> String {
-        switch language {
-        case .chinese:
-            let fen = amount.value.magnitude
-            let whole = fen / 1_000_000
-            var fraction = (fen % 1_000_000).zeroPadded(6)
-            while fraction.last == "0" { fraction.removeLast() }
-            return (amount.value < 0 ? "-" : "") + "\(whole)" + (fraction.isEmpty ? "" : ".\(fraction)") + "万元"
-        case .english:
-            return amount.value % 100 == 0 ? String(amount.description.dropLast(3)) : amount.description
-        }
-    }
-
     /// Items joined as a list: 、 between Chinese items, a comma between English ones.
     public func list(_ items: [String]) -> String { items.joined(separator: self("list.separator")) }
 

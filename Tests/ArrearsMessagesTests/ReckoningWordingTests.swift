@@ -94,11 +94,10 @@ struct ReckoningWordingTests {
         #expect(Wording(.chinese).holiday("Founding Day 2049") == "Founding Day 2049")
     }
 
-    @Test("Money in yuan with fen, and in 万元 where the law counts in it")
+    @Test("Money in yuan with fen and thousands separators, the same in both languages")
     func money() throws {
         #expect(Wording(.chinese).money(try Fen(45_600_000)) == "¥456,000.00")
-        #expect(Wording(.chinese).tenThousandYuan(try Fen(45_600_000)) == "45.6万元")
-        #expect(Wording(.chinese).tenThousandYuan(try Fen(2_000_000_000)) == "2000万元")
-        #expect(Wording(.english).tenThousandYuan(try Fen(2_000_000_000)) == "¥20,000,000")
+        #expect(Wording(.english).money(try Fen(45_600_000)) == "¥456,000.00")
+        #expect(Wording(.chinese).money(try Fen(5)) == "¥0.05")
     }
 }
