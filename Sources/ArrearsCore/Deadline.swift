@@ -31,8 +31,10 @@ public struct Deadline: Sendable, Codable, Equatable {
     public var dueOn: CSTDate?
     /// For calendar-day clocks: the last day before rolling past holidays.
     public var nominalDueOn: CSTDate?
-    /// Why there is no due date, for the operator to act on.
+    /// Why there is no due date (records from before provisional counting; new ones always have a date).
     public var problem: Message?
+    /// Counted past the loaded holiday tables with weekends only: the date moves when that year's table is loaded.
+    public var provisional: Bool = false
     /// The rule set that set this deadline (e.g. `decree-802`); nil on records written before rule sets were recorded.
     public var ruleSet: String?
     /// False for a target the legal text does not fix as a limit.
@@ -75,6 +77,7 @@ public struct Deadline: Sendable, Codable, Equatable {
         // Records from before rule sets were recorded only held binding deadlines.
         binding = try c.decodeIfPresent(Bool.self, forKey: .binding) ?? true
         basis = try c.decodeIfPresent(String.self, forKey: .basis)
+        provisional = try c.decodeIfPresent(Bool.self, forKey: .provisional) ?? false
     }
 
     /// Past due when today is after the last day to act.

@@ -36,13 +36,16 @@ public struct DueDateReckoning: Sendable, Equatable {
     public let binding: Bool
     /// The rule set the clock follows.
     public let ruleSet: String?
+    /// The first year the count ran into without its holiday table (counted with weekends only), if any.
+    public let provisionalFrom: Int?
 }
 
 extension WorkingDayCalendar {
     /// How `deadline` was counted, from its start and due dates and this table; nil when it has no due date or the table
     /// does not reach its days. Derived on reading, so stored records keep only the dates.
     public func reckoning(_ deadline: Deadline) -> DueDateReckoning? {
-        guard let due = deadline.dueOn, covers(due), covers(deadline.startedOn) else { return nil }
+        guard let due = deadline.dueOn, covers(deadline.startedOn) else { return nil }
+        let provisionalFrom = covers(due) ? nil : years.upperBound + 1
         switch deadline.unit {
         case .workingDays:
             var holidays: [ListedDay] = []
@@ -56,14 +59,16 @@ extension WorkingDayCalendar {
             }
             return DueDateReckoning(
                 unit: .workingDays, length: deadline.length, start: deadline.startedOn, due: due, skipped: Self.spans(holidays),
-                madeUpWorkdays: madeUp, nominalDue: nil, nominalDayOff: nil, binding: deadline.binding, ruleSet: deadline.ruleSet)
+                madeUpWorkdays: madeUp, nominalDue: nil, nominalDayOff: nil, binding: deadline.binding, ruleSet: deadline.ruleSet,
+                provisionalFrom: provisionalFrom)
         case .calendarDays:
             let nominal = deadline.nominalDueOn ?? due
             let dayOff: DueDateReckoning.DayOff? =
                 nominal == due ? nil : listedDay(nominal).map { .holiday($0.name) } ?? .restDay
             return DueDateReckoning(
                 unit: .calendarDays, length: deadline.length, start: deadline.startedOn, due: due, skipped: [], madeUpWorkdays: [],
-                nominalDue: nominal, nominalDayOff: dayOff, binding: deadline.binding, ruleSet: deadline.ruleSet)
+                nominalDue: nominal, nominalDayOff: dayOff, binding: deadline.binding, ruleSet: deadline.ruleSet,
+                provisionalFrom: provisionalFrom)
         }
     }
 

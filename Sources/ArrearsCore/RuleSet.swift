@@ -103,19 +103,17 @@ public struct RuleBook: Sendable, Equatable {
         var deadline = Deadline(
             stage: stage, unit: rule.unit, length: length, startedOn: start, dueOn: nil, nominalDueOn: nil, problem: nil,
             ruleSet: set.id, binding: rule.binding, basis: rule.basis)
-        do throws(CalendarError) {
-            switch rule.unit {
-            case .workingDays:
-                let due = try calendar.adding(workingDays: length, to: countFrom)
-                deadline.dueOn = due
-            case .calendarDays:
-                let (nominal, rolled) = try calendar.adding(calendarDays: length, to: countFrom)
-                let effective = rule.rollsForward ? rolled : nominal
-                deadline.dueOn = effective
-                deadline.nominalDueOn = nominal
-            }
-        } catch {
-            deadline.problem = error.message
+        // Past the loaded holiday tables the count goes on with weekends only, marked provisional: never blank.
+        switch rule.unit {
+        case .workingDays:
+            let (due, provisional) = calendar.counting(workingDays: length, after: countFrom)
+            deadline.dueOn = due
+            deadline.provisional = provisional
+        case .calendarDays:
+            let (nominal, rolled, provisional) = calendar.counting(calendarDays: length, after: countFrom)
+            deadline.dueOn = rule.rollsForward ? rolled : nominal
+            deadline.nominalDueOn = nominal
+            deadline.provisional = provisional && (rule.rollsForward || !calendar.covers(nominal))
         }
         return deadline
     }

@@ -86,6 +86,27 @@ public struct WorkingDayCalendar: Sendable {
         }
     }
 
+    /// The date `count` working days after `start`, counting on past the loaded years with weekends only (no holiday of
+    /// a year whose table is not published yet is known); `provisional` when it had to.
+    public func counting(workingDays count: Int, after start: CSTDate) -> (due: CSTDate, provisional: Bool) {
+        var date = start
+        var remaining = count
+        while remaining > 0 {
+            date = date.adding(days: 1)
+            if isWorkingDay(date) { remaining -= 1 }
+        }
+        return (date, !covers(date))
+    }
+
+    /// N calendar days after `start`, rolled past a day off at the end (第二百零三条) — past the loaded years, past a
+    /// weekend only; `provisional` when the end lies beyond them.
+    public func counting(calendarDays count: Int, after start: CSTDate) -> (nominal: CSTDate, effective: CSTDate, provisional: Bool) {
+        let nominal = start.adding(days: count)
+        var effective = nominal
+        while !isWorkingDay(effective) { effective = effective.adding(days: 1) }
+        return (nominal, effective, !covers(effective))
+    }
+
     /// The date `count` working days after `start`; the start day itself is not counted.
     public func adding(workingDays count: Int, to start: CSTDate) throws(CalendarError) -> CSTDate {
         var date = start

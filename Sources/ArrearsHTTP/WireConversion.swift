@@ -79,7 +79,8 @@ enum Wire {
         .init(
             stage: .init(rawValue: d.stage.rawValue)!, unit: .init(rawValue: d.unit.rawValue)!, length: d.length,
             startedOn: d.startedOn.description, dueOn: d.dueOn?.description, nominalDueOn: d.nominalDueOn?.description,
-            problem: d.problem.map(RequestValues.wording.callAsFunction), explanation: reckoning.map(RequestValues.wording.reckoning),
+            problem: d.problem.map(RequestValues.wording.callAsFunction), provisional: d.provisional ? true : nil,
+            explanation: reckoning.map(RequestValues.wording.reckoning),
             overdue: d.isOverdue(today: today), ruleSet: d.ruleSet,
             binding: d.binding, basis: Wire.basis(d)
         )

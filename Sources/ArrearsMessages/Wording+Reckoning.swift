@@ -38,7 +38,8 @@ extension Wording {
             text = filled(
                 "reckoning.calendar-days", ["length": String(r.length), "start": date(r.start), "nominal": date(nominal), "rolled": rolled])
         }
-        guard !r.binding else { return text }
-        return filled("reckoning.target", ["ruleSet": r.ruleSet ?? "", "text": text])
+        let counted = r.provisionalFrom.map { text + filled("reckoning.provisional", ["year": String($0)]) } ?? text
+        guard !r.binding else { return counted }
+        return filled("reckoning.target", ["ruleSet": r.ruleSet ?? "", "text": counted])
     }
 }

@@ -28,6 +28,7 @@ enum Rendering {
         } else if let problem = d.problem {
             text += words("cli.deadline.unknown", ["problem": .text(problem)])
         }
+        if d.provisional == true { text += words("cli.deadline.provisional") }
         if d.binding == false { text += words("cli.deadline.target") }
         return d.overdue ? text + words("cli.deadline.overdue") : text
     }

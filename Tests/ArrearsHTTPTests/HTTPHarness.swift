@@ -27,10 +27,11 @@ struct HTTPHarness {
     /// The SQLite file (the evidence folder goes beside it on either engine).
     let path: String
     let store: any ArrearsStorage & HistoryImportStore
-    let clock = FixedInstantSource("2026-11-02T01:30:00Z")
+    /// The server's now: 2026-11-02 09:30 in China unless a test needs another day.
+    var clock = FixedInstantSource("2026-11-02T01:30:00Z")
     var tokens: [String: String] = [:]
 
-    static func make(on engine: Engine = .sqlite) async throws -> HTTPHarness {
+    static func make(on engine: Engine = .sqlite, at now: String? = nil) async throws -> HTTPHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("arrears.sqlite").path
@@ -40,6 +41,7 @@ struct HTTPHarness {
             case .postgres: try await ScratchDatabase.store()
             }
         var harness = HTTPHarness(path: path, store: store)
+        if let now { harness.clock = FixedInstantSource(now) }
         let accounts: [(String, Actor, CreditCode?)] = [
             ("sme", Fixtures.sme, try CreditCode("91330100716105852F")),
             ("otherSME", Fixtures.otherSME, try CreditCode("91110108551385082Q")),

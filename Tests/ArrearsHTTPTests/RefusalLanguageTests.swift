@@ -77,4 +77,15 @@ struct RefusalLanguageTests {
             }
         }
     }
+
+    @Test("A review clock filed on 2026-12-24 runs into 2027, whose table is not loaded: a date, marked provisional, and why")
+    func provisionalClock() async throws {
+        let harness = try await HTTPHarness.make(at: "2026-12-24T02:00:00Z")
+        try await harness.application().test(.router) { client in
+            let filed = try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON())
+            let deadline = try #require(try complaint(filed).deadline)
+            #expect(deadline.dueOn == "2027-01-07" && deadline.provisional == true)
+            #expect(deadline.explanation?.hasSuffix("暂定：2027年节假日安排尚未导入，该年暂按周末计算，导入后重新计算") == true, "\(deadline.explanation ?? "")")
+        }
+    }
 }

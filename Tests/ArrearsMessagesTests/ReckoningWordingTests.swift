@@ -101,3 +101,16 @@ struct ReckoningWordingTests {
         #expect(Wording(.chinese).money(try Fen(5)) == "¥0.05")
     }
 }
+
+extension ReckoningWordingTests {
+    @Test("A provisional count says which year's table it lacks and that it will be recounted")
+    func provisional() throws {
+        #expect(
+            try worded(.review, from: "2026-12-24", .chinese)
+                == "自2026年12月24日（当日不计入）起10个工作日，截止2027年1月7日；暂定：2027年节假日安排尚未导入，该年暂按周末计算，导入后重新计算")
+        #expect(
+            try worded(.review, from: "2026-12-24", .english)
+                == "10 working days from 2026-12-24 (not counted); due 2027-01-07; provisional: 2027's holiday table is not loaded yet, "
+                + "so its days are counted with weekends only until it is")
+    }
+}
