@@ -44,13 +44,24 @@ extension WorkingDayCalendar {
     /// How `deadline` was counted, from its start and due dates and this table; nil when it has no due date or the table
     /// does not reach its days. Derived on reading, so stored records keep only the dates.
     public func reckoning(_ deadline: Deadline) -> DueDateReckoning? {
-        guard let due = deadline.dueOn, covers(deadline.startedOn) else { return nil }
+        guard let due = deadline.dueOn else { return nil }
+        return reckoning(
+            deadline.unit, deadline.length, from: deadline.startedOn, due: due, nominal: deadline.nominalDueOn, binding: deadline.binding,
+            ruleSet: deadline.ruleSet)
+    }
+
+    /// How a period of `length` units from `start` came to end on `due` (for calendar days, `nominal` before rolling);
+    /// nil when the table does not reach the start.
+    public func reckoning(
+        _ unit: ClockUnit, _ length: Int, from start: CSTDate, due: CSTDate, nominal: CSTDate?, binding: Bool = true, ruleSet: String? = nil
+    ) -> DueDateReckoning? {
+        guard covers(start) else { return nil }
         let provisionalFrom = covers(due) ? nil : years.upperBound + 1
-        switch deadline.unit {
+        switch unit {
         case .workingDays:
             var holidays: [ListedDay] = []
             var madeUp: [ListedDay] = []
-            var date = deadline.startedOn.adding(days: 1)
+            var date = start.adding(days: 1)
             while date <= due {
                 if let listed = listedDay(date) {
                     if listed.exception == .holiday { holidays.append(listed) } else { madeUp.append(listed) }
@@ -58,17 +69,14 @@ extension WorkingDayCalendar {
                 date = date.adding(days: 1)
             }
             return DueDateReckoning(
-                unit: .workingDays, length: deadline.length, start: deadline.startedOn, due: due, skipped: Self.spans(holidays),
-                madeUpWorkdays: madeUp, nominalDue: nil, nominalDayOff: nil, binding: deadline.binding, ruleSet: deadline.ruleSet,
-                provisionalFrom: provisionalFrom)
+                unit: .workingDays, length: length, start: start, due: due, skipped: Self.spans(holidays), madeUpWorkdays: madeUp,
+                nominalDue: nil, nominalDayOff: nil, binding: binding, ruleSet: ruleSet, provisionalFrom: provisionalFrom)
         case .calendarDays:
-            let nominal = deadline.nominalDueOn ?? due
-            let dayOff: DueDateReckoning.DayOff? =
-                nominal == due ? nil : listedDay(nominal).map { .holiday($0.name) } ?? .restDay
+            let nominal = nominal ?? due
+            let dayOff: DueDateReckoning.DayOff? = nominal == due ? nil : listedDay(nominal).map { .holiday($0.name) } ?? .restDay
             return DueDateReckoning(
-                unit: .calendarDays, length: deadline.length, start: deadline.startedOn, due: due, skipped: [], madeUpWorkdays: [],
-                nominalDue: nominal, nominalDayOff: dayOff, binding: deadline.binding, ruleSet: deadline.ruleSet,
-                provisionalFrom: provisionalFrom)
+                unit: .calendarDays, length: length, start: start, due: due, skipped: [], madeUpWorkdays: [], nominalDue: nominal,
+                nominalDayOff: dayOff, binding: binding, ruleSet: ruleSet, provisionalFrom: provisionalFrom)
         }
     }
 

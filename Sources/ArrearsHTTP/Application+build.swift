@@ -55,7 +55,7 @@ public func buildRouter(
         regions: try ShippedReferenceData.regions(), clock: clock, limits: configuration.abuseLimits,
         evidenceLimits: EvidenceLimits(file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit),
         tokenCacheSeconds: configuration.tokenCacheSeconds, statisticsDocument: ArrearsService.statisticsDocument)
-    router.add(middleware: AuthenticationMiddleware(platform: platform, proxies: configuration.trustedProxies))
+    router.add(middleware: AuthenticationMiddleware(platform: platform, proxies: configuration.trustedProxies, routes: routes))
     router.add(middleware: QueryContractMiddleware(routes: routes))
     router.add(middleware: PreconditionMiddleware(routes: routes))
     router.get("/healthz") { _, _ in "ok\n" }

@@ -4,24 +4,22 @@ import ArrearsStore
 import HTTPTypes
 import Hummingbird
 
-/// Resolves `Authorization: Bearer …` to an account for everything under /v1 except signing in and SME registration;
-/// refuses with 401 otherwise. Also notes the peer's address for the limits that key on it.
+/// Resolves `Authorization: Bearer …` to an account for everything under /v1 except what the contract opens to anyone
+/// (`security: []`: signing in, SME registration, the due-date calculator); refuses with 401 otherwise. Also notes the peer's address for the limits that key on it.
 struct AuthenticationMiddleware: RouterMiddleware {
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     typealias Context = ArrearsRequestContext
     let platform: Platform
     let proxies: TrustedProxies
-
-    /// The operations anyone may call: they are how one gets a token.
-    static let open: Set<String> = ["/v1/sessions", "/v1/accounts/sme"]
+    let routes: DocumentedRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let address = proxies.client(
             peer: context.remoteAddress?.ipAddress ?? "unknown", forwardedFor: request.headers[Self.forwardedFor])
         return try await RequestValues.$clientAddress.withValue(address) {
             guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
-            if request.method == .post, Self.open.contains(request.uri.path) { return try await next(request, context) }
+            if routes.operations(for: request.uri.path)[request.method.rawValue]?.isOpen == true { return try await next(request, context) }
             guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
                 throw Refusal.unauthenticated
             }

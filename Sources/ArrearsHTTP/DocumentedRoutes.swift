@@ -9,6 +9,8 @@ struct DocumentedRoutes: Sendable {
     struct Operation: Sendable {
         let query: [String: ParameterSchema]
         var path: [String: ParameterSchema] = [:]
+        /// The contract lets anyone call it (`security: []`): signing in, registering, the due-date calculator.
+        var isOpen = false
     }
 
     private var routes: [(segments: [Substring], operations: [String: Operation])] = []
@@ -37,7 +39,8 @@ struct DocumentedRoutes: Sendable {
                     default: continue
                     }
                 }
-                operations[method.uppercased()] = Operation(query: query, path: pathParameters)
+                let security = (body as? [String: Any])?["security"] as? [Any]
+                operations[method.uppercased()] = Operation(query: query, path: pathParameters, isOpen: security?.isEmpty == true)
             }
             routes.append((path.split(separator: "/"), operations))
         }

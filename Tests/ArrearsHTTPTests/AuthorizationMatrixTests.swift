@@ -85,6 +85,7 @@ struct AuthorizationMatrixTests {
     nonisolated(unsafe) static let otherOperations:
         [(id: String, method: HTTPRequest.Method, uri: String, body: [String: Any]?, roles: Set<String>)] = [
             ("getMe", .get, "/v1/me", nil, Set(sees.keys)),
+            ("calculateDueDate", .get, "/v1/calendar/due?from=2026-09-24&length=10&unit=working_days", nil, Set(sees.keys)),
             ("listComplaints", .get, "/v1/complaints", nil, accounts(.readComplaints)),
             ("getMonthlyStatistics", .get, "/v1/statistics/monthly?month=2026-11", nil, accounts(.readStatistics)),
             ("getRoutingTable", .get, "/v1/routing", nil, accounts(.readRouting)),
