@@ -25,6 +25,8 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case markedDuplicate = "marked_duplicate"
     /// The complainant, or an intake officer on its behalf, attached a file as evidence.
     case evidenceAttached = "evidence_attached"
+    /// A provisional clock counted again once its year's holiday table was loaded (工作日历更新后重新计算期限).
+    case deadlineRecounted = "deadline_recounted"
 }
 
 /// The particulars an event carries, whichever apply to its kind.

@@ -261,6 +261,26 @@ public struct Lifecycle: Sendable {
         return (next, event)
     }
 
+    /// The complaint with its provisional clock counted again on this lifecycle's calendar, now that more of it is loaded:
+    /// the same stage, start and length (extensions included), a definite date where the table reaches it. Nil when the
+    /// clock was not provisional. No one decides this; `actor` is who loaded the table.
+    public func recount(_ complaint: Complaint, by actor: Actor, at now: Date) -> (Complaint, ComplaintEvent)? {
+        guard let deadline = complaint.deadline, deadline.provisional else { return nil }
+        let ruleSet = rules.ruleSet(of: complaint)
+        // The recorded length holds any extension and the operator's configured length; only the dates are counted again.
+        let extra = deadline.length - ruleSet.rule(deadline.stage).length
+        var next = complaint
+        next.deadline = rules.deadline(deadline.stage, under: ruleSet, from: deadline.startedOn, extendedBy: extra, on: calendar)
+        next.version += 1
+        next.updatedAt = now
+        var detail = EventDetail()
+        detail.deadline = next.deadline
+        let event = ComplaintEvent(
+            complaintID: complaint.id, sequence: next.version, kind: .deadlineRecounted, from: complaint.state, to: complaint.state,
+            actor: actor.account, actorName: actor.name, role: actor.role, at: now, detail: detail)
+        return (next, event)
+    }
+
     /// Where a forward goes: the routing rule's department, or the one the officer names with a reason to override it.
     static func destination(
         of complaint: Complaint, requested: DepartmentID?, overrideReason: String?, _ routing: RoutingTable?, _ today: CSTDate

@@ -195,7 +195,10 @@ public enum StatisticsLedger {
         let next = event.detail.deadline
         if let previous = previousDeadline, previous != next, let due = previous.dueOn {
             let overdueFrom = due.adding(days: 1)
-            if event.on > due {
+            // A recount replaces a clock no one completed: past its date it stops counting as overdue, but no stage was late.
+            if event.on > due, event.kind == .deadlineRecounted {
+                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
+            } else if event.on > due {
                 contribution.figures.append(.init(month: month, figure: Figure.late(previous.stage), value: 1, side: .before))
                 contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
             } else {

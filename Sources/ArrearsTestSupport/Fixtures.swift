@@ -10,6 +10,34 @@ public enum Fixtures {
     public static let badCheckCreditCodes = ["9144030071526726X7", "91310000607216596P"]
 
     public static let calendar: WorkingDayCalendar = try! ShippedReferenceData.calendar()
+
+    /// A 2027 table made for the tests, shaped like the State Council's (New Year, Spring Festival, National Day and their
+    /// make-up days).
+    public static let table2027 = """
+        date,kind,name
+        2027-01-01,holiday,New Year's Day
+        2027-01-02,holiday,New Year's Day
+        2027-01-03,holiday,New Year's Day
+        2027-02-06,holiday,Spring Festival
+        2027-02-07,holiday,Spring Festival
+        2027-02-08,holiday,Spring Festival
+        2027-02-09,holiday,Spring Festival
+        2027-02-10,holiday,Spring Festival
+        2027-02-11,holiday,Spring Festival
+        2027-02-12,holiday,Spring Festival
+        2027-02-14,workday,Spring Festival
+        2027-02-20,workday,Spring Festival
+        2027-10-01,holiday,National Day
+        2027-10-02,holiday,National Day
+        2027-10-03,holiday,National Day
+        2027-10-04,holiday,National Day
+        2027-10-05,holiday,National Day
+        2027-10-06,holiday,National Day
+        2027-10-07,holiday,National Day
+        2027-09-26,workday,National Day
+        2027-10-09,workday,National Day
+        """
+
     public static let regions: RegionDirectory = try! ShippedReferenceData.regions()
     public static let rules: RuleBook = try! ShippedReferenceData.ruleBook()
     public static let sizes: SizeStandard = try! ShippedReferenceData.sizeStandard()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArrearsApplication
 import ArrearsCore
 import ArrearsStore
 import Foundation
@@ -12,7 +13,9 @@ struct CalendarCommand: AsyncParsableCommand {
     /// `arrearsd calendar import FILE`: validates a holiday table and loads it over the shipped one.
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load a year's holiday table (CSV date,kind,name; kind holiday or workday). Restart the server to use it.")
+            abstract:
+                "Load a year's holiday table (CSV date,kind,name; kind holiday or workday); running servers use it within a second, and open complaints' provisional deadlines are recounted."
+        )
 
         @OptionGroup var database: DatabaseOptions
 
@@ -25,14 +28,18 @@ struct CalendarCommand: AsyncParsableCommand {
             let csv = try String(contentsOfFile: file, encoding: .utf8)
             let table = try WorkingDayCalendar(csv: csv)
             let by = loader.name
-            let loaded = try await database.withStore { store in
+            let (loaded, recounted) = try await database.withStore { store in
                 let loaded = try await store.workingDayCalendar().loading(table)
                 try await store.recordCalendarImport(csv: csv, years: table.years, by: by, at: Date())
-                return loaded
+                // Clocks counted provisionally into these years become definite now, each with an event.
+                let lifecycle = Lifecycle(
+                    rules: try ShippedReferenceData.ruleBook(), calendar: loaded, sizes: try ShippedReferenceData.sizeStandard())
+                let recounted = try await DeadlineRecount.run(store: store, lifecycle: lifecycle, by: by, at: Date())
+                return (loaded, recounted)
             }
             print(
-                "loaded \(table.years.lowerBound)…\(table.years.upperBound); the calendar now covers \(loaded.years.lowerBound)–\(loaded.years.upperBound)"
-            )
+                "loaded \(table.years.lowerBound)…\(table.years.upperBound); the calendar now covers \(loaded.years.lowerBound)–\(loaded.years.upperBound);"
+                    + " \(recounted) provisional deadlines recounted")
         }
     }
 

@@ -14,13 +14,13 @@ struct PlatformTests {
 
     let clock = FixedInstantSource("2026-11-02T01:30:00Z")
 
-    func platform(submissionsPerMinute: Int = 120) throws -> (Platform, SQLiteComplaintStore) {
+    func platform(submissionsPerMinute: Int = 120, at now: String? = nil) throws -> (Platform, SQLiteComplaintStore) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-platform-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteComplaintStore.open(path: folder.appendingPathComponent("arrears.sqlite").path)
         let platform = Platform(
             store: store, vault: try EvidenceVault(directory: folder.appendingPathComponent("evidence").path), rules: Fixtures.rules,
-            sizes: Fixtures.sizes, regions: Fixtures.regions, clock: clock,
+            sizes: Fixtures.sizes, regions: Fixtures.regions, clock: now.map { FixedInstantSource($0) } ?? clock,
             limits: AbuseLimits(
                 sessionHours: 12, passwordCost: 4, signInAttempts: 5, submissionsPerMinute: submissionsPerMinute, registrationsPerHour: 10),
             evidenceLimits: EvidenceLimits(file: 1 << 20, complaint: 1 << 22), tokenCacheSeconds: 2, statisticsDocument: { "\($0.month)" })
