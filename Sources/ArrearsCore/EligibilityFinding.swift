@@ -105,6 +105,16 @@ public enum Eligibility {
                 }
             }
         }
+        // An organ or institution may not agree to pay later than 60 days: the clause is void as far as the term goes.
+        for contract in filing.contracts {
+            guard let agreed = contract.paymentTermDays, let lawful = LatePayment.lawfulTerm(agreed, filing.respondent.kind), lawful < agreed else {
+                continue
+            }
+            found.append(
+                EligibilityFinding(
+                    ground: nil, code: "contract.term-over-limit",
+                    facts: ["contract": .text(contract.number), "agreed": "\(agreed)", "limit": "\(lawful)"]))
+        }
         if let code = filing.respondent.creditCode, let kind = Self.outOfScopeEntityTypes[String(code.entityType)] {
             found.append(
                 EligibilityFinding(

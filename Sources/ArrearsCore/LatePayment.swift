@@ -23,6 +23,19 @@ public struct LatePayment: Sendable, Equatable {
 
     static let decree802 = try! CSTDate("2025-06-01")
 
+    /// The longest payment term an organ or a public institution may agree (条例 2020 第八条, 2025 第九条): a longer one
+    /// counts as this many days.
+    public static let longestAgreedTerm = 60
+
+    /// The agreed term as the law lets it count: nil when the contract states none.
+    public static func lawfulTerm(_ stated: Int?, _ kind: RespondentKind) -> Int? {
+        guard let stated else { return nil }
+        switch kind {
+        case .governmentOrgan, .publicInstitution: return min(stated, longestAgreedTerm)
+        case .largeEnterprise, .fiscallyFundedOrganisation: return stated
+        }
+    }
+
     /// Assesses one contract as of `asOf` (a CST date), counting on the working-day calendar for the end of the term.
     public static func assess(_ contract: Contract, respondent: RespondentKind, asOf: CSTDate, calendar: WorkingDayCalendar) -> LatePayment {
         func unknown(_ why: Message) -> LatePayment {
@@ -30,10 +43,15 @@ public struct LatePayment: Sendable, Equatable {
         }
         guard let delivered = contract.deliveredOn else { return unknown(Message("late.no-delivery-date")) }
         let stated = contract.paymentTermDays
-        guard let term = stated ?? statutoryTerm(respondent, signedOn: contract.signedOn) else {
+        guard let term = lawfulTerm(stated, respondent) ?? statutoryTerm(respondent, signedOn: contract.signedOn) else {
             return unknown(Message("late.no-term", ["decree": .date(Self.decree802)]))
         }
-        let source = Message(stated == nil ? "late.term-statutory" : "late.term-agreed", ["days": "\(term)"])
+        let source: Message =
+            switch stated {
+            case nil: Message("late.term-statutory", ["days": "\(term)"])
+            case let agreed? where agreed > term: Message("late.term-capped", ["agreed": "\(agreed)", "days": "\(term)"])
+            case _?: Message("late.term-agreed", ["days": "\(term)"])
+            }
         let due: CSTDate
         do throws(CalendarError) {
             due = try calendar.adding(calendarDays: term, to: delivered).effective

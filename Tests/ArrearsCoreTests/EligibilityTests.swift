@@ -17,6 +17,16 @@ struct EligibilityTests {
         #expect(findings[1].facts["signedOn"] == .date(Fixtures.date("2025-03-18")), "the size that counts is the size at signing")
     }
 
+    @Test("A contract giving an institution 90 days to pay is flagged: the clause breaks the 60-day limit")
+    func termOverLimit() throws {
+        var filing = Fixtures.filing()
+        filing.contracts[0].paymentTermDays = 90
+        let finding = try #require(Eligibility.findings(filing, sizes: Fixtures.sizes).first { $0.code == "contract.term-over-limit" })
+        #expect(finding.ground == nil && finding.facts == ["contract": "ZJ-2025-0318", "agreed": "90", "limit": "60"])
+        filing.contracts[0].paymentTermDays = 60
+        #expect(!Eligibility.findings(filing, sizes: Fixtures.sizes).contains { $0.code == "contract.term-over-limit" })
+    }
+
     @Test("A respondent registered as an individual business is outside the regulation")
     func respondentKind() throws {
         var filing = Fixtures.filing()

@@ -20,6 +20,21 @@ struct LatePaymentTests {
         #expect(late.interest == Fixtures.fen(8_846_400))
     }
 
+    @Test("An institution's agreed 90 days count as 60 (条例 第八条): due 2025-12-01, not 2025-12-29; a large enterprise's stand")
+    func agreedTermCapped() {
+        let institution = LatePayment.assess(
+            contract(delivered: "2025-09-30", term: 90, overdue: 45_600_000), respondent: .publicInstitution, asOf: Fixtures.date("2026-11-30"),
+            calendar: Fixtures.calendar)
+        // 60 days end on Saturday 2025-11-29; the period runs to Monday.
+        #expect(institution.dueOn == Fixtures.date("2025-12-01") && institution.daysOverdue == 364)
+        #expect(institution.interest == Fixtures.fen(8_299_200))
+        #expect(institution.reckoning.facts["term"] == .message(Message("late.term-capped", ["agreed": "90", "days": "60"])))
+        let enterprise = LatePayment.assess(
+            contract(delivered: "2025-09-30", term: 90, overdue: 45_600_000), respondent: .largeEnterprise, asOf: Fixtures.date("2026-11-30"),
+            calendar: Fixtures.calendar)
+        #expect(enterprise.dueOn == Fixtures.date("2025-12-29"))
+    }
+
     @Test("Half a fen rounds up, less than half rounds down")
     func rounding() {
         let calendar = Fixtures.calendar
