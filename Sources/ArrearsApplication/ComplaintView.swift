@@ -1,7 +1,8 @@
 import ArrearsCore
 
 /// A complaint as one viewer may see it (投诉详情): the complainant's contact in full only for the complainant itself
-/// (officials read it in full through `Platform.contact`, which is logged), its history, and what is late today.
+/// (officials read it in full through `Platform.contact`, which is logged), its history (without officials-only notes
+/// for the complainant), and what is late today.
 public struct ComplaintView: Sendable {
     public let complaint: Complaint
     /// The complainant's contact as this viewer may see it.
@@ -18,7 +19,8 @@ public struct ComplaintView: Sendable {
         self.complaint = complaint
         let contact = complaint.filing.complainant.contact
         self.contact = viewer.role == .sme && complaint.complainantAccount == viewer.account ? contact : contact.masked
-        self.events = events
+        // The complainant reads its whole history but the notes officials keep to themselves.
+        self.events = viewer.role == .sme ? events.filter(\.isShownToComplainant) : events
         self.latePayments = LatePayment.assess(complaint, today: today, calendar: calendar)
         self.today = today
         self.reckoning = complaint.deadline.flatMap(calendar.reckoning)

@@ -17,6 +17,8 @@ public enum ComplaintCommand: Sendable, Equatable {
     case extend(days: Int, approvedBy: String, reason: String)
     /// Pressure on the respondent, recorded with its text.
     case escalate(EscalationStep, text: String)
+    /// A progress note; the state and clocks do not change.
+    case note(text: String, visibleToComplainant: Bool)
     /// Intake links the complaint to an earlier one as its duplicate; both histories are kept.
     case markDuplicate(of: String, note: String?)
     /// The complainant, or an intake officer on its behalf, attaches a file as evidence (its content already stored).
@@ -51,6 +53,7 @@ public enum ComplaintCommand: Sendable, Equatable {
         case .acknowledge: "acknowledge"
         case .extend: "extend"
         case .escalate: "escalate"
+        case .note: "note"
         case .markDuplicate: "mark-duplicate"
         case .attachEvidence: "attach-evidence"
         }

@@ -27,6 +27,8 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case evidenceAttached = "evidence_attached"
     /// A provisional clock counted again once its year's holiday table was loaded (工作日历更新后重新计算期限).
     case deadlineRecounted = "deadline_recounted"
+    /// A progress note (办理进展), for officials only or for the complainant too.
+    case noted
 }
 
 /// The particulars an event carries, whichever apply to its kind.
@@ -52,6 +54,8 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var related: String?
     /// The file an `evidence_attached` event added.
     public var evidence: Evidence?
+    /// For a note: whether the complainant reads it too (nil or false: officials only).
+    public var visibleToComplainant: Bool?
 
     public init(
         text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,
@@ -82,6 +86,9 @@ public struct ComplaintEvent: Sendable, Codable, Equatable {
     public let role: Role
     public let at: Date
     public let detail: EventDetail
+
+    /// Whether the complainant's own view shows the event: every event but an officials-only note.
+    public var isShownToComplainant: Bool { kind != .noted || detail.visibleToComplainant == true }
 
     public init(
         complaintID: ComplaintID, sequence: Int, kind: ComplaintEventKind, from: ComplaintState?, to: ComplaintState,

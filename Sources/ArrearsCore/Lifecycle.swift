@@ -31,6 +31,11 @@ public struct Lifecycle: Sendable {
         Transition(command: "acknowledge", from: [.forwarded], to: nil, roles: [.handler], event: .acknowledged),
         Transition(command: "extend", from: [.forwarded], to: nil, roles: [.handler, .supervisor], event: .extended),
         Transition(command: "escalate", from: [.forwarded], to: nil, roles: [.intake, .handler, .supervisor], event: .escalated),
+        Transition(
+            command: "note", from: [.submitted, .needsSupplement, .accepted, .forwarded, .resolved], to: nil, roles: [.intake, .supervisor],
+            event: .noted),
+        // A handling department sees a complaint only while it holds it.
+        Transition(command: "note", from: [.forwarded, .resolved], to: nil, roles: [.handler], event: .noted),
         Transition(command: "mark-duplicate", from: [.submitted, .needsSupplement, .accepted], to: nil, roles: [.intake], event: .markedDuplicate),
         Transition(
             command: "attach-evidence", from: [.submitted, .needsSupplement, .accepted, .forwarded, .resolved], to: nil, roles: [.sme, .intake],
@@ -178,6 +183,9 @@ public struct Lifecycle: Sendable {
             detail.text = try Self.required(text, "text")
             detail.escalation = step
             detail.department = complaint.handlingDepartment
+        case let .note(text, visibleToComplainant):
+            detail.text = try Self.required(text, "text")
+            detail.visibleToComplainant = visibleToComplainant
         case let .markDuplicate(other, note):
             detail.text = try Self.optional(note, "note")
             let other = other.trimmingCharacters(in: .whitespaces)

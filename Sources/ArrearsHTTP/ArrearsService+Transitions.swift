@@ -160,6 +160,17 @@ extension ArrearsService {
             })
     }
 
+    public func noteComplaint(_ input: Operations.NoteComplaint.Input) async throws -> Operations.NoteComplaint.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(
+            try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .note(text: body.text, visibleToComplainant: body.visibleToComplainant ?? false)
+            })
+    }
+
     public func markDuplicate(_ input: Operations.MarkDuplicate.Input) async throws -> Operations.MarkDuplicate.Output {
         let body =
             switch input.body {

@@ -105,7 +105,8 @@ enum Wire {
                 amountClaimed: e.detail.amountClaimed?.value, rating: e.detail.rating.map { .init(rawValue: $0.rawValue)! },
                 dueOn: e.detail.deadline?.dueOn?.description, escalation: e.detail.escalation.map { .init(rawValue: $0.rawValue)! },
                 days: e.detail.days, approvedBy: e.detail.approvedBy, rule: e.detail.rule, overrideReason: e.detail.overrideReason,
-                related: e.detail.related, evidence: e.detail.evidence.map(evidence)))
+                related: e.detail.related, evidence: e.detail.evidence.map(evidence),
+                visibleToComplainant: e.detail.visibleToComplainant))
     }
 
     static func evidence(_ e: Evidence) -> Components.Schemas.Evidence {

@@ -103,6 +103,22 @@ struct Route: AsyncParsableCommand {
     }
 }
 
+/// `arrearsctl note ID --text T [--for-complainant]`
+struct Note: AsyncParsableCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: Help.words("help.note")) }
+    @OptionGroup var target: TransitionTarget
+    @Option(help: "What happened: a call with the respondent, a document received, the next step.") var text: String
+    @Flag(help: "Let the complainant read it too.") var forComplainant = false
+
+    func run() async throws {
+        try await target.perform { client, id, tag in
+            try await client.noteComplaint(
+                path: .init(complaintId: id), headers: .init(ifMatch: tag), body: .json(.init(text: text, visibleToComplainant: forComplainant))
+            ).ok
+        }
+    }
+}
+
 /// `arrearsctl size-test`
 struct SizeTest: AsyncParsableCommand {
     static var configuration: CommandConfiguration {

@@ -175,6 +175,7 @@ enum Rendering {
             if let reason = event.detail.overrideReason { add("override", ["reason": .text(reason)]) }
             if let related = event.detail.related { add("duplicate-of", ["number": .text(related)]) }
             if let text = event.detail.text { particulars.append(text) }
+            if event.detail.visibleToComplainant == true { particulars.append(words("cli.event.for-complainant")) }
             table.add([
                 String(event.sequence), words.fact(words.isoDate(event.on)), words("event." + event.kind.rawValue),
                 words("state." + event.to.rawValue),

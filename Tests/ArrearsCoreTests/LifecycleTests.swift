@@ -47,6 +47,7 @@ func command(_ name: String, on complaint: Complaint? = nil) throws -> Complaint
     case "acknowledge": .acknowledge(note: "材料已收到")
     case "extend": .extend(days: 30, approvedBy: "浙江省教育厅 张处长", reason: "需核实工程结算")
     case "escalate": .escalate(.supervisionNotice, text: "请于十日内说明付款安排")
+    case "note": .note(text: "已电话联系被投诉人财务处", visibleToComplainant: false)
     case "mark-duplicate": .markDuplicate(of: "ARR-2026-000001", note: nil)
     case "attach-evidence":
         .attachEvidence(
@@ -110,6 +111,10 @@ struct LifecycleTests {
         + [ComplaintState.submitted, .needsSupplement, .accepted, .forwarded, .resolved].flatMap { state in
             [Role.sme, .intake].map { ("attach-evidence", state, $0, state, ComplaintEventKind.evidenceAttached) }
         }
+        + [ComplaintState.submitted, .needsSupplement, .accepted, .forwarded, .resolved].flatMap { state in
+            [Role.intake, .supervisor].map { ("note", state, $0, state, ComplaintEventKind.noted) }
+        }
+        + [ComplaintState.forwarded, .resolved].map { ("note", $0, Role.handler, $0, ComplaintEventKind.noted) }
 
     @Test("Every allowed transition, by every role allowed to take it", arguments: allowed)
     func allowedTransition(name: String, from: ComplaintState, role: Role, to: ComplaintState, kind: ComplaintEventKind) throws {

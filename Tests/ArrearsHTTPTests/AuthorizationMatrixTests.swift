@@ -68,6 +68,7 @@ struct AuthorizationMatrixTests {
             ("reopenComplaint", "reopen", ["reason": "承诺未兑现"]), ("acknowledgeComplaint", "acknowledge", [:]),
             ("extendHandling", "extend", ["days": 10, "approvedBy": "张处长", "reason": "核实结算"]),
             ("escalateComplaint", "escalate", ["step": "supervision_notice", "text": "请说明付款安排"]),
+            ("noteComplaint", "note", ["text": "已电话联系被投诉人财务处", "visibleToComplainant": true]),
             ("markDuplicate", "mark-duplicate", ["of": number]),
         ]
         return bodies.map { ComplaintOperation(id: $0.0, method: .post, suffix: "/" + $0.1, body: $0.2, roles: transitionRoles($0.1)) } + [
