@@ -36,6 +36,7 @@ public enum Fixtures {
         2027-10-07,holiday,National Day
         2027-09-26,workday,National Day
         2027-10-09,workday,National Day
+
         """
 
     public static let regions: RegionDirectory = try! ShippedReferenceData.regions()

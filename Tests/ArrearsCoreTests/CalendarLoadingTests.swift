@@ -5,27 +5,7 @@ import Testing
 @Suite("Loading next year's holiday table")
 struct CalendarLoadingTests {
     /// A table shaped like the State Council's for 2027 (its real dates are published each November).
-    static let year2027 = """
-        date,kind,name
-        2027-01-01,holiday,New Year's Day
-        2027-02-06,holiday,Spring Festival
-        2027-02-07,holiday,Spring Festival
-        2027-02-08,holiday,Spring Festival
-        2027-02-09,holiday,Spring Festival
-        2027-02-10,holiday,Spring Festival
-        2027-02-11,holiday,Spring Festival
-        2027-02-12,holiday,Spring Festival
-        2027-02-20,workday,Spring Festival
-        2027-10-01,holiday,National Day
-        2027-10-02,holiday,National Day
-        2027-10-03,holiday,National Day
-        2027-10-04,holiday,National Day
-        2027-10-05,holiday,National Day
-        2027-10-06,holiday,National Day
-        2027-10-07,holiday,National Day
-        2027-10-09,workday,National Day
-
-        """
+    static let year2027 = Fixtures.table2027
 
     @Test("A deadline past the shipped table becomes countable once the next year is loaded")
     func extend() throws {
