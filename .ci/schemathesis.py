@@ -115,7 +115,7 @@ by_permission = {
     "getSecurityLog": "read-security-log", "createAccount": "manage-accounts", "revokeAccountTokens": "manage-accounts",
     "listWebhookDeliveries": "manage-webhooks", "retryWebhookDelivery": "manage-webhooks", "verifySMEAccount": "verify-sme-accounts",
 }
-by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone,
+by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone, "calculateDueDate": everyone,
            "requestVerificationCode": {"sme"}, "verifyWithCode": {"sme"}}
 allowed = {role: [] for role in tokens}
 for operation, path in operations.items():
@@ -142,6 +142,8 @@ starts = {
     "rejectComplaint": "submitted", "forwardComplaint": "accepted", "returnComplaint": "forwarded", "resolveComplaint": "forwarded",
     "rateComplaint": "resolved", "closeComplaint": "resolved", "withdrawComplaint": "submitted", "reopenComplaint": "reopenable",
     "acknowledgeComplaint": "forwarded", "extendHandling": "forwarded", "escalateComplaint": "forwarded", "markDuplicate": "submitted",
+    # The handling department may note only what it holds; forwarded serves every role that may note.
+    "noteComplaint": "forwarded",
 }
 
 
