@@ -36,9 +36,12 @@ public struct HistoryImporter: Sendable {
             filing, id: Self.complaintID(externalId), complainantAccount: owner, by: registrar, at: receivedAt)
         var events = [event]
         for (index, step) in steps.enumerated() {
-            var actor = intake
-            if case .returnToIntake = step.command { actor = try handler(of: complaint, step.command) }
-            if case .resolve = step.command { actor = try handler(of: complaint, step.command) }
+            // The department holding the case returns, acknowledges, extends and resolves; intake takes the rest.
+            let actor: Actor =
+                switch step.command {
+                case .returnToIntake, .resolve, .acknowledge, .extend: try handler(of: complaint, step.command)
+                default: intake
+                }
             guard step.at > events[events.count - 1].at else {
                 throw Refusal.invalid([
                     FieldViolation(field: "steps[\(index)].at", rule: "import.steps-in-order")

@@ -24,8 +24,8 @@ struct ImportRecord: Decodable {
     }
 }
 
-/// An official's decision in an imported history (NDJSON only): accept, reject, request-supplement, forward, return,
-/// resolve or close, at an instant, with the inputs the API takes for it.
+/// An official's decision in an imported history (NDJSON only): accept, reject, request-supplement, forward, acknowledge,
+/// extend, escalate, note, return, resolve or close, at an instant, with the inputs the API takes for it.
 struct ImportStep: Decodable {
     let command: String
     let at: Date
@@ -38,6 +38,11 @@ struct ImportStep: Decodable {
     var outcome: String?
     var amountPaid: Int64?
     var summary: String?
+    var days: Int?
+    var approvedBy: String?
+    var step: String?
+    var text: String?
+    var visibleToComplainant: Bool?
 }
 
 /// The import file's formats: a record's steps as domain commands, CSV rows as records.
@@ -84,6 +89,18 @@ enum HistoryImport {
             }
             return .resolve(outcome: outcome, amountPaid: try Fen(step.amountPaid ?? 0), summary: try required(step.summary, "summary"))
         case "close": return .close(note: step.note)
+        case "acknowledge": return .acknowledge(note: step.note)
+        case "extend":
+            guard let days = step.days else { throw InvalidValue(rule: "import.step-input", facts: ["command": "extend", "name": "days"]) }
+            return .extend(days: days, approvedBy: try required(step.approvedBy, "approvedBy"), reason: try required(step.reason, "reason"))
+        case "escalate":
+            guard let escalation = step.step.flatMap(EscalationStep.init(rawValue:)) else {
+                throw InvalidValue(
+                    rule: "import.step-input",
+                    facts: ["command": "escalate", "name": .text("step (" + EscalationStep.allCases.map(\.rawValue).joined(separator: ", ") + ")")])
+            }
+            return .escalate(escalation, text: try required(step.text, "text"))
+        case "note": return .note(text: try required(step.text, "text"), visibleToComplainant: step.visibleToComplainant ?? false)
         default:
             throw InvalidValue(
                 rule: "import.step-command",

@@ -50,7 +50,11 @@ struct ImportTests {
         let lines = [
             #"{"externalId": "ZJ-2025-17", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
                 + #"{"command": "accept", "at": "2025-11-04T10:00:00+08:00"}, {"command": "forward", "at": "2025-11-05T10:00:00+08:00"}, "#
-                + #"{"command": "resolve", "at": "2025-11-20T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
+                + #"{"command": "acknowledge", "at": "2025-11-06T10:00:00+08:00"}, "#
+                + #"{"command": "note", "at": "2025-11-07T10:00:00+08:00", "text": "已约谈学院财务处", "visibleToComplainant": true}, "#
+                + #"{"command": "escalate", "at": "2025-11-10T10:00:00+08:00", "step": "supervision_notice", "text": "请于十日内付款"}, "#
+                + #"{"command": "extend", "at": "2025-11-28T10:00:00+08:00", "days": 15, "approvedBy": "张处长", "reason": "核实结算"}, "#
+                + #"{"command": "resolve", "at": "2025-12-10T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
             #"{"externalId": "ZJ-2025-18", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
                 + #"{"command": "resolve", "at": "2025-11-20T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
         ]
@@ -61,6 +65,6 @@ struct ImportTests {
         let rejects = try String(contentsOf: directory.appendingPathComponent("history.rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("2,ZJ-2025-18,,illegal-transition"), "\(rejects)")
         let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
-        #expect(verified.output.contains("audit chain intact: 1 complaints, 4 events"), "\(verified.output)")
+        #expect(verified.output.contains("audit chain intact: 1 complaints, 8 events"), "\(verified.output)")
     }
 }
