@@ -11,7 +11,7 @@ extension ArrearsService {
             .init(
                 body: .json(
                     .init(
-                        from: count.from.description, length: count.length, unit: input.query.unit == .workingDays ? .workingDays : .calendarDays,
+                        from: count.from.description, length: count.length, unit: .init(rawValue: count.unit.rawValue)!,
                         dueOn: count.due.description, nominalDueOn: count.nominal?.description, provisional: count.provisional,
                         explanation: count.reckoning.map(RequestValues.wording.reckoning)))))
     }
