@@ -59,14 +59,16 @@ struct ConnectionOptions: ParsableArguments {
 
     /// A client that sends the token, or, for signing in, none.
     func client(signedIn: Bool = true) throws -> Client {
-        let language = LanguagePreference(acceptLanguage: language.rawValue)
+        var fields: HTTPFields = [.acceptLanguage: language.rawValue]
         guard signedIn else {
-            return Client(serverURL: try resolvedServer(), transport: URLSessionTransport(), middlewares: [ProblemRaising(words: words), language])
+            return Client(
+                serverURL: try resolvedServer(), transport: URLSessionTransport(),
+                middlewares: [ProblemRaising(words: words), RequestFields(fields: fields)])
         }
         let (server, token) = try resolved()
+        fields[.authorization] = "Bearer \(token)"
         return Client(
-            serverURL: server, transport: URLSessionTransport(),
-            middlewares: [ProblemRaising(words: words), language, BearerAuthentication(token: token)])
+            serverURL: server, transport: URLSessionTransport(), middlewares: [ProblemRaising(words: words), RequestFields(fields: fields)])
     }
 
     private func env(_ name: String) -> String? {
@@ -74,30 +76,17 @@ struct ConnectionOptions: ParsableArguments {
     }
 }
 
-/// Asks the server to word its answers in the official's language.
-struct LanguagePreference: ClientMiddleware {
-    let acceptLanguage: String
+/// Sets fields on every request: the official's language (so the server words its answers in it) and, signed in, the
+/// bearer token.
+struct RequestFields: ClientMiddleware {
+    let fields: HTTPFields
 
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         var request = request
-        request.headerFields[.acceptLanguage] = acceptLanguage
-        return try await next(request, body, baseURL)
-    }
-}
-
-/// Adds the official's token to every request.
-struct BearerAuthentication: ClientMiddleware {
-    let token: String
-
-    func intercept(
-        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-        next: (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
-    ) async throws -> (HTTPResponse, HTTPBody?) {
-        var request = request
-        request.headerFields[.authorization] = "Bearer \(token)"
+        for field in fields { request.headerFields[field.name] = field.value }
         return try await next(request, body, baseURL)
     }
 }
