@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The domain: values, the complaint, its lifecycle, deadlines, statistics. No I/O.
@@ -93,7 +94,10 @@ let package = Package(
                 "ArrearsCore", "ArrearsStore",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
+            // Documents the platform issues (督办书), rendered with escaping by default.
+            resources: [.embedInCode("templates/supervision-notice.mustache")],
             swiftSettings: strict
         ),
         // The words people read: one catalogue a language (Schemas/messages), which language a reader asked for, and the

@@ -144,6 +144,9 @@ starts = {
     "acknowledgeComplaint": "forwarded", "extendHandling": "forwarded", "escalateComplaint": "forwarded", "markDuplicate": "submitted",
     # The handling department may note only what it holds; forwarded serves every role that may note.
     "noteComplaint": "forwarded",
+    # Answers need their question first: these mostly meet the rule that says so (409), which is the rule being fuzzed.
+    "notifyRespondent": "forwarded", "recordFeedback": "forwarded", "requestInformation": "forwarded", "answerInformation": "forwarded",
+    "requestReview": "reopenable", "declineReview": "reopenable",
 }
 
 

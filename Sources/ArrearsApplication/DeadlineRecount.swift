@@ -14,11 +14,12 @@ public enum DeadlineRecount {
         // Reading every open complaint takes the national scope; the events name the operator.
         let everything = Actor(account: AccountID("operator"), role: .supervisor)
         let recorder = recorder(name)
-        var query = QueueQuery(states: ComplaintState.allCases.filter(\.isOpen), limit: QueueQuery.maximumLimit)
+        // Closed complaints can wait on a supervisor's review decision.
+        var query = QueueQuery(states: ComplaintState.allCases.filter { $0.isOpen || $0 == .closed }, limit: QueueQuery.maximumLimit)
         var recounted = 0
         while true {
             let page = try await store.queue(query, visibleTo: everything)
-            for summary in page.items where summary.deadline?.provisional == true {
+            for summary in page.items where summary.clocks.contains(where: \.provisional) {
                 var version = summary.version
                 // A decision taken meanwhile moves the version; read it again and count what it left.
                 for _ in 0..<3 {

@@ -28,6 +28,17 @@ public struct Complaint: Sendable, Codable, Equatable {
     public var findings: [EligibilityFinding]
     /// The number of the complaint an intake officer linked this one to as its duplicate.
     public var duplicateOf: String?
+    /// Clocks that wait on someone's answer beside the state's own (`DeadlineStage.isSideClock`), at most one per stage:
+    /// the respondent's feedback, the complainant's information, a supervisor's review decision.
+    public var waiting: [Deadline]
+    /// The notice served on the respondent on the current forward, and its feedback.
+    public var respondentNotice: RespondentNotice?
+    /// Questions to the complainant and its answers, oldest first.
+    public var informationRequests: [InformationRequest]
+    /// The complainant's request for review after a poor rating, while it waits or once declined.
+    public var reviewRequest: ReviewRequest?
+    /// Every escalation taken, oldest first.
+    public var escalations: [Escalation]
 
     public init(
         id: ComplaintID, number: String, filing: ComplaintFiling, complainantAccount: AccountID?, registeredBy: AccountID, receivedAt: Date,
@@ -46,6 +57,9 @@ public struct Complaint: Sendable, Codable, Equatable {
         self.ruleSet = ruleSet
         self.hops = []
         self.findings = findings
+        self.waiting = []
+        self.informationRequests = []
+        self.escalations = []
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,10 +84,41 @@ public struct Complaint: Sendable, Codable, Equatable {
         hops = try c.decodeIfPresent([Hop].self, forKey: .hops) ?? []
         findings = try c.decodeIfPresent([EligibilityFinding].self, forKey: .findings) ?? []
         duplicateOf = try c.decodeIfPresent(String.self, forKey: .duplicateOf)
+        // Records written before side clocks were kept have none.
+        waiting = try c.decodeIfPresent([Deadline].self, forKey: .waiting) ?? []
+        respondentNotice = try c.decodeIfPresent(RespondentNotice.self, forKey: .respondentNotice)
+        informationRequests = try c.decodeIfPresent([InformationRequest].self, forKey: .informationRequests) ?? []
+        reviewRequest = try c.decodeIfPresent(ReviewRequest.self, forKey: .reviewRequest)
+        escalations = try c.decodeIfPresent([Escalation].self, forKey: .escalations) ?? []
     }
 
     /// The hop that holds the complaint now: the last forward, unless it was returned.
     public var currentHop: Hop? { hops.last.flatMap { $0.state == .returned ? nil : $0 } }
+
+    /// Every clock running now: the state's own, then those waiting on an answer.
+    public var clocks: [Deadline] { (deadline.map { [$0] } ?? []) + waiting }
+
+    /// The earliest last day to act on any running clock: what the stores index, what "overdue" means.
+    public var nextDue: CSTDate? { clocks.compactMap(\.dueOn).min() }
+
+    /// Starts a side clock, replacing one of the same stage.
+    mutating func start(_ clock: Deadline) {
+        waiting.removeAll { $0.stage == clock.stage }
+        waiting.append(clock)
+    }
+
+    /// Stops the side clocks of these stages.
+    mutating func stop(_ stages: DeadlineStage...) { waiting.removeAll { stages.contains($0.stage) } }
+
+    /// The side clock of `stage`, if it runs.
+    public func waiting(for stage: DeadlineStage) -> Deadline? { waiting.first { $0.stage == stage } }
+
+    /// The escalation to suggest now: when the respondent's feedback is overdue, the next rung of the ladder after those
+    /// taken on the current forward (a 督办书 first).
+    public func suggestedEscalation(today: CSTDate) -> EscalationStep? {
+        guard let feedback = waiting(for: .feedback), feedback.isOverdue(today: today), let hop = currentHop else { return nil }
+        return EscalationStep.suggested(after: escalations.filter { $0.hop == hop.number }.map(\.step))
+    }
 
     /// The CST date of receipt, from which the review clock runs.
     public var receivedOn: CSTDate { CSTDate(receivedAt) }

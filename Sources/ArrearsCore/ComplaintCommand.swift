@@ -15,8 +15,22 @@ public enum ComplaintCommand: Sendable, Equatable {
     case acknowledge(note: String?)
     /// A handling department head approves a longer handling period; never beyond the rule's maximum (90 days in all).
     case extend(days: Int, approvedBy: String, reason: String)
-    /// Pressure on the respondent, recorded with its text.
-    case escalate(EscalationStep, text: String)
+    /// Pressure on the respondent, recorded with its text; a supervision notice carries the document issued for it and
+    /// gives the respondent a new reply date.
+    case escalate(EscalationStep, text: String, document: IssuedDocument? = nil)
+    /// The handling department records that it served notice on the respondent; the feedback clock starts.
+    case notifyRespondent(method: ServiceMethod, note: String?)
+    /// The handling department records the respondent's answer; the feedback clock stops.
+    case recordFeedback(text: String)
+    /// The handling department asks the complainant for information, with its own clock (the rule's length unless
+    /// `workingDays` is given, never past the rule's maximum).
+    case requestInformation(question: String, workingDays: Int?)
+    /// The complainant (or intake on its behalf) answers the open request for information.
+    case answerInformation(answer: String)
+    /// After a poor rating, the complainant asks for a review with new facts; a supervisor's clock starts.
+    case requestReview(facts: String)
+    /// A supervisor declines a request for review, with the reason the complainant reads.
+    case declineReview(reason: String)
     /// A progress note; the state and clocks do not change.
     case note(text: String, visibleToComplainant: Bool)
     /// Intake links the complaint to an earlier one as its duplicate; both histories are kept.
@@ -33,7 +47,7 @@ public enum ComplaintCommand: Sendable, Equatable {
     case close(note: String?)
     /// The complainant withdraws (撤回) before a result.
     case withdraw(reason: String)
-    /// A supervisor reopens a closed complaint after a dissatisfied rating with new facts.
+    /// A supervisor reopens a closed complaint after a poor rating, accepting a request for review if one waits.
     case reopen(reason: String)
 
     /// The stable name used in URLs, errors and the transition table.
@@ -54,6 +68,12 @@ public enum ComplaintCommand: Sendable, Equatable {
         case .extend: "extend"
         case .escalate: "escalate"
         case .note: "note"
+        case .notifyRespondent: "notify-respondent"
+        case .recordFeedback: "record-feedback"
+        case .requestInformation: "request-information"
+        case .answerInformation: "answer-information"
+        case .requestReview: "request-review"
+        case .declineReview: "decline-review"
         case .markDuplicate: "mark-duplicate"
         case .attachEvidence: "attach-evidence"
         }

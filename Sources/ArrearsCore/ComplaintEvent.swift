@@ -29,6 +29,18 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case deadlineRecounted = "deadline_recounted"
     /// A progress note (办理进展), for officials only or for the complainant too.
     case noted
+    /// The handling department served notice on the respondent (通知被投诉人); the feedback clock started.
+    case respondentNotified = "respondent_notified"
+    /// The respondent's feedback (被投诉人反馈) was recorded.
+    case feedbackReceived = "feedback_received"
+    /// The handling department asked the complainant for information (补充说明).
+    case informationRequested = "information_requested"
+    /// The complainant answered the request for information.
+    case informationAnswered = "information_answered"
+    /// After a poor rating the complainant asked for a review (申请复核).
+    case reviewRequested = "review_requested"
+    /// A supervisor declined the request for review (不予复核), with a reason.
+    case reviewDeclined = "review_declined"
 }
 
 /// The particulars an event carries, whichever apply to its kind.
@@ -52,10 +64,16 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var overrideReason: String?
     /// The other complaint a duplicate link names, by number.
     public var related: String?
-    /// The file an `evidence_attached` event added.
+    /// The file an `evidence_attached` event added, or the document an escalation issued.
     public var evidence: Evidence?
     /// For a note: whether the complainant reads it too (nil or false: officials only).
     public var visibleToComplainant: Bool?
+    /// How the notice was served on the respondent.
+    public var serviceMethod: ServiceMethod?
+    /// The side clock this event started or restarted (feedback, information, review request).
+    public var waiting: Deadline?
+    /// The number of the document an escalation issued (a 督办书's), whose file is `evidence`.
+    public var documentNumber: String?
 
     public init(
         text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,

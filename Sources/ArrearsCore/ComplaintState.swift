@@ -53,11 +53,21 @@ public enum ResolutionOutcome: String, Sendable, Codable, CaseIterable {
     case other
 }
 
-/// The complainant's rating of the result.
+/// The complainant's rating of the result on the national 政务服务"好差评" five levels (国办发〔2019〕51号).
 public enum Satisfaction: String, Sendable, Codable, CaseIterable {
+    /// 非常满意
+    case verySatisfied = "very_satisfied"
+    /// 满意 (the three-level scale's `satisfied`, same code and meaning)
     case satisfied
+    /// 基本满意
     case basicallySatisfied = "basically_satisfied"
+    /// 不满意
     case dissatisfied
+    /// 非常不满意
+    case veryDissatisfied = "very_dissatisfied"
+
+    /// 差评: a rating that lets the complainant ask for a review and a supervisor reopen.
+    public var isPoor: Bool { self == .dissatisfied || self == .veryDissatisfied }
 }
 
 /// Why a complaint was closed.

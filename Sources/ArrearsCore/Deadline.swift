@@ -10,6 +10,16 @@ public enum DeadlineStage: String, Sendable, Codable, CaseIterable {
     case handling
     /// The complainant's rating period, from the result.
     case rating
+    /// 被投诉人反馈: the respondent's time to answer, from the handling department's notice (or a 督办书's new reply date).
+    case feedback
+    /// 补充说明: the complainant's time to answer a handling department's request for information.
+    case information
+    /// 复核: a supervisor's time to decide a complainant's request for review after a poor rating.
+    case reviewRequest = "review_request"
+
+    /// The clocks that run beside the state's own (`Complaint.waiting`): they wait on someone's answer, and never stop
+    /// the state's clock.
+    public var isSideClock: Bool { [.feedback, .information, .reviewRequest].contains(self) }
 }
 
 /// How a clock counts.

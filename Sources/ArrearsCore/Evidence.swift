@@ -48,11 +48,14 @@ public struct EvidenceID: Hashable, Sendable, StringValue {
     public var stringValue: String { rawValue }
 }
 
-/// The kinds of file accepted as evidence, recognised by their first bytes, never by their name or declared type.
+/// The kinds of file a complaint keeps: uploads recognised by their first bytes (never by their name or declared type),
+/// and documents the platform issues.
 public enum EvidenceType: String, Sendable, Codable, CaseIterable {
     case pdf = "application/pdf"
     case jpeg = "image/jpeg"
     case png = "image/png"
+    /// A document the platform issued itself (a 督办书); never recognised in an upload.
+    case html = "text/html"
 
     /// How many leading bytes `recognise` needs.
     public static let signatureLength = 8
@@ -75,6 +78,7 @@ public enum EvidenceType: String, Sendable, Codable, CaseIterable {
         case .pdf: "pdf"
         case .jpeg: "jpg"
         case .png: "png"
+        case .html: "html"
         }
     }
 }

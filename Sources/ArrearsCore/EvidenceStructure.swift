@@ -12,6 +12,8 @@ extension EvidenceType {
         case .pdf: Self.pdfProblem(size: size, read: read)
         case .png: Self.pngProblem(size: size, read: read)
         case .jpeg: Self.jpegProblem(size: size, read: read)
+        // Written by the platform, never uploaded: there is no outside structure to distrust.
+        case .html: nil
         }
     }
 
@@ -105,6 +107,7 @@ extension Evidence {
             case .pdf: ["pdf"]
             case .jpeg: ["jpg", "jpeg"]
             case .png: ["png"]
+            case .html: ["html"]
             }
         let dot = name.lastIndex(of: ".")
         let given = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""

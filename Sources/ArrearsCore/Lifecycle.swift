@@ -36,6 +36,12 @@ public struct Lifecycle: Sendable {
             event: .noted),
         // A handling department sees a complaint only while it holds it.
         Transition(command: "note", from: [.forwarded, .resolved], to: nil, roles: [.handler], event: .noted),
+        Transition(command: "notify-respondent", from: [.forwarded], to: nil, roles: [.handler], event: .respondentNotified),
+        Transition(command: "record-feedback", from: [.forwarded], to: nil, roles: [.handler], event: .feedbackReceived),
+        Transition(command: "request-information", from: [.forwarded], to: nil, roles: [.handler], event: .informationRequested),
+        Transition(command: "answer-information", from: [.forwarded], to: nil, roles: [.sme, .intake], event: .informationAnswered),
+        Transition(command: "request-review", from: [.closed], to: nil, roles: [.sme], event: .reviewRequested),
+        Transition(command: "decline-review", from: [.closed], to: nil, roles: [.supervisor], event: .reviewDeclined),
         Transition(command: "mark-duplicate", from: [.submitted, .needsSupplement, .accepted], to: nil, roles: [.intake], event: .markedDuplicate),
         Transition(
             command: "attach-evidence", from: [.submitted, .needsSupplement, .accepted, .forwarded, .resolved], to: nil, roles: [.sme, .intake],
@@ -137,6 +143,8 @@ public struct Lifecycle: Sendable {
             detail.rule = rule
             detail.overrideReason = reason
             next.handlingDepartment = department
+            // The respondent is notified afresh on each forward.
+            next.respondentNotice = nil
             next.hops.append(Hop(number: complaint.hops.count + 1, department: department, sentAt: now, routedBy: rule, overrideReason: reason))
             next.deadline = clock(.handling)
         case let .acknowledge(note):
@@ -178,11 +186,94 @@ public struct Lifecycle: Sendable {
             detail.department = hop.department
             next.hops[next.hops.count - 1].extensionDays += days
             next.deadline = clock(.handling, from: CSTDate(hop.sentAt), extendedBy: hop.extensionDays + days)
-        case let .escalate(step, text):
+        case let .escalate(step, text, document):
             guard step.roles.contains(actor.role) else { throw .roleNotPermitted(command: "escalate", role: actor.role) }
             detail.text = try Self.required(text, "text")
             detail.escalation = step
             detail.department = complaint.handlingDepartment
+            if let document {
+                // Numbered from the record as it is now: a concurrent notice took this number first.
+                guard step == .supervisionNotice, document.number == IssuedDocument.nextSupervisionNoticeNumber(of: complaint) else {
+                    throw .notYet(rule: "document.number-taken", facts: ["number": .text(document.number)])
+                }
+                detail.documentNumber = document.number
+                detail.evidence = document.file
+            }
+            // A 督办书 names a new reply date: the respondent's feedback clock starts again from it.
+            if step == .supervisionNotice, complaint.respondentNotice?.feedback == nil {
+                let reply = replyClock(for: complaint, at: now)
+                detail.waiting = reply
+                next.start(reply)
+            }
+            next.escalations.append(
+                Escalation(step: step, at: now, hop: complaint.currentHop?.number, documentNumber: detail.documentNumber))
+        case let .notifyRespondent(method, note):
+            detail.text = try Self.optional(note, "note")
+            guard let hop = complaint.currentHop else { throw .illegalInState(command: command.name, state: complaint.state) }
+            if let notice = complaint.respondentNotice, notice.hop == hop.number {
+                throw .notYet(rule: "respondent.already-notified", facts: ["servedOn": .date(CSTDate(notice.servedAt))])
+            }
+            detail.serviceMethod = method
+            detail.department = hop.department
+            next.respondentNotice = RespondentNotice(hop: hop.number, servedAt: now, method: method)
+            let reply = replyClock(for: complaint, at: now)
+            detail.waiting = reply
+            next.start(reply)
+        case let .recordFeedback(text):
+            detail.text = try Self.required(text, "text")
+            guard let hop = complaint.currentHop, let notice = complaint.respondentNotice, notice.hop == hop.number else {
+                throw .notYet(rule: "respondent.not-notified")
+            }
+            if let received = notice.feedbackAt {
+                throw .notYet(rule: "respondent.feedback-recorded", facts: ["receivedOn": .date(CSTDate(received))])
+            }
+            detail.department = hop.department
+            next.respondentNotice?.feedback = detail.text
+            next.respondentNotice?.feedbackAt = now
+            next.stop(.feedback)
+        case let .requestInformation(question, workingDays):
+            detail.text = try Self.required(question, "question")
+            if let open = complaint.informationRequests.last, open.answeredAt == nil {
+                throw .notYet(rule: "information.request-open", facts: ["number": "\(open.number)"])
+            }
+            let rule = ruleSet.rule(.information)
+            let days = workingDays ?? rule.length
+            let limit = rule.maximum ?? rule.length
+            guard (1...limit).contains(days) else {
+                throw .invalidInput(
+                    FieldViolation(field: "workingDays", rule: "information.days-range", facts: ["days": "\(days)", "limit": "\(limit)"]))
+            }
+            let answerBy = clock(.information, extendedBy: days - rule.length)
+            detail.days = days
+            detail.department = complaint.handlingDepartment
+            detail.waiting = answerBy
+            next.informationRequests.append(
+                InformationRequest(number: complaint.informationRequests.count + 1, askedAt: now, question: detail.text ?? question))
+            next.start(answerBy)
+        case let .answerInformation(answer):
+            detail.text = try Self.required(answer, "answer")
+            guard let open = complaint.informationRequests.last, open.answeredAt == nil else {
+                throw .notYet(rule: "information.none-open")
+            }
+            next.informationRequests[next.informationRequests.count - 1].answer = detail.text
+            next.informationRequests[next.informationRequests.count - 1].answeredAt = now
+            next.stop(.information)
+        case let .requestReview(facts):
+            detail.text = try Self.required(facts, "facts")
+            guard let rating = complaint.rating, rating.isPoor else { throw .notYet(rule: "review.requires-poor-rating") }
+            if let earlier = complaint.reviewRequest {
+                throw .notYet(rule: "review.already-requested", facts: ["requestedOn": .date(CSTDate(earlier.requestedAt))])
+            }
+            let decideBy = clock(.reviewRequest)
+            detail.waiting = decideBy
+            next.reviewRequest = ReviewRequest(requestedAt: now, facts: detail.text ?? facts)
+            next.start(decideBy)
+        case let .declineReview(reason):
+            detail.text = try Self.required(reason, "reason")
+            guard let request = complaint.reviewRequest, request.decidedAt == nil else { throw .notYet(rule: "review.none-waiting") }
+            next.reviewRequest?.declinedReason = detail.text
+            next.reviewRequest?.decidedAt = now
+            next.stop(.reviewRequest)
         case let .note(text, visibleToComplainant):
             detail.text = try Self.required(text, "text")
             detail.visibleToComplainant = visibleToComplainant
@@ -253,15 +344,20 @@ public struct Lifecycle: Sendable {
             next.deadline = nil
         case let .reopen(reason):
             detail.text = try Self.required(reason, "reason")
-            guard complaint.rating == .dissatisfied else {
+            guard complaint.rating?.isPoor == true else {
                 throw .notYet(rule: "reopen.requires-dissatisfied")
             }
+            // Reopening accepts a waiting request for review; a new result may be rated and reviewed again.
+            next.reviewRequest = nil
             next.rating = nil
             next.closure = nil
             next.resolution = nil
             next.handlingDepartment = nil
             next.deadline = clock(.forward)
         }
+        // Feedback and information wait on a department that holds the complaint; a review request on a closed one.
+        if next.state != .forwarded { next.stop(.feedback, .information) }
+        if next.state != .closed { next.stop(.reviewRequest) }
         detail.deadline = next.deadline
         let event = ComplaintEvent(
             complaintID: complaint.id, sequence: next.version, kind: transition.event, from: complaint.state, to: next.state,
@@ -269,24 +365,35 @@ public struct Lifecycle: Sendable {
         return (next, event)
     }
 
-    /// The complaint with its provisional clock counted again on this lifecycle's calendar, now that more of it is loaded:
-    /// the same stage, start and length (extensions included), a definite date where the table reaches it. Nil when the
-    /// clock was not provisional. No one decides this; `actor` is who loaded the table.
+    /// The complaint with its provisional clocks counted again on this lifecycle's calendar, now that more of it is loaded:
+    /// the same stage, start and length (extensions included), a definite date where the table reaches it. Nil when no
+    /// clock was provisional. No one decides this; `actor` is who loaded the table.
     public func recount(_ complaint: Complaint, by actor: Actor, at now: Date) -> (Complaint, ComplaintEvent)? {
-        guard let deadline = complaint.deadline, deadline.provisional else { return nil }
+        guard complaint.clocks.contains(where: \.provisional) else { return nil }
         let ruleSet = rules.ruleSet(of: complaint)
-        // The recorded length holds any extension and the operator's configured length; only the dates are counted again.
-        let extra = deadline.length - ruleSet.rule(deadline.stage).length
+        func counted(_ deadline: Deadline) -> Deadline {
+            guard deadline.provisional else { return deadline }
+            // The recorded length holds any extension and the operator's configured length; only the dates are counted again.
+            let extra = deadline.length - ruleSet.rule(deadline.stage).length
+            return rules.deadline(deadline.stage, under: ruleSet, from: deadline.startedOn, extendedBy: extra, on: calendar)
+        }
         var next = complaint
-        next.deadline = rules.deadline(deadline.stage, under: ruleSet, from: deadline.startedOn, extendedBy: extra, on: calendar)
+        next.deadline = complaint.deadline.map(counted)
+        next.waiting = complaint.waiting.map(counted)
         next.version += 1
         next.updatedAt = now
         var detail = EventDetail()
         detail.deadline = next.deadline
+        detail.waiting = next.waiting.first { complaint.waiting(for: $0.stage)?.provisional == true }
         let event = ComplaintEvent(
             complaintID: complaint.id, sequence: next.version, kind: .deadlineRecounted, from: complaint.state, to: complaint.state,
             actor: actor.account, actorName: actor.name, role: actor.role, at: now, detail: detail)
         return (next, event)
+    }
+
+    /// The respondent's reply clock that a notice, or a 督办书 naming a new reply date, starts today.
+    public func replyClock(for complaint: Complaint, at now: Date) -> Deadline {
+        rules.deadline(.feedback, under: rules.ruleSet(of: complaint), from: CSTDate(now), on: calendar)
     }
 
     /// Where a forward goes: the routing rule's department, or the one the officer names with a reason to override it.
@@ -339,6 +446,9 @@ public struct Lifecycle: Sendable {
     public static func inScope(_ complaint: Complaint, _ actor: Actor) -> Bool {
         ComplaintScope(actor).covers(complaint)
     }
+
+    /// A decision's required free text as `apply` checks it, for an edge that must check it before costly work.
+    public static func checkedText(_ text: String, _ field: String) throws(TransitionError) -> String { try required(text, field) }
 
     static func required(_ text: String, _ field: String) throws(TransitionError) -> String {
         do { return try TextPolicy.paragraph(textLimit).checked(text, field: field) } catch { throw .invalidInput(error) }

@@ -24,6 +24,15 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
     public var reopened = 0
     /// 满意度: ratings by level.
     public var ratings: [Satisfaction: Int] = Self.zeros(Satisfaction.allCases)
+    /// 被投诉人反馈: notices served on respondents and feedback recorded; 督办书 issued.
+    public var respondentsNotified = 0
+    public var feedbackReceived = 0
+    public var supervisionNotices = 0
+    /// Requests for information to complainants.
+    public var informationRequested = 0
+    /// Requests for review after a poor rating, and those a supervisor declined (accepted ones count as `reopened`).
+    public var reviewsRequested = 0
+    public var reviewsDeclined = 0
     /// Open (not closed, rejected or withdrawn) at the end of the period, and by state.
     public var openAtEnd = 0
     public var openByState: [ComplaintState: Int] = Self.zeros(ComplaintState.allCases.filter(\.isOpen))
@@ -57,13 +66,20 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
         closed = count(.closed)
         reopened = count(.reopened)
         for level in Satisfaction.allCases { ratings[level] = count(Figure.rated(level)) }
+        respondentsNotified = count(.respondentsNotified)
+        feedbackReceived = count(.feedbackReceived)
+        supervisionNotices = count(.supervisionNotices)
+        informationRequested = count(.informationRequested)
+        reviewsRequested = count(.reviewsRequested)
+        reviewsDeclined = count(.reviewsDeclined)
         for state in ComplaintState.allCases {
             if let figure = Figure.inState(state) { openByState[state] = Int(toEnd[figure] ?? 0) }
         }
         openAtEnd = openByState.values.reduce(0, +)
         for stage in DeadlineStage.allCases {
-            completedLate[stage] = count(Figure.late(stage))
-            overdueAtEnd[stage] = Int(toEnd[Figure.overdue(stage)] ?? 0)
+            guard let late = Figure.late(stage), let overdue = Figure.overdue(stage) else { continue }
+            completedLate[stage] = count(late)
+            overdueAtEnd[stage] = Int(toEnd[overdue] ?? 0)
         }
         amountClaimed = Fen(unchecked: period[.amountClaimedFen] ?? 0)
         amountPaid = Fen(unchecked: period[.amountPaidFen] ?? 0)

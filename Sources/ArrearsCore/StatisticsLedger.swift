@@ -15,9 +15,19 @@ public enum Figure: String, Sendable, Codable, CaseIterable {
     case resolvedReferredToCourt = "resolved_referred_to_court"
     case resolvedOther = "resolved_other"
     case withdrawn, lapsed, closed, reopened
+    case ratedVerySatisfied = "rated_very_satisfied"
     case ratedSatisfied = "rated_satisfied"
     case ratedBasicallySatisfied = "rated_basically_satisfied"
     case ratedDissatisfied = "rated_dissatisfied"
+    case ratedVeryDissatisfied = "rated_very_dissatisfied"
+    /// Handling: notices served on respondents, their feedback recorded, supervision notices (督办书) issued, requests for
+    /// information to complainants, requests for review after a poor rating and those declined.
+    case respondentsNotified = "respondents_notified"
+    case feedbackReceived = "feedback_received"
+    case supervisionNotices = "supervision_notices"
+    case informationRequested = "information_requested"
+    case reviewsRequested = "reviews_requested"
+    case reviewsDeclined = "reviews_declined"
     case amountClaimedFen = "amount_claimed_fen"
     case amountPaidFen = "amount_paid_fen"
     /// Changes in how many complaints are in each open state; summed to a month's end they give "open at month end by state".
@@ -66,31 +76,36 @@ public enum Figure: String, Sendable, Codable, CaseIterable {
     /// The figure counting ratings of this level.
     public static func rated(_ satisfaction: Satisfaction) -> Figure {
         switch satisfaction {
+        case .verySatisfied: .ratedVerySatisfied
         case .satisfied: .ratedSatisfied
         case .basicallySatisfied: .ratedBasicallySatisfied
         case .dissatisfied: .ratedDissatisfied
+        case .veryDissatisfied: .ratedVeryDissatisfied
         }
     }
 
-    /// The figure counting stages that ended late.
-    public static func late(_ stage: DeadlineStage) -> Figure {
+    /// The figure counting stages that ended late; nil for side clocks, which the ledger does not follow (their events
+    /// are counted instead).
+    public static func late(_ stage: DeadlineStage) -> Figure? {
         switch stage {
         case .review: .lateReview
         case .supplement: .lateSupplement
         case .forward: .lateForward
         case .handling: .lateHandling
         case .rating: .lateRating
+        case .feedback, .information, .reviewRequest: nil
         }
     }
 
-    /// The figure holding the change in complaints waiting past a stage's due date.
-    public static func overdue(_ stage: DeadlineStage) -> Figure {
+    /// The figure holding the change in complaints waiting past a stage's due date; nil for side clocks.
+    public static func overdue(_ stage: DeadlineStage) -> Figure? {
         switch stage {
         case .review: .overdueReview
         case .supplement: .overdueSupplement
         case .forward: .overdueForward
         case .handling: .overdueHandling
         case .rating: .overdueRating
+        case .feedback, .information, .reviewRequest: nil
         }
     }
 
@@ -193,20 +208,22 @@ public enum StatisticsLedger {
         // Clocks: the one before the event, and the one it leaves running. A clock counts as overdue from the day after
         // its due date; a clock that ends (or is replaced, as by an extension) takes that back.
         let next = event.detail.deadline
-        if let previous = previousDeadline, previous != next, let due = previous.dueOn {
+        if let previous = previousDeadline, previous != next, let due = previous.dueOn, let late = Figure.late(previous.stage),
+            let overdue = Figure.overdue(previous.stage)
+        {
             let overdueFrom = due.adding(days: 1)
             // A recount replaces a clock no one completed: past its date it stops counting as overdue, but no stage was late.
             if event.on > due, event.kind == .deadlineRecounted {
-                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
+                contribution.figures.append(.init(month: month, figure: overdue, value: -1, side: .before))
             } else if event.on > due {
-                contribution.figures.append(.init(month: month, figure: Figure.late(previous.stage), value: 1, side: .before))
-                contribution.figures.append(.init(month: month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
+                contribution.figures.append(.init(month: month, figure: late, value: 1, side: .before))
+                contribution.figures.append(.init(month: month, figure: overdue, value: -1, side: .before))
             } else {
-                contribution.figures.append(.init(month: overdueFrom.month, figure: Figure.overdue(previous.stage), value: -1, side: .before))
+                contribution.figures.append(.init(month: overdueFrom.month, figure: overdue, value: -1, side: .before))
             }
         }
-        if let next, next != previousDeadline, let due = next.dueOn {
-            contribution.figures.append(.init(month: due.adding(days: 1).month, figure: Figure.overdue(next.stage), value: 1, side: .after))
+        if let next, next != previousDeadline, let due = next.dueOn, let overdue = Figure.overdue(next.stage) {
+            contribution.figures.append(.init(month: due.adding(days: 1).month, figure: overdue, value: 1, side: .after))
         }
         if let step = measuredStep(event), let previous = previousDeadline, previous.stage == step.stage {
             let days: Int? =
@@ -255,6 +272,12 @@ public enum StatisticsLedger {
             if let rating = detail.rating { figures[Figure.rated(rating)] = 1 }
         case .closed: figures[.closed] = 1
         case .reopened: figures[.reopened] = 1
+        case .respondentNotified: figures[.respondentsNotified] = 1
+        case .feedbackReceived: figures[.feedbackReceived] = 1
+        case .escalated where detail.escalation == .supervisionNotice: figures[.supervisionNotices] = 1
+        case .informationRequested: figures[.informationRequested] = 1
+        case .reviewRequested: figures[.reviewsRequested] = 1
+        case .reviewDeclined: figures[.reviewsDeclined] = 1
         default: break
         }
         return figures.filter { $0.value != 0 }

@@ -50,6 +50,11 @@ extension ArrearsService {
         case .pdf: return .ok(.init(headers: headers, body: .pdf(body)))
         case .jpeg: return .ok(.init(headers: headers, body: .jpeg(body)))
         case .png: return .ok(.init(headers: headers, body: .png(body)))
+        case .html:
+            // A document the platform wrote: downloaded, never run — no script, no outside fetch, its own style only.
+            RequestValues.verbatimHeaders?.set(
+                HTTPField.Name("Content-Security-Policy")!, "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+            return .ok(.init(headers: headers, body: .html(body)))
         }
     }
 

@@ -154,10 +154,65 @@ extension ArrearsService {
             switch input.body {
             case let .json(body): body
             }
+        let version = try Self.version(input.headers.ifMatch)
+        let view = try await platform.escalate(
+            EscalationStep(rawValue: body.step.rawValue)!, text: body.text, on: ComplaintID(input.path.complaintId), expectedVersion: version,
+            by: caller())
+        return .ok(Self.detail(view))
+    }
+
+    public func notifyRespondent(_ input: Operations.NotifyRespondent.Input) async throws -> Operations.NotifyRespondent.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-                .escalate(EscalationStep(rawValue: body.step.rawValue)!, text: body.text)
+                .notifyRespondent(method: ServiceMethod(rawValue: body.method.rawValue)!, note: body.note)
             })
+    }
+
+    public func recordFeedback(_ input: Operations.RecordFeedback.Input) async throws -> Operations.RecordFeedback.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .recordFeedback(text: body.text) })
+    }
+
+    public func requestInformation(_ input: Operations.RequestInformation.Input) async throws -> Operations.RequestInformation.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(
+            try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                .requestInformation(question: body.question, workingDays: body.workingDays)
+            })
+    }
+
+    public func answerInformation(_ input: Operations.AnswerInformation.Input) async throws -> Operations.AnswerInformation.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .answerInformation(answer: body.answer) })
+    }
+
+    public func requestReview(_ input: Operations.RequestReview.Input) async throws -> Operations.RequestReview.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .requestReview(facts: body.facts) })
+    }
+
+    public func declineReview(_ input: Operations.DeclineReview.Input) async throws -> Operations.DeclineReview.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) { .declineReview(reason: body.reason) })
     }
 
     public func noteComplaint(_ input: Operations.NoteComplaint.Input) async throws -> Operations.NoteComplaint.Output {

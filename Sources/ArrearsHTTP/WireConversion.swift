@@ -35,6 +35,25 @@ enum Wire {
                 related: $0.related)
         }
         wire.duplicateOf = c.duplicateOf
+        wire.waiting = c.waiting.isEmpty ? nil : c.waiting.map { deadline($0, today: today) }
+        wire.respondentNotice = c.respondentNotice.map {
+            .init(
+                hop: $0.hop, servedAt: $0.servedAt, method: .init(rawValue: $0.method.rawValue)!, feedback: $0.feedback, feedbackAt: $0.feedbackAt)
+        }
+        wire.informationRequests =
+            c.informationRequests.isEmpty
+            ? nil
+            : c.informationRequests.map {
+                .init(number: $0.number, askedAt: $0.askedAt, question: $0.question, answer: $0.answer, answeredAt: $0.answeredAt)
+            }
+        wire.reviewRequest = c.reviewRequest.map {
+            .init(requestedAt: $0.requestedAt, facts: $0.facts, declinedReason: $0.declinedReason, decidedAt: $0.decidedAt)
+        }
+        wire.escalations =
+            c.escalations.isEmpty
+            ? nil
+            : c.escalations.map { .init(step: .init(rawValue: $0.step.rawValue)!, at: $0.at, hop: $0.hop, documentNumber: $0.documentNumber) }
+        wire.suggestedEscalation = c.suggestedEscalation(today: today).map { .init(rawValue: $0.rawValue)! }
         wire.latePayments = view.latePayments.map { late in
             .init(
                 contractNumber: late.contractNumber, dueOn: late.dueOn?.description, daysOverdue: late.daysOverdue, interest: late.interest.value,
@@ -69,7 +88,7 @@ enum Wire {
             id: c.id.rawValue, number: c.number, state: state(c.state), version: c.version, receivedOn: c.receivedOn.description,
             complainantName: c.complainantName, respondentName: c.respondentName, intakeProvince: c.intakeProvince?.code,
             handlingDepartment: c.handlingDepartment?.rawValue, amountClaimed: c.amountClaimed.value,
-            deadline: c.deadline.map { deadline($0, today: today) })
+            deadline: c.deadline.map { deadline($0, today: today) }, waiting: c.waiting.isEmpty ? nil : c.waiting.map { deadline($0, today: today) })
     }
 
     static func state(_ state: ComplaintState) -> Components.Schemas.ComplaintState { .init(rawValue: state.rawValue)! }
@@ -106,7 +125,8 @@ enum Wire {
                 dueOn: e.detail.deadline?.dueOn?.description, escalation: e.detail.escalation.map { .init(rawValue: $0.rawValue)! },
                 days: e.detail.days, approvedBy: e.detail.approvedBy, rule: e.detail.rule, overrideReason: e.detail.overrideReason,
                 related: e.detail.related, evidence: e.detail.evidence.map(evidence),
-                visibleToComplainant: e.detail.visibleToComplainant))
+                visibleToComplainant: e.detail.visibleToComplainant, serviceMethod: e.detail.serviceMethod.map { .init(rawValue: $0.rawValue)! },
+                waiting: e.detail.waiting.map { deadline($0, today: e.on) }, documentNumber: e.detail.documentNumber))
     }
 
     static func evidence(_ e: Evidence) -> Components.Schemas.Evidence {
@@ -167,8 +187,9 @@ enum Wire {
             paymentPlanAgreed: f.resolvedByOutcome[.paymentPlanAgreed] ?? 0, claimNotSupported: f.resolvedByOutcome[.claimNotSupported] ?? 0,
             referredToCourt: f.resolvedByOutcome[.referredToCourt] ?? 0, other: f.resolvedByOutcome[.other] ?? 0)
         let ratings = Components.Schemas.Figures.RatingsPayload(
-            satisfied: f.ratings[.satisfied] ?? 0, basicallySatisfied: f.ratings[.basicallySatisfied] ?? 0,
-            dissatisfied: f.ratings[.dissatisfied] ?? 0)
+            verySatisfied: f.ratings[.verySatisfied] ?? 0, satisfied: f.ratings[.satisfied] ?? 0,
+            basicallySatisfied: f.ratings[.basicallySatisfied] ?? 0, dissatisfied: f.ratings[.dissatisfied] ?? 0,
+            veryDissatisfied: f.ratings[.veryDissatisfied] ?? 0)
         let open = Components.Schemas.Figures.OpenByStatePayload(
             submitted: f.openByState[.submitted] ?? 0, needsSupplement: f.openByState[.needsSupplement] ?? 0,
             accepted: f.openByState[.accepted] ?? 0, forwarded: f.openByState[.forwarded] ?? 0, resolved: f.openByState[.resolved] ?? 0)
@@ -183,6 +204,8 @@ enum Wire {
                 p90: time.p90)
         }
         return .init(
+            respondentsNotified: f.respondentsNotified, feedbackReceived: f.feedbackReceived, supervisionNotices: f.supervisionNotices,
+            informationRequested: f.informationRequested, reviewsRequested: f.reviewsRequested, reviewsDeclined: f.reviewsDeclined,
             completedLate: perStage(f.completedLate), overdueAtEnd: perStage(f.overdueAtEnd), timeToStep: times,
             returned: f.returned, closed: f.closed, reopened: f.reopened, resolvedByOutcome: outcomes, ratings: ratings, openByState: open,
             registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,

@@ -23,21 +23,22 @@ extension PostgresComplaintStore {
         }
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
         statement.sql = """
-            SELECT seq, \(ComplaintSummary.columns), (body::json -> 'deadline')::text
+            SELECT seq, \(ComplaintSummary.columns), (body::json -> 'deadline')::text, (body::json -> 'waiting')::text
             FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(statement.bind(limit + 1))
             """
         let found = statement
         let rows = try await read { connection in
             var rows: [(seq: Int64, summary: ComplaintSummary)] = []
             let decoded = try await connection.query(found.query, logger: logger).decode(
-                (Int64, String, String, String, Int, String, String, String, String?, String?, Int64, String?).self)
+                (Int64, String, String, String, Int, String, String, String, String?, String?, Int64, String?, String?).self)
             for try await row in decoded {
                 rows.append(
                     (
                         row.0,
                         try ComplaintSummary.stored(
                             id: row.1, number: row.2, state: row.3, version: row.4, receivedAt: row.5, complainantName: row.6, respondentName: row.7,
-                            intakeProvince: row.8, handlingDepartment: row.9, amountClaimedFen: row.10, deadline: row.11)
+                            intakeProvince: row.8, handlingDepartment: row.9, amountClaimedFen: row.10, deadline: row.11,
+                            waiting: row.12)
                     ))
             }
             return rows

@@ -174,7 +174,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
                 contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel)
             VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
                 \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
-                \(StoreCoding.instant(numbered.receivedAt)), \(numbered.deadline?.dueOn?.description), \(filing.amountClaimed.value), \(body),
+                \(StoreCoding.instant(numbered.receivedAt)), \(numbered.nextDue?.description), \(filing.amountClaimed.value), \(body),
                 \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue), \(complainant.declaredSize.rawValue),
                 \(complainant.contact.person), \(complainant.contact.phone), \(complainant.contact.email), \(respondent.name),
                 \(respondent.kind.rawValue), \(respondent.level.rawValue), \(respondent.region.description), \(filing.channel.rawValue))
@@ -262,7 +262,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         let updated = try await connection.query(
             """
             UPDATE complaints SET state = \(next.state.rawValue), version = \(next.version),
-                handling_department = \(next.handlingDepartment?.rawValue), due_on = \(next.deadline?.dueOn?.description),
+                handling_department = \(next.handlingDepartment?.rawValue), due_on = \(next.nextDue?.description),
                 body = \(try StoreCoding.encode(next))
             WHERE id = \(current.id.rawValue) AND version = \(current.version) RETURNING 1
             """, logger: logger

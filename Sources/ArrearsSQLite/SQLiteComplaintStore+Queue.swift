@@ -13,7 +13,8 @@ extension SQLiteComplaintStore {
                     summary: try ComplaintSummary.stored(
                         id: row["id"], number: row["number"], state: row["state"], version: row["version"], receivedAt: row["received_at"],
                         complainantName: row["complainant_name"], respondentName: row["respondent_name"], intakeProvince: row["intake_province"],
-                        handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"])
+                        handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"],
+                        waiting: row["waiting"])
                 )
             }
         }
@@ -50,7 +51,7 @@ extension SQLiteComplaintStore {
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
         arguments += [limit + 1]
         let sql = """
-            SELECT seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline
+            SELECT seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline, json_extract(body, '$.waiting') AS waiting
             FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?
             """
         return (sql, arguments)

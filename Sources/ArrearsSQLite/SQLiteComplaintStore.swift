@@ -122,7 +122,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 numbered.id.rawValue, numbered.number, numbered.state.rawValue, numbered.version,
                 numbered.intakeProvince?.code, numbered.handlingDepartment?.rawValue,
                 numbered.complainantAccount?.rawValue, StoreCoding.instant(numbered.receivedAt),
-                numbered.deadline?.dueOn?.description, filing.amountClaimed.value, try encoded ?? StoreCoding.encode(numbered),
+                numbered.nextDue?.description, filing.amountClaimed.value, try encoded ?? StoreCoding.encode(numbered),
                 complainant.name, complainant.creditCode.description, complainant.industry.rawValue, complainant.declaredSize.rawValue,
                 complainant.contact.person, complainant.contact.phone, complainant.contact.email, respondent.name, respondent.kind.rawValue,
                 respondent.level.rawValue, respondent.region.description, filing.channel.rawValue,
@@ -197,7 +197,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 WHERE id = ? AND version = ?
                 """,
             arguments: [
-                next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.deadline?.dueOn?.description,
+                next.state.rawValue, next.version, next.handlingDepartment?.rawValue, next.nextDue?.description,
                 try StoreCoding.encode(next), current.id.rawValue, current.version,
             ])
         guard db.changesCount == 1 else { throw StoreError.versionConflict(current: current.version) }

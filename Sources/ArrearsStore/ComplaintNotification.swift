@@ -42,12 +42,14 @@ public struct ComplaintNotification: Sendable, Equatable {
             extra: ["event": event.kind.rawValue, "sequence": String(event.sequence)])
     }
 
-    /// The supervisor's message for a complaint whose running clock ended before `today` (CST), once per deadline.
+    /// The supervisor's message for a complaint whose earliest running clock ended before `today` (CST), once per due date;
+    /// `clock` names the stage (`feedback`: the respondent is silent and a 督办书 is due).
     public static func overdue(_ complaint: Complaint, today: CSTDate, at now: Date) throws -> ComplaintNotification? {
-        guard let due = complaint.deadline?.dueOn, due < today else { return nil }
+        guard let due = complaint.nextDue, due < today, let clock = complaint.clocks.first(where: { $0.dueOn == due }) else { return nil }
         return try make(
             topic: "complaint.overdue", recipient: "supervisor:" + (complaint.intakeProvince?.code ?? "national"), complaint: complaint,
-            cause: "overdue:\(complaint.id.rawValue):\(due)", at: now, extra: ["daysOverdue": String(due.days(until: today))])
+            cause: "overdue:\(complaint.id.rawValue):\(due)", at: now,
+            extra: ["daysOverdue": String(due.days(until: today)), "clock": clock.stage.rawValue])
     }
 
     /// The message that carries a one-time code to the contact on record for an SME's credit code: the gateway reads the

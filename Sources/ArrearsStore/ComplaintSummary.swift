@@ -2,7 +2,7 @@ import ArrearsCore
 import Foundation
 
 /// One line of a queue: what an official scans before opening a complaint. Engines read it from the stored columns and
-/// the deadline alone, not the whole complaint: decoding fifty whole complaints was most of a queue page's time.
+/// the clocks alone, not the whole complaint: decoding fifty whole complaints was most of a queue page's time.
 public struct ComplaintSummary: Sendable, Equatable {
     public let id: ComplaintID
     public let number: String
@@ -16,10 +16,13 @@ public struct ComplaintSummary: Sendable, Equatable {
     /// 投诉金额: the overdue amounts of the filing's contracts, summed.
     public let amountClaimed: Fen
     public let deadline: Deadline?
+    /// The clocks waiting on an answer beside the state's own (`Complaint.waiting`): a respondent's feedback past its
+    /// date is what puts "督办书 due" on the overdue list.
+    public let waiting: [Deadline]
 
     public init(
         id: ComplaintID, number: String, state: ComplaintState, version: Int, receivedOn: CSTDate, complainantName: String, respondentName: String,
-        intakeProvince: RegionCode?, handlingDepartment: DepartmentID?, amountClaimed: Fen, deadline: Deadline?
+        intakeProvince: RegionCode?, handlingDepartment: DepartmentID?, amountClaimed: Fen, deadline: Deadline?, waiting: [Deadline] = []
     ) {
         self.id = id
         self.number = number
@@ -32,7 +35,11 @@ public struct ComplaintSummary: Sendable, Equatable {
         self.handlingDepartment = handlingDepartment
         self.amountClaimed = amountClaimed
         self.deadline = deadline
+        self.waiting = waiting
     }
+
+    /// Every clock running: the state's own, then the waiting ones.
+    public var clocks: [Deadline] { (deadline.map { [$0] } ?? []) + waiting }
 
     /// The summary of a whole complaint: what the stored columns must agree with.
     public init(_ complaint: Complaint) {
@@ -40,13 +47,13 @@ public struct ComplaintSummary: Sendable, Equatable {
             id: complaint.id, number: complaint.number, state: complaint.state, version: complaint.version, receivedOn: complaint.receivedOn,
             complainantName: complaint.filing.complainant.name, respondentName: complaint.filing.respondent.name,
             intakeProvince: complaint.intakeProvince, handlingDepartment: complaint.handlingDepartment, amountClaimed: complaint.filing.amountClaimed,
-            deadline: complaint.deadline)
+            deadline: complaint.deadline, waiting: complaint.waiting)
     }
 
-    /// The summary from its stored columns (both engines select the same ones); `deadline` is the deadline's JSON.
+    /// The summary from its stored columns (both engines select the same ones); `deadline` and `waiting` are the clocks' JSON.
     public static func stored(
         id: String, number: String, state: String, version: Int, receivedAt: String, complainantName: String, respondentName: String,
-        intakeProvince: String?, handlingDepartment: String?, amountClaimedFen: Int64, deadline: String?
+        intakeProvince: String?, handlingDepartment: String?, amountClaimedFen: Int64, deadline: String?, waiting: String?
     ) throws -> ComplaintSummary {
         guard let state = ComplaintState(rawValue: state) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown complaint state \(state)"))
@@ -55,7 +62,8 @@ public struct ComplaintSummary: Sendable, Equatable {
             id: ComplaintID(id), number: number, state: state, version: version, receivedOn: CSTDate(try StoreCoding.instant(receivedAt)),
             complainantName: complainantName, respondentName: respondentName, intakeProvince: try intakeProvince.map { try RegionCode(format: $0) },
             handlingDepartment: try handlingDepartment.map { try DepartmentID($0) }, amountClaimed: Fen(unchecked: amountClaimedFen),
-            deadline: try deadline.flatMap { $0 == "null" ? nil : try StoreCoding.decode(Deadline.self, from: $0) })
+            deadline: try deadline.flatMap { $0 == "null" ? nil : try StoreCoding.decode(Deadline.self, from: $0) },
+            waiting: try waiting.flatMap { $0 == "null" ? nil : try StoreCoding.decode([Deadline].self, from: $0) } ?? [])
     }
 
     /// The columns `stored` takes, in its order, for engines to select.

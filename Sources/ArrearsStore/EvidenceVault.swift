@@ -38,7 +38,10 @@ public struct EvidenceVault: Sendable {
     /// Streams an upload to disk, hashing and counting as it goes, and moves it to its address once it is whole: the type
     /// is recognised from the first bytes, the size checked against `limit` on every chunk, and a body shorter than
     /// `expectedLength` refused. Whatever goes wrong, nothing of the upload is left behind.
-    public func store(_ chunks: some AsyncSequence<ArraySlice<UInt8>, any Error>, limit: Int, expectedLength: Int?) async throws -> StoredContent {
+    /// `issued` names the type of a document the platform wrote itself, which no upload may claim.
+    public func store(
+        _ chunks: some AsyncSequence<ArraySlice<UInt8>, any Error>, limit: Int, expectedLength: Int?, issued: EvidenceType? = nil
+    ) async throws -> StoredContent {
         if let expectedLength, expectedLength > limit { throw EvidenceRefusal.tooLarge(limit: limit) }
         let partial = incoming.appendingPathComponent(UUID().uuidString + ".part")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
@@ -50,7 +53,7 @@ public struct EvidenceVault: Sendable {
             var hasher = SHA256()
             var bytes = 0
             var head: [UInt8] = []
-            var type: EvidenceType?
+            var type: EvidenceType? = issued
             for try await chunk in chunks {
                 bytes += chunk.count
                 guard bytes <= limit else { throw EvidenceRefusal.tooLarge(limit: limit) }
@@ -83,6 +86,15 @@ public struct EvidenceVault: Sendable {
             try? FileManager.default.removeItem(at: partial)
             throw error
         }
+    }
+
+    /// Stores a document the platform wrote itself (a 督办书), as durably as an upload.
+    public func store(issued content: [UInt8], type: EvidenceType) async throws -> StoredContent {
+        let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+            $0.yield(ArraySlice(content))
+            $0.finish()
+        }
+        return try await store(chunks, limit: content.count, expectedLength: content.count, issued: type)
     }
 
     /// What `EvidenceType.structureProblem` finds in the written file, reading only the few places it looks at.

@@ -90,7 +90,7 @@ struct EvidenceFiles: AsyncParsableCommand {
                 let ok = try await client.downloadEvidence(path: .init(complaintId: complaint, evidenceId: evidence)).ok
                 let body: HTTPBody
                 switch ok.body {
-                case let .pdf(file), let .jpeg(file), let .png(file): body = file
+                case let .pdf(file), let .jpeg(file), let .png(file), let .html(file): body = file
                 }
                 return try await BodyFile.write(body, to: output).bytes
             }

@@ -48,6 +48,12 @@ func command(_ name: String, on complaint: Complaint? = nil) throws -> Complaint
     case "extend": .extend(days: 30, approvedBy: "浙江省教育厅 张处长", reason: "需核实工程结算")
     case "escalate": .escalate(.supervisionNotice, text: "请于十日内说明付款安排")
     case "note": .note(text: "已电话联系被投诉人财务处", visibleToComplainant: false)
+    case "notify-respondent": .notifyRespondent(method: .writtenNotice, note: "浙教函〔2026〕88号")
+    case "record-feedback": .recordFeedback(text: "已安排12月底前支付首期款")
+    case "request-information": .requestInformation(question: "请提供2025年12月的验收单", workingDays: nil)
+    case "answer-information": .answerInformation(answer: "验收单已作为证据上传")
+    case "request-review": .requestReview(facts: "对方承诺的首期款至今未付")
+    case "decline-review": .declineReview(reason: "首期款已于12月28日到账")
     case "mark-duplicate": .markDuplicate(of: "ARR-2026-000001", note: nil)
     case "attach-evidence":
         .attachEvidence(
@@ -104,6 +110,13 @@ struct LifecycleTests {
             ("escalate", .forwarded, .intake, .forwarded, .escalated),
             ("escalate", .forwarded, .handler, .forwarded, .escalated),
             ("escalate", .forwarded, .supervisor, .forwarded, .escalated),
+            ("notify-respondent", .forwarded, .handler, .forwarded, .respondentNotified),
+            ("record-feedback", .forwarded, .handler, .forwarded, .feedbackReceived),
+            ("request-information", .forwarded, .handler, .forwarded, .informationRequested),
+            ("answer-information", .forwarded, .sme, .forwarded, .informationAnswered),
+            ("answer-information", .forwarded, .intake, .forwarded, .informationAnswered),
+            ("request-review", .closed, .sme, .closed, .reviewRequested),
+            ("decline-review", .closed, .supervisor, .closed, .reviewDeclined),
             ("mark-duplicate", .submitted, .intake, .submitted, .markedDuplicate),
             ("mark-duplicate", .needsSupplement, .intake, .needsSupplement, .markedDuplicate),
             ("mark-duplicate", .accepted, .intake, .accepted, .markedDuplicate),
@@ -118,7 +131,14 @@ struct LifecycleTests {
 
     @Test("Every allowed transition, by every role allowed to take it", arguments: allowed)
     func allowedTransition(name: String, from: ComplaintState, role: Role, to: ComplaintState, kind: ComplaintEventKind) throws {
-        let before = try complaint(in: from)
+        var before = try complaint(in: from)
+        // Commands that answer something need it asked first.
+        let asked: [String: (ComplaintCommand, Actor)] = [
+            "record-feedback": (try command("notify-respondent"), Fixtures.educationHandler),
+            "answer-information": (try command("request-information"), Fixtures.educationHandler),
+            "decline-review": (try command("request-review"), Fixtures.sme),
+        ]
+        if let (question, asker) = asked[name] { before = try lifecycle.apply(question, to: before, by: asker, at: later).0 }
         // Late enough for every period that must run out; an extension, though, is asked for while its period runs.
         let at = name == "extend" ? Fixtures.instant("2026-11-20T02:00:00Z") : late
         let (after, event) = try lifecycle.apply(try command(name, on: before), to: before, by: actor(role), at: at)

@@ -70,6 +70,12 @@ struct AuthorizationMatrixTests {
             ("escalateComplaint", "escalate", ["step": "supervision_notice", "text": "请说明付款安排"]),
             ("noteComplaint", "note", ["text": "已电话联系被投诉人财务处", "visibleToComplainant": true]),
             ("markDuplicate", "mark-duplicate", ["of": number]),
+            ("notifyRespondent", "notify-respondent", ["method": "written_notice"]),
+            ("recordFeedback", "record-feedback", ["text": "已安排付款"]),
+            ("requestInformation", "request-information", ["question": "请提供验收单", "workingDays": 5]),
+            ("answerInformation", "answer-information", ["answer": "验收单已上传"]),
+            ("requestReview", "request-review", ["facts": "首期款至今未付"]),
+            ("declineReview", "decline-review", ["reason": "首期款已到账"]),
         ]
         return bodies.map { ComplaintOperation(id: $0.0, method: .post, suffix: "/" + $0.1, body: $0.2, roles: transitionRoles($0.1)) } + [
             ComplaintOperation(id: "getComplaint", method: .get, suffix: "", body: nil, roles: roles(.readComplaints)),
