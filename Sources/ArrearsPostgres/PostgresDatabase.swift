@@ -12,6 +12,7 @@ public enum PostgresDatabase {
         ("0002_outbox", String(decoding: PackageResources._002_outbox_sql, as: UTF8.self)),
         ("0003_one_sme_per_credit_code", String(decoding: PackageResources._003_one_sme_per_credit_code_sql, as: UTF8.self)),
         ("0004_sme_verification", String(decoding: PackageResources._004_sme_verification_sql, as: UTF8.self)),
+        ("0005_issued_documents", String(decoding: PackageResources._005_issued_documents_sql, as: UTF8.self)),
     ]
 
     /// The advisory lock key migrations hold ("ARRE" in ASCII).

@@ -37,6 +37,7 @@ public enum SQLiteDatabase {
         ("0013_outbox", String(decoding: PackageResources._013_outbox_sql, as: UTF8.self)),
         ("0014_one_sme_per_credit_code", String(decoding: PackageResources._014_one_sme_per_credit_code_sql, as: UTF8.self)),
         ("0015_sme_verification", String(decoding: PackageResources._015_sme_verification_sql, as: UTF8.self)),
+        ("0016_issued_documents", String(decoding: PackageResources._016_issued_documents_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

@@ -13,9 +13,11 @@ public struct ComplaintNotification: Sendable, Equatable {
         self.payload = payload
     }
 
-    /// `complaint.forwarded`, `complaint.resolved`, `complaint.rejected` or `complaint.overdue`.
+    /// `complaint.forwarded`, `complaint.resolved`, `complaint.rejected`, `complaint.overdue`, `complaint.supervision-notice`
+    /// or `complaint.information-requested`.
     public let topic: String
-    /// Who must hear it: `department:ZJ-EDU`, `account:<id>` (the SME), `supervisor:330000` (or `supervisor:national`).
+    /// Who must hear it: `department:ZJ-EDU`, `account:<id>` (the SME), `supervisor:330000` (or `supervisor:national`),
+    /// `respondent-of:<number>` (the gateway sends to the respondent's notification address on record for the complaint).
     public let recipient: String
     public let complaintNumber: String
     /// One message per cause, even when two servers notice the same overdue complaint: the event, or the deadline missed.
@@ -27,6 +29,7 @@ public struct ComplaintNotification: Sendable, Equatable {
     public static func caused(by event: ComplaintEvent, complaint: Complaint) throws -> ComplaintNotification? {
         let topic: String
         let recipient: String
+        var extra = ["event": event.kind.rawValue, "sequence": String(event.sequence)]
         switch event.kind {
         case .forwarded:
             guard let department = event.detail.department ?? complaint.handlingDepartment else { return nil }
@@ -34,12 +37,24 @@ public struct ComplaintNotification: Sendable, Equatable {
         case .resolved, .rejected:
             guard let account = complaint.complainantAccount else { return nil }
             (topic, recipient) = ("complaint." + event.kind.rawValue, "account:" + account.rawValue)
+        case .escalated:
+            // The 督办书 must reach the respondent; the document itself is read from the complaint's files by its id.
+            guard let number = event.detail.documentNumber, let file = event.detail.evidence else { return nil }
+            (topic, recipient) = ("complaint.supervision-notice", "respondent-of:" + complaint.number)
+            extra["documentNumber"] = number
+            extra["document"] = file.id.rawValue
+            extra["sha256"] = file.sha256
+            extra["replyBy"] = event.detail.waiting?.dueOn?.description
+        case .informationRequested:
+            guard let account = complaint.complainantAccount else { return nil }
+            (topic, recipient) = ("complaint.information-requested", "account:" + account.rawValue)
+            extra["answerBy"] = event.detail.waiting?.dueOn?.description
         default:
             return nil
         }
         return try make(
             topic: topic, recipient: recipient, complaint: complaint, cause: "event:\(complaint.id.rawValue):\(event.sequence)", at: event.at,
-            extra: ["event": event.kind.rawValue, "sequence": String(event.sequence)])
+            extra: extra)
     }
 
     /// The supervisor's message for a complaint whose earliest running clock ended before `today` (CST), once per due date;
