@@ -73,15 +73,17 @@ public struct RuleBook: Sendable, Equatable {
     /// The rule set with this id, as recorded on a complaint.
     public func ruleSet(id: String) -> RuleSet? { ruleSets.first { $0.id == id } }
 
-    /// The same book with the operator's lengths for the configurable stages.
-    public func configured(supplementWorkingDays: Int? = nil, ratingDays: Int? = nil) -> RuleBook {
+    /// The same book with the operator's lengths for the configurable stages (supplement, rating, feedback, information,
+    /// review request); a stage the law fixes keeps its length whatever is asked.
+    public func configured(_ lengths: [DeadlineStage: Int]) -> RuleBook {
         var copy = ruleSets
         for index in copy.indices {
-            if let days = supplementWorkingDays, copy[index].stages["supplement"]?.configurable == true {
-                copy[index].stages["supplement"]?.length = days
-            }
-            if let days = ratingDays, copy[index].stages["rating"]?.configurable == true {
-                copy[index].stages["rating"]?.length = days
+            for (stage, length) in lengths where copy[index].stages[stage.rawValue]?.configurable == true {
+                copy[index].stages[stage.rawValue]?.length = length
+                // A maximum below the configured length would refuse every request of that length.
+                if let maximum = copy[index].stages[stage.rawValue]?.maximum, maximum < length {
+                    copy[index].stages[stage.rawValue]?.maximum = length
+                }
             }
         }
         return (try? RuleBook(ruleSets: copy)) ?? self

@@ -47,8 +47,7 @@ public func buildRouter(
     router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: StrictJSONMiddleware(json: StrictJSON(fenFields: routes.fenFields, dayFields: routes.dayFields), routes: routes))
-    let rules = try ShippedReferenceData.ruleBook().configured(
-        supplementWorkingDays: configuration.supplementWorkingDays, ratingDays: configuration.ratingDays)
+    let rules = try ShippedReferenceData.ruleBook().configured(configuration.stageLengths)
     let platform = Platform(
         store: store, vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
         rules: rules, sizes: try ShippedReferenceData.sizeStandard(),

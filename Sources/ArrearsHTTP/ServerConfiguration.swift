@@ -23,6 +23,20 @@ public struct ServerConfiguration: Sendable {
     public var supplementWorkingDays: Int?
     /// The rating period in days (DOMAIN: configurable); nil keeps the rule sets' 15.
     public var ratingDays: Int?
+    /// The respondent's feedback period in working days (DOMAIN: configurable); nil keeps the rule sets' 5.
+    public var feedbackWorkingDays: Int?
+    /// A supervisor's time to decide a request for review, in working days (DOMAIN: configurable); nil keeps 15.
+    public var reviewWorkingDays: Int?
+
+    /// The configurable clocks' lengths these settings ask for.
+    public var stageLengths: [DeadlineStage: Int] {
+        var lengths: [DeadlineStage: Int] = [:]
+        lengths[.supplement] = supplementWorkingDays
+        lengths[.rating] = ratingDays
+        lengths[.feedback] = feedbackWorkingDays
+        lengths[.reviewRequest] = reviewWorkingDays
+        return lengths
+    }
 
     /// Seconds a resolved bearer token is remembered (`TokenCache`); a revocation through another server or the CLI takes
     /// effect here within this. 0 looks every token up on every request.

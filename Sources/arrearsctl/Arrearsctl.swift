@@ -13,6 +13,7 @@ struct Arrearsctl: AsyncParsableCommand {
                 Login.self, Logout.self, Whoami.self, AccountAdmin.self, Queue.self, Overdue.self, Show.self,
                 Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
                 Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self, Note.self,
+                NotifyRespondent.self, RecordFeedback.self, RequestInformation.self, AnswerInformation.self, RequestReview.self, DeclineReview.self,
                 MarkDuplicate.self, EvidenceFiles.self, ContactDetails.self, Route.self, SizeTest.self, Due.self, Stats.self, Export.self, Audit.self,
                 Webhooks.self,
             ])

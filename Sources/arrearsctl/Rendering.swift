@@ -63,8 +63,13 @@ enum Rendering {
         var table = TextTable(["number", "state", "received", "due", "respondent", "claimed", "id"].map { words("cli.column." + $0) })
         for item in page.items {
             let due = item.deadline.map { (words.fact(words.isoDate($0.dueOn ?? "?"))) + ($0.overdue ? " !" : "") } ?? "-"
+            // A clock waiting on an answer that has passed shows beside it: "督办书 due" for a silent respondent.
+            let late = (item.waiting ?? []).filter(\.overdue).map {
+                $0.stage == .feedback ? words("cli.queue.supervision-notice-due") : words("stage." + $0.stage.rawValue) + " !"
+            }
             table.add([
-                item.number, words("state." + item.state.rawValue), words.fact(words.isoDate(item.receivedOn)), due, item.respondentName,
+                item.number, words("state." + item.state.rawValue), words.fact(words.isoDate(item.receivedOn)),
+                ([due] + late).joined(separator: words("list.sentences")), item.respondentName,
                 yuan(item.amountClaimed), item.id,
             ])
         }
@@ -111,6 +116,13 @@ enum Rendering {
         if let explanation = c.deadline?.explanation { lines.append(indent + explanation) }
         if let basis = c.deadline?.basis {
             lines.append(indent + words("cli.show.rule-set", ["ruleSet": .text(c.deadline?.ruleSet ?? c.ruleSet ?? "?"), "basis": .text(basis)]))
+        }
+        for clock in c.waiting ?? [] {
+            lines.append(line("waiting", deadline(clock, words)))
+            if clock.stage == .feedback, clock.overdue { lines.append(indent + words("clock.feedback.overdue")) }
+        }
+        if let step = c.suggestedEscalation {
+            lines.append(indent + words("cli.suggested-escalation", ["step": .message(Message("escalation." + step.rawValue))]))
         }
         if let department = c.handlingDepartment { lines.append(line("handled-by", department)) }
         for hop in c.hops ?? [] {
@@ -174,6 +186,11 @@ enum Rendering {
             if let rule = event.detail.rule { add("rule", ["rule": .text(rule)]) }
             if let reason = event.detail.overrideReason { add("override", ["reason": .text(reason)]) }
             if let related = event.detail.related { add("duplicate-of", ["number": .text(related)]) }
+            if let method = event.detail.serviceMethod {
+                add("service-method", ["method": .message(Message("service-method." + method.rawValue))])
+            }
+            if let number = event.detail.documentNumber { add("document", ["number": .text(number)]) }
+            if let clock = event.detail.waiting { particulars.append(deadline(clock, words)) }
             if let text = event.detail.text { particulars.append(text) }
             if event.detail.visibleToComplainant == true { particulars.append(words("cli.event.for-complainant")) }
             table.add([

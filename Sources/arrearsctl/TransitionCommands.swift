@@ -148,12 +148,13 @@ struct Rate: AsyncParsableCommand {
         CommandConfiguration(abstract: Help.words("help.rate"))
     }
     @OptionGroup var target: TransitionTarget
-    @Option(help: "satisfied, basically_satisfied or dissatisfied.") var rating: String
+    @Option(help: "very_satisfied (非常满意), satisfied, basically_satisfied, dissatisfied or very_dissatisfied (非常不满意).") var rating: String
     @Option(help: "A comment.") var comment: String?
 
     func validate() throws {
         guard Components.Schemas.Satisfaction(rawValue: rating) != nil else {
-            throw ValidationError("--rating must be satisfied, basically_satisfied or dissatisfied")
+            let levels = Components.Schemas.Satisfaction.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--rating must be one of \(levels)")
         }
     }
 

@@ -12,7 +12,8 @@ struct ConfigFile: Sendable {
     /// Every key a file may set: `serve`'s flags and the database.
     static let keys: Set<String> = [
         "database", "database-url", "host", "port", "body-limit", "idle-timeout", "token-cache-seconds", "evidence-dir", "evidence-file-limit",
-        "evidence-complaint-limit", "log-level", "log-format", "supplement-working-days", "rating-days", "session-hours",
+        "evidence-complaint-limit", "log-level", "log-format", "supplement-working-days", "rating-days", "feedback-working-days",
+        "review-working-days", "session-hours",
         "submissions-per-minute", "sign-in-attempts", "trusted-proxies", "webhook-url", "webhook-secret", "webhook-max-attempts",
         "webhook-retry-base-ms",
     ]

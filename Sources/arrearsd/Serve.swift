@@ -68,6 +68,10 @@ struct Serve: AsyncParsableCommand {
         guard (0...100_000).contains(configuration.submissionsPerMinute) else { throw ValidationError("submissions per minute must be 0–100000") }
         guard (1...100).contains(configuration.signInAttempts) else { throw ValidationError("sign-in attempts must be 1–100") }
         guard (1...90).contains(configuration.ratingDays ?? 15) else { throw ValidationError("the rating period must be 1–90 days") }
+        guard (1...30).contains(configuration.feedbackWorkingDays ?? 5) else {
+            throw ValidationError("the respondent's feedback period must be 1–30 working days")
+        }
+        guard (1...60).contains(configuration.reviewWorkingDays ?? 15) else { throw ValidationError("the review period must be 1–60 working days") }
         if let url = configuration.webhooks.url {
             guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
                 throw ValidationError("the webhook URL must be http(s)://host/…, got \(url)")

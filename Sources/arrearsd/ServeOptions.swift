@@ -57,6 +57,12 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Days the complainant has to rate a result before it may be closed unrated (env ARREARS_RATING_DAYS; default 15).")
     var ratingDays: Int?
 
+    @Option(help: "Working days a notified respondent has to answer before a 督办书 is due (env ARREARS_FEEDBACK_WORKING_DAYS; default 5).")
+    var feedbackWorkingDays: Int?
+
+    @Option(help: "Working days a supervisor has to decide a request for review (env ARREARS_REVIEW_WORKING_DAYS; default 15).")
+    var reviewWorkingDays: Int?
+
     @Option(help: "Hours a token from signing in with a password lasts (env ARREARS_SESSION_HOURS; default 12).")
     var sessionHours: Int?
 
@@ -98,6 +104,12 @@ struct ServeOptions: ParsableArguments {
             configuration.supplementWorkingDays = days
         }
         if let days = try settings.integer("rating-days", flag: ratingDays, default: 15) { configuration.ratingDays = days }
+        if let days = try settings.integer("feedback-working-days", flag: feedbackWorkingDays, default: 5) {
+            configuration.feedbackWorkingDays = days
+        }
+        if let days = try settings.integer("review-working-days", flag: reviewWorkingDays, default: 15) {
+            configuration.reviewWorkingDays = days
+        }
         if let hours = try settings.integer("session-hours", flag: sessionHours, default: configuration.sessionHours) {
             configuration.sessionHours = hours
         }

@@ -92,11 +92,12 @@ struct RuleSetDeadlineTests {
 
     @Test("The configurable periods take the operator's lengths; the statutory ones do not move")
     func configured() {
-        let book = rules.configured(supplementWorkingDays: 15, ratingDays: 20)
+        let book = rules.configured([.supplement: 15, .rating: 20, .feedback: 7, .reviewRequest: 20, .review: 3, .handling: 5])
         let set = book.ruleSet(receivedOn: Fixtures.date("2026-01-05"))
         #expect(set.rule(.supplement).length == 15)
         #expect(set.rule(.rating).length == 20)
-        #expect(set.rule(.review).length == 10)
+        #expect(set.rule(.feedback).length == 7 && set.rule(.reviewRequest).length == 20)
+        #expect(set.rule(.review).length == 10 && set.rule(.handling).length == 30, "the law's periods are not the operator's to change")
     }
 
     @Test("A rule set without every stage is refused")

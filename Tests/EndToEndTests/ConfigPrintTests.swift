@@ -14,6 +14,7 @@ struct ConfigPrintTests {
         webhook-url: https://notify.example.gov.cn/hooks/arrears
         webhook-secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYqr
         session-hours: 8
+        feedback-working-days: 7
         """.write(to: file, atomically: true, encoding: .utf8)
         let printed = try Binaries.run(
             "arrearsd", ["config", "print", "--config-file", file.path, "--session-hours", "4"], environment: ["ARREARS_PORT": "8088"],
@@ -26,6 +27,8 @@ struct ConfigPrintTests {
         #expect(line("host").contains("0.0.0.0") && line("host").contains("file"), "\(line("host"))")
         #expect(line("database").contains("postgres://arrears:****@db.internal"), "\(line("database"))")
         #expect(line("rating-days").contains("15") && line("rating-days").contains("default"), "\(line("rating-days"))")
+        #expect(line("feedback-working-days").contains("7") && line("feedback-working-days").contains("file"), "\(line("feedback-working-days"))")
+        #expect(line("review-working-days").contains("15"), "\(line("review-working-days"))")
         #expect(!printed.output.contains("s3cret-pw") && !printed.output.contains("whsec_"), "no secret printed: \(printed.output)")
 
         try "prot: 9090\n".write(to: file, atomically: true, encoding: .utf8)
