@@ -146,7 +146,7 @@ starts = {
     "noteComplaint": "forwarded",
     # Answers need their question first: these mostly meet the rule that says so (409), which is the rule being fuzzed.
     "notifyRespondent": "forwarded", "recordFeedback": "forwarded", "requestInformation": "forwarded", "answerInformation": "forwarded",
-    "requestReview": "reopenable", "declineReview": "reopenable",
+    "requestReview": "reopenable", "declineReview": "reopenable", "recordPayment": "forwarded", "agreePaymentPlan": "forwarded",
 }
 
 

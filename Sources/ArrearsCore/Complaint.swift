@@ -39,6 +39,10 @@ public struct Complaint: Sendable, Codable, Equatable {
     public var reviewRequest: ReviewRequest?
     /// Every escalation taken, oldest first.
     public var escalations: [Escalation]
+    /// Payments the respondent made while the complaint was handled, in the order recorded.
+    public var payments: [Payment]
+    /// The payment plan in force, if one was agreed (a later one replaces it).
+    public var paymentPlan: PaymentPlan?
 
     public init(
         id: ComplaintID, number: String, filing: ComplaintFiling, complainantAccount: AccountID?, registeredBy: AccountID, receivedAt: Date,
@@ -60,6 +64,7 @@ public struct Complaint: Sendable, Codable, Equatable {
         self.waiting = []
         self.informationRequests = []
         self.escalations = []
+        self.payments = []
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +95,8 @@ public struct Complaint: Sendable, Codable, Equatable {
         informationRequests = try c.decodeIfPresent([InformationRequest].self, forKey: .informationRequests) ?? []
         reviewRequest = try c.decodeIfPresent(ReviewRequest.self, forKey: .reviewRequest)
         escalations = try c.decodeIfPresent([Escalation].self, forKey: .escalations) ?? []
+        payments = try c.decodeIfPresent([Payment].self, forKey: .payments) ?? []
+        paymentPlan = try c.decodeIfPresent(PaymentPlan.self, forKey: .paymentPlan)
     }
 
     /// The hop that holds the complaint now: the last forward, unless it was returned.

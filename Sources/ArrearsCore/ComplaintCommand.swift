@@ -39,8 +39,12 @@ public enum ComplaintCommand: Sendable, Equatable {
     case attachEvidence(Evidence)
     /// The handling department gives it back as not its own, for re-routing.
     case returnToIntake(reason: String)
-    /// The handling department records the result and the amount paid so far.
-    case resolve(outcome: ResolutionOutcome, amountPaid: Fen, summary: String)
+    /// The handling department records the result and the amount paid so far (by default, the payments recorded).
+    case resolve(outcome: ResolutionOutcome, amountPaid: Fen?, summary: String)
+    /// The handling department records a payment towards a contract (the only one when `contract` is nil).
+    case recordPayment(contract: String?, amount: Fen, paidOn: CSTDate, note: String?)
+    /// The handling department records the payment plan the respondent agreed: amounts and due dates, in order.
+    case agreePaymentPlan(instalments: [PlannedInstalment], note: String?)
     /// The complainant rates the result, which closes the complaint.
     case rate(Satisfaction, comment: String?)
     /// An official closes a complaint whose rating or supplement period has run out.
@@ -74,8 +78,21 @@ public enum ComplaintCommand: Sendable, Equatable {
         case .answerInformation: "answer-information"
         case .requestReview: "request-review"
         case .declineReview: "decline-review"
+        case .recordPayment: "record-payment"
+        case .agreePaymentPlan: "payment-plan"
         case .markDuplicate: "mark-duplicate"
         case .attachEvidence: "attach-evidence"
         }
+    }
+}
+
+/// One instalment as the handling department enters it.
+public struct PlannedInstalment: Sendable, Equatable {
+    public let dueOn: CSTDate
+    public let amount: Fen
+
+    public init(dueOn: CSTDate, amount: Fen) {
+        self.dueOn = dueOn
+        self.amount = amount
     }
 }

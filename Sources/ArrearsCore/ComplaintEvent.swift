@@ -41,6 +41,10 @@ public enum ComplaintEventKind: String, Sendable, Codable, CaseIterable {
     case reviewRequested = "review_requested"
     /// A supervisor declined the request for review (不予复核), with a reason.
     case reviewDeclined = "review_declined"
+    /// The respondent paid towards a contract (收到还款).
+    case paymentRecorded = "payment_recorded"
+    /// The respondent agreed a payment plan (还款计划).
+    case paymentPlanAgreed = "payment_plan_agreed"
 }
 
 /// The particulars an event carries, whichever apply to its kind.
@@ -74,6 +78,12 @@ public struct EventDetail: Sendable, Codable, Equatable {
     public var waiting: Deadline?
     /// The number of the document an escalation issued (a 督办书's), whose file is `evidence`.
     public var documentNumber: String?
+    /// The payment a `payment_recorded` event added.
+    public var payment: Payment?
+    /// The plan a `payment_plan_agreed` event put in force.
+    public var plan: PaymentPlan?
+    /// Instalments of the plan this payment settled after their due date.
+    public var instalmentsPaidLate: Int?
 
     public init(
         text: String? = nil, ground: RejectionGround? = nil, department: DepartmentID? = nil, outcome: ResolutionOutcome? = nil,

@@ -37,7 +37,11 @@ public struct LatePayment: Sendable, Equatable {
     }
 
     /// Assesses one contract as of `asOf` (a CST date), counting on the working-day calendar for the end of the term.
-    public static func assess(_ contract: Contract, respondent: RespondentKind, asOf: CSTDate, calendar: WorkingDayCalendar) -> LatePayment {
+    /// Payments recorded against the contract lower the amount interest runs on from their date; once the balance is
+    /// paid, interest stops on the day it was.
+    public static func assess(
+        _ contract: Contract, respondent: RespondentKind, payments: [Payment] = [], asOf: CSTDate, calendar: WorkingDayCalendar
+    ) -> LatePayment {
         func unknown(_ why: Message) -> LatePayment {
             LatePayment(contractNumber: contract.number, dueOn: nil, daysOverdue: 0, interest: .zero, reckoning: why)
         }
@@ -58,23 +62,61 @@ public struct LatePayment: Sendable, Equatable {
         } catch {
             return unknown(error.message)
         }
-        let days = max(0, due.days(until: asOf))
-        // Money stays integer fen: amount × 5 × days / 10,000, half up; ≤ 10^13 × 5 × 36,500 fits in Int64.
-        let raw = contract.amountOverdue.value * defaultDailyRatePerTenThousand * Int64(days)
-        let interest = Fen(unchecked: (raw + 5_000) / 10_000)
         let counted: [String: MessageFact] = ["term": .message(source), "from": .date(delivered), "due": .date(due), "asOf": .date(asOf)]
-        let reckoning =
-            days == 0
-            ? Message("late.not-overdue", counted)
-            : Message(
-                "late.overdue",
-                counted.merging(["days": "\(days)", "amount": .money(contract.amountOverdue), "interest": .money(interest)]) { a, _ in a })
+        let paid = payments.filter { $0.contractNumber == contract.number && $0.paidOn <= asOf }.sorted {
+            ($0.paidOn, $0.number) < ($1.paidOn, $1.number)
+        }
+        guard !paid.isEmpty else {
+            let days = max(0, due.days(until: asOf))
+            // Money stays integer fen: amount × 5 × days / 10,000, half up; ≤ 10^13 × 5 × 36,500 fits in Int64.
+            let interest = Fen(unchecked: (contract.amountOverdue.value * defaultDailyRatePerTenThousand * Int64(days) + 5_000) / 10_000)
+            let reckoning =
+                days == 0
+                ? Message("late.not-overdue", counted)
+                : Message(
+                    "late.overdue",
+                    counted.merging(["days": "\(days)", "amount": .money(contract.amountOverdue), "interest": .money(interest)]) { a, _ in a })
+            return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, reckoning: reckoning)
+        }
+        // Each stretch between payments runs on the balance of that stretch; one rounding at the end, so stretches do not
+        // each gain half a fen.
+        var balance = contract.amountOverdue.value
+        var from = due
+        var fenDays: Int64 = 0
+        var stretches: [Message] = []
+        var end = asOf
+        func stretch(to day: CSTDate) {
+            let days = max(0, from.days(until: day))
+            guard days > 0, balance > 0 else { return }
+            fenDays += balance * Int64(days)
+            stretches.append(
+                Message("late.stretch", ["from": .date(from), "to": .date(day), "days": "\(days)", "amount": .money(Fen(unchecked: balance))]))
+            from = day
+        }
+        for payment in paid {
+            stretch(to: max(payment.paidOn, from))
+            balance = max(0, balance - payment.amount.value)
+            if balance == 0 {
+                end = max(payment.paidOn, due)
+                break
+            }
+        }
+        stretch(to: asOf)
+        let days = max(0, due.days(until: end))
+        let interest = Fen(unchecked: (fenDays * defaultDailyRatePerTenThousand + 5_000) / 10_000)
+        let settled =
+            balance == 0 ? Message("late.paid-off", ["on": .date(end)]) : Message("late.balance", ["balance": .money(Fen(unchecked: balance))])
+        let reckoning = Message(
+            "late.overdue-with-payments",
+            counted.merging(["stretches": .list(stretches, .sentences), "settled": .message(settled), "interest": .money(interest)]) { a, _ in a })
         return LatePayment(contractNumber: contract.number, dueOn: due, daysOverdue: days, interest: interest, reckoning: reckoning)
     }
 
     /// Every contract of a complaint as of `today`; a complaint resolved as paid in full stops accruing on the day of the result.
     public static func assess(_ complaint: Complaint, today: CSTDate, calendar: WorkingDayCalendar) -> [LatePayment] {
         let asOf = complaint.resolution.flatMap { $0.outcome == .paidInFull ? $0.resolvedOn : nil } ?? today
-        return complaint.filing.contracts.map { assess($0, respondent: complaint.filing.respondent.kind, asOf: asOf, calendar: calendar) }
+        return complaint.filing.contracts.map {
+            assess($0, respondent: complaint.filing.respondent.kind, payments: complaint.payments, asOf: asOf, calendar: calendar)
+        }
     }
 }

@@ -40,6 +40,8 @@ public struct Lifecycle: Sendable {
         Transition(command: "record-feedback", from: [.forwarded], to: nil, roles: [.handler], event: .feedbackReceived),
         Transition(command: "request-information", from: [.forwarded], to: nil, roles: [.handler], event: .informationRequested),
         Transition(command: "answer-information", from: [.forwarded], to: nil, roles: [.sme, .intake], event: .informationAnswered),
+        Transition(command: "record-payment", from: [.forwarded], to: nil, roles: [.handler], event: .paymentRecorded),
+        Transition(command: "payment-plan", from: [.forwarded], to: nil, roles: [.handler], event: .paymentPlanAgreed),
         Transition(command: "request-review", from: [.closed], to: nil, roles: [.sme], event: .reviewRequested),
         Transition(command: "decline-review", from: [.closed], to: nil, roles: [.supervisor], event: .reviewDeclined),
         Transition(command: "mark-duplicate", from: [.submitted, .needsSupplement, .accepted], to: nil, roles: [.intake], event: .markedDuplicate),
@@ -304,9 +306,18 @@ public struct Lifecycle: Sendable {
             }
             // Re-routing is a new forward: its clock runs from the return.
             next.deadline = clock(.forward)
-        case let .resolve(outcome, amountPaid, summary):
+        case let .resolve(outcome, given, summary):
             let summary = try Self.required(summary, "summary")
             let claimed = complaint.filing.amountClaimed
+            let recorded = complaint.amountRecorded
+            // Payments recorded one by one are the amount paid; a different figure would be a second truth.
+            if let given, !complaint.payments.isEmpty, given != recorded {
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "amountPaid", rule: "money.paid-differs-from-recorded",
+                        facts: ["amountPaid": .money(given), "recorded": .money(recorded), "count": "\(complaint.payments.count)"]))
+            }
+            let amountPaid = given ?? recorded
             guard amountPaid <= claimed else {
                 throw .invalidInput(
                     FieldViolation(
@@ -323,6 +334,74 @@ public struct Lifecycle: Sendable {
             detail.text = summary
             next.resolution = Resolution(outcome: outcome, amountPaid: amountPaid, summary: summary, resolvedOn: today)
             next.deadline = clock(.rating)
+        case let .recordPayment(contractNumber, amount, paidOn, note):
+            detail.text = try Self.optional(note, "note")
+            let contracts = complaint.filing.contracts
+            let chosen = contractNumber.map { number in contracts.first { $0.number == number } } ?? (contracts.count == 1 ? contracts.first : nil)
+            guard let contract = chosen else {
+                let rule = contractNumber == nil ? "payment.contract-required" : "payment.unknown-contract"
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "contract", rule: rule,
+                        facts: [
+                            "contract": .text(contractNumber ?? ""),
+                            "contracts": .list(contracts.map { Message("recorded.text", ["text": .text($0.number)]) }, .and),
+                        ]))
+            }
+            guard amount.value > 0 else { throw .invalidInput(FieldViolation(field: "amount", rule: "money.positive")) }
+            guard paidOn <= today else {
+                throw .invalidInput(FieldViolation(field: "paidOn", rule: "payment.in-future", facts: ["today": .date(today)]))
+            }
+            guard paidOn >= contract.signedOn else {
+                throw .invalidInput(FieldViolation(field: "paidOn", rule: "payment.before-contract", facts: ["signedOn": .date(contract.signedOn)]))
+            }
+            let balance = complaint.balance(of: contract)
+            guard amount <= balance else {
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "amount", rule: "payment.exceeds-balance",
+                        facts: ["amount": .money(amount), "balance": .money(balance), "contract": .text(contract.number)]))
+            }
+            let payment = Payment(
+                number: complaint.payments.count + 1, contractNumber: contract.number, amount: amount, paidOn: paidOn, recordedAt: now,
+                note: detail.text)
+            next.payments.append(payment)
+            detail.payment = payment
+            detail.amountPaid = amount
+            detail.department = complaint.handlingDepartment
+            if let plan = complaint.paymentPlan {
+                let before = plan.standing(payments: complaint.payments, today: today).filter { $0.state == .paidLate }.count
+                let after = plan.standing(payments: next.payments, today: today).filter { $0.state == .paidLate }.count
+                if after > before { detail.instalmentsPaidLate = after - before }
+            }
+        case let .agreePaymentPlan(planned, note):
+            detail.text = try Self.optional(note, "note")
+            guard (1...PaymentPlan.instalmentLimit).contains(planned.count) else {
+                throw .invalidInput(
+                    FieldViolation(field: "instalments", rule: "plan.instalment-count", facts: ["limit": "\(PaymentPlan.instalmentLimit)"]))
+            }
+            var previous = today.adding(days: -1)
+            for (index, instalment) in planned.enumerated() {
+                let field = "instalments[\(index)]"
+                guard instalment.amount.value > 0 else { throw .invalidInput(FieldViolation(field: field + ".amount", rule: "money.positive")) }
+                guard instalment.dueOn > previous else {
+                    throw .invalidInput(
+                        FieldViolation(field: field + ".dueOn", rule: "plan.dates-in-order", facts: ["after": .date(max(previous, today))]))
+                }
+                previous = instalment.dueOn
+            }
+            let plan = PaymentPlan(
+                agreedOn: today,
+                instalments: planned.enumerated().map { Instalment(number: $0.offset + 1, dueOn: $0.element.dueOn, amount: $0.element.amount) })
+            let outstanding = Fen(unchecked: complaint.filing.amountClaimed.value - complaint.amountRecorded.value)
+            guard plan.total <= outstanding else {
+                throw .invalidInput(
+                    FieldViolation(
+                        field: "instalments", rule: "plan.exceeds-balance", facts: ["total": .money(plan.total), "outstanding": .money(outstanding)]))
+            }
+            next.paymentPlan = plan
+            detail.plan = plan
+            detail.department = complaint.handlingDepartment
         case let .rate(satisfaction, comment):
             detail.rating = satisfaction
             detail.text = try Self.optional(comment, "comment")

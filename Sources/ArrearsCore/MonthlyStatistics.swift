@@ -33,6 +33,11 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
     /// Requests for review after a poor rating, and those a supervisor declined (accepted ones count as `reopened`).
     public var reviewsRequested = 0
     public var reviewsDeclined = 0
+    /// 追回金额: payments recorded, by the month they were paid in.
+    public var amountRecovered = Fen.zero
+    /// Payment plans agreed (a revised plan counts again), and instalments paid after their day.
+    public var paymentPlans = 0
+    public var instalmentsPaidLate = 0
     /// Open (not closed, rejected or withdrawn) at the end of the period, and by state.
     public var openAtEnd = 0
     public var openByState: [ComplaintState: Int] = Self.zeros(ComplaintState.allCases.filter(\.isOpen))
@@ -72,6 +77,9 @@ public struct StatisticsFigures: Sendable, Codable, Equatable {
         informationRequested = count(.informationRequested)
         reviewsRequested = count(.reviewsRequested)
         reviewsDeclined = count(.reviewsDeclined)
+        amountRecovered = Fen(unchecked: period[.amountRecoveredFen] ?? 0)
+        paymentPlans = count(.paymentPlans)
+        instalmentsPaidLate = count(.instalmentsPaidLate)
         for state in ComplaintState.allCases {
             if let figure = Figure.inState(state) { openByState[state] = Int(toEnd[figure] ?? 0) }
         }

@@ -28,6 +28,10 @@ public enum Figure: String, Sendable, Codable, CaseIterable {
     case informationRequested = "information_requested"
     case reviewsRequested = "reviews_requested"
     case reviewsDeclined = "reviews_declined"
+    /// Money: payments recorded, in the month of the payment's date (追回金额); plans agreed; instalments paid after their day.
+    case amountRecoveredFen = "amount_recovered_fen"
+    case paymentPlans = "payment_plans"
+    case instalmentsPaidLate = "instalments_paid_late"
     case amountClaimedFen = "amount_claimed_fen"
     case amountPaidFen = "amount_paid_fen"
     /// Changes in how many complaints are in each open state; summed to a month's end they give "open at month end by state".
@@ -199,6 +203,10 @@ public enum StatisticsLedger {
         for (figure, value) in counts(of: event, priorForwards: priorForwards) {
             contribution.figures.append(.init(month: month, figure: figure, value: value, side: .event))
         }
+        // Money recovered counts when it was paid, which may be a month before it was recorded.
+        if let payment = event.detail.payment {
+            contribution.figures.append(.init(month: payment.paidOn.month, figure: .amountRecoveredFen, value: payment.amount.value, side: .event))
+        }
         if event.from != event.to {
             if let from = event.from, let figure = Figure.inState(from) {
                 contribution.figures.append(.init(month: month, figure: figure, value: -1, side: .before))
@@ -278,6 +286,8 @@ public enum StatisticsLedger {
         case .informationRequested: figures[.informationRequested] = 1
         case .reviewRequested: figures[.reviewsRequested] = 1
         case .reviewDeclined: figures[.reviewsDeclined] = 1
+        case .paymentPlanAgreed: figures[.paymentPlans] = 1
+        case .paymentRecorded: figures[.instalmentsPaidLate] = Int64(detail.instalmentsPaidLate ?? 0)
         default: break
         }
         return figures.filter { $0.value != 0 }

@@ -90,7 +90,7 @@ extension ArrearsService {
             }
         return .ok(
             try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
-                let paid = try FieldViolation.at("amountPaid") { try Fen(body.amountPaid) }
+                let paid = try body.amountPaid.map { amount in try FieldViolation.at("amountPaid") { try Fen(amount) } }
                 return .resolve(outcome: ResolutionOutcome(rawValue: body.outcome.rawValue)!, amountPaid: paid, summary: body.summary)
             })
     }
@@ -159,6 +159,35 @@ extension ArrearsService {
             EscalationStep(rawValue: body.step.rawValue)!, text: body.text, on: ComplaintID(input.path.complaintId), expectedVersion: version,
             by: caller())
         return .ok(Self.detail(view))
+    }
+
+    public func recordPayment(_ input: Operations.RecordPayment.Input) async throws -> Operations.RecordPayment.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(
+            try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                let amount = try FieldViolation.at("amount") { try Fen(body.amount) }
+                let paidOn = try FieldViolation.at("paidOn") { try CSTDate(body.paidOn) }
+                return .recordPayment(contract: body.contract, amount: amount, paidOn: paidOn, note: body.note)
+            })
+    }
+
+    public func agreePaymentPlan(_ input: Operations.AgreePaymentPlan.Input) async throws -> Operations.AgreePaymentPlan.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        return .ok(
+            try await decide(input.path.complaintId, ifMatch: input.headers.ifMatch) {
+                let instalments = try body.instalments.enumerated().map { index, instalment in
+                    PlannedInstalment(
+                        dueOn: try FieldViolation.at("instalments[\(index)].dueOn") { try CSTDate(instalment.dueOn) },
+                        amount: try FieldViolation.at("instalments[\(index)].amount") { try Fen(instalment.amount) })
+                }
+                return .agreePaymentPlan(instalments: instalments, note: body.note)
+            })
     }
 
     public func notifyRespondent(_ input: Operations.NotifyRespondent.Input) async throws -> Operations.NotifyRespondent.Output {

@@ -53,6 +53,10 @@ enum Wire {
             c.escalations.isEmpty
             ? nil
             : c.escalations.map { .init(step: .init(rawValue: $0.step.rawValue)!, at: $0.at, hop: $0.hop, documentNumber: $0.documentNumber) }
+        wire.payments = c.payments.isEmpty ? nil : c.payments.map(payment)
+        wire.balances =
+            c.payments.isEmpty ? nil : c.filing.contracts.map { .init(contractNumber: $0.number, balance: c.balance(of: $0).value) }
+        wire.paymentPlan = c.paymentPlan.map { plan($0, standing: $0.standing(payments: c.payments, today: today)) }
         wire.suggestedEscalation = c.suggestedEscalation(today: today).map { .init(rawValue: $0.rawValue)! }
         wire.latePayments = view.latePayments.map { late in
             .init(
@@ -60,6 +64,24 @@ enum Wire {
                 explanation: words(late.reckoning))
         }
         return wire
+    }
+
+    static func payment(_ p: Payment) -> Components.Schemas.Payment {
+        .init(
+            number: p.number, contractNumber: p.contractNumber, amount: p.amount.value, paidOn: p.paidOn.description, recordedAt: p.recordedAt,
+            note: p.note)
+    }
+
+    /// A plan with each instalment's standing today, or as agreed (an event's plan) when none is given.
+    static func plan(_ p: PaymentPlan, standing: [InstalmentStanding]? = nil) -> Components.Schemas.PaymentPlan {
+        .init(
+            agreedOn: p.agreedOn.description,
+            instalments: p.instalments.enumerated().map { index, instalment in
+                let now = standing?[index]
+                return .init(
+                    number: instalment.number, dueOn: instalment.dueOn.description, amount: instalment.amount.value,
+                    state: now.map { .init(rawValue: $0.state.rawValue)! }, settledOn: now?.settledOn?.description)
+            })
     }
 
     static func hop(_ h: Hop) -> Components.Schemas.Hop {
@@ -126,7 +148,8 @@ enum Wire {
                 days: e.detail.days, approvedBy: e.detail.approvedBy, rule: e.detail.rule, overrideReason: e.detail.overrideReason,
                 related: e.detail.related, evidence: e.detail.evidence.map(evidence),
                 visibleToComplainant: e.detail.visibleToComplainant, serviceMethod: e.detail.serviceMethod.map { .init(rawValue: $0.rawValue)! },
-                waiting: e.detail.waiting.map { deadline($0, today: e.on) }, documentNumber: e.detail.documentNumber))
+                waiting: e.detail.waiting.map { deadline($0, today: e.on) }, documentNumber: e.detail.documentNumber,
+                payment: e.detail.payment.map(payment), plan: e.detail.plan.map { plan($0) }, instalmentsPaidLate: e.detail.instalmentsPaidLate))
     }
 
     static func evidence(_ e: Evidence) -> Components.Schemas.Evidence {
@@ -206,6 +229,7 @@ enum Wire {
         return .init(
             respondentsNotified: f.respondentsNotified, feedbackReceived: f.feedbackReceived, supervisionNotices: f.supervisionNotices,
             informationRequested: f.informationRequested, reviewsRequested: f.reviewsRequested, reviewsDeclined: f.reviewsDeclined,
+            amountRecovered: f.amountRecovered.value, paymentPlans: f.paymentPlans, instalmentsPaidLate: f.instalmentsPaidLate,
             completedLate: perStage(f.completedLate), overdueAtEnd: perStage(f.overdueAtEnd), timeToStep: times,
             returned: f.returned, closed: f.closed, reopened: f.reopened, resolvedByOutcome: outcomes, ratings: ratings, openByState: open,
             registered: f.registered, accepted: f.accepted, rejected: f.rejected, forwarded: f.forwarded, resolved: f.resolved,

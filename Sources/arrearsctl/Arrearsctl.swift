@@ -14,6 +14,7 @@ struct Arrearsctl: AsyncParsableCommand {
                 Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
                 Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self, Note.self,
                 NotifyRespondent.self, RecordFeedback.self, RequestInformation.self, AnswerInformation.self, RequestReview.self, DeclineReview.self,
+                RecordPayment.self, PaymentPlanCommand.self,
                 MarkDuplicate.self, EvidenceFiles.self, ContactDetails.self, Route.self, SizeTest.self, Due.self, Stats.self, Export.self, Audit.self,
                 Webhooks.self,
             ])

@@ -169,6 +169,25 @@ enum Rendering {
                             "on": words.isoDate(resolution.resolvedOn), "summary": .text(resolution.summary),
                         ])))
         }
+        for payment in c.payments ?? [] {
+            lines.append(
+                line(
+                    "payment",
+                    words(
+                        "cli.show.payment",
+                        ["on": words.isoDate(payment.paidOn), "amount": .text(yuan(payment.amount)), "contract": .text(payment.contractNumber)])))
+        }
+        for balance in c.balances ?? [] {
+            lines.append(indent + words("cli.show.balance", ["contract": .text(balance.contractNumber), "balance": .text(yuan(balance.balance))]))
+        }
+        for instalment in c.paymentPlan?.instalments ?? [] {
+            let state = instalment.state.map { words("instalment." + $0.rawValue) } ?? ""
+            lines.append(
+                words("cli.label.instalment", ["number": "\(instalment.number)"]).padded(to: 12) + " "
+                    + words(
+                        "cli.show.instalment",
+                        ["due": words.isoDate(instalment.dueOn), "amount": .text(yuan(instalment.amount)), "state": .text(state)]))
+        }
         if let rating = c.rating { lines.append(line("rating", words("satisfaction." + rating.rawValue))) }
         var table = TextTable(["sequence", "on", "event", "state", "by", "detail"].map { words("cli.column." + $0) })
         for event in detail.events {
@@ -177,7 +196,6 @@ enum Rendering {
             if let department = event.detail.department { add("department", ["department": .text(department)]) }
             if let ground = event.detail.ground { add("ground", ["ground": .message(Message("ground." + ground.rawValue))]) }
             if let outcome = event.detail.outcome { particulars.append(words("outcome." + outcome.rawValue)) }
-            if let paid = event.detail.amountPaid { add("paid", ["amount": .text(yuan(paid))]) }
             if let claimed = event.detail.amountClaimed { add("claimed", ["amount": .text(yuan(claimed))]) }
             if let rating = event.detail.rating { particulars.append(words("satisfaction." + rating.rawValue)) }
             if let step = event.detail.escalation { particulars.append(words("escalation." + step.rawValue)) }
@@ -190,6 +208,14 @@ enum Rendering {
                 add("service-method", ["method": .message(Message("service-method." + method.rawValue))])
             }
             if let number = event.detail.documentNumber { add("document", ["number": .text(number)]) }
+            if let payment = event.detail.payment {
+                add(
+                    "payment",
+                    ["amount": .text(yuan(payment.amount)), "on": words.isoDate(payment.paidOn), "contract": .text(payment.contractNumber)])
+            } else if let paid = event.detail.amountPaid {
+                add("paid", ["amount": .text(yuan(paid))])
+            }
+            if let plan = event.detail.plan { add("plan", ["count": "\(plan.instalments.count)"]) }
             if let clock = event.detail.waiting { particulars.append(deadline(clock, words)) }
             if let text = event.detail.text { particulars.append(text) }
             if event.detail.visibleToComplainant == true { particulars.append(words("cli.event.for-complainant")) }

@@ -120,19 +120,19 @@ struct Resolve: AsyncParsableCommand {
     @OptionGroup var target: TransitionTarget
     @Option(help: "paid_in_full, partly_paid, payment_plan_agreed, claim_not_supported, referred_to_court or other.")
     var outcome: String
-    @Option(help: "Amount paid so far in yuan, e.g. 456000 or 456000.50.") var paid: String
+    @Option(help: "Amount paid so far in yuan, e.g. 456000 or 456000.50; by default the payments recorded.") var paid: String?
     @Option(help: "The result in words.") var summary: String
 
     func validate() throws {
         guard Components.Schemas.ResolutionOutcome(rawValue: outcome) != nil else {
             throw ValidationError("--outcome must be one of \(Components.Schemas.ResolutionOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard YuanAmount.fen(paid) != nil else { throw ValidationError("--paid must be yuan with at most two decimals, e.g. 456000.50") }
+        if let paid, YuanAmount.fen(paid) == nil { throw ValidationError("--paid must be yuan with at most two decimals, e.g. 456000.50") }
     }
 
     func run() async throws {
         let outcome = Components.Schemas.ResolutionOutcome(rawValue: outcome)!
-        let fen = YuanAmount.fen(paid)!
+        let fen = paid.flatMap(YuanAmount.fen)
         try await target.perform { client, id, tag in
             try await client.resolveComplaint(
                 path: .init(complaintId: id), headers: .init(ifMatch: tag),

@@ -54,6 +54,13 @@ func command(_ name: String, on complaint: Complaint? = nil) throws -> Complaint
     case "answer-information": .answerInformation(answer: "验收单已作为证据上传")
     case "request-review": .requestReview(facts: "对方承诺的首期款至今未付")
     case "decline-review": .declineReview(reason: "首期款已于12月28日到账")
+    case "record-payment": .recordPayment(contract: nil, amount: Fixtures.fen(10_000_000), paidOn: Fixtures.date("2026-11-10"), note: "网银转账")
+    case "payment-plan":
+        .agreePaymentPlan(
+            instalments: [
+                PlannedInstalment(dueOn: Fixtures.date("2027-03-31"), amount: Fixtures.fen(20_000_000)),
+                PlannedInstalment(dueOn: Fixtures.date("2027-06-30"), amount: Fixtures.fen(25_600_000)),
+            ], note: nil)
     case "mark-duplicate": .markDuplicate(of: "ARR-2026-000001", note: nil)
     case "attach-evidence":
         .attachEvidence(
@@ -116,6 +123,8 @@ struct LifecycleTests {
             ("answer-information", .forwarded, .sme, .forwarded, .informationAnswered),
             ("answer-information", .forwarded, .intake, .forwarded, .informationAnswered),
             ("request-review", .closed, .sme, .closed, .reviewRequested),
+            ("record-payment", .forwarded, .handler, .forwarded, .paymentRecorded),
+            ("payment-plan", .forwarded, .handler, .forwarded, .paymentPlanAgreed),
             ("decline-review", .closed, .supervisor, .closed, .reviewDeclined),
             ("mark-duplicate", .submitted, .intake, .submitted, .markedDuplicate),
             ("mark-duplicate", .needsSupplement, .intake, .needsSupplement, .markedDuplicate),

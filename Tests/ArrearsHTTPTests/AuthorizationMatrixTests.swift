@@ -76,6 +76,8 @@ struct AuthorizationMatrixTests {
             ("answerInformation", "answer-information", ["answer": "验收单已上传"]),
             ("requestReview", "request-review", ["facts": "首期款至今未付"]),
             ("declineReview", "decline-review", ["reason": "首期款已到账"]),
+            ("recordPayment", "record-payment", ["amount": 100, "paidOn": "2026-11-02"]),
+            ("agreePaymentPlan", "payment-plan", ["instalments": [["dueOn": "2027-03-31", "amount": 100]]]),
         ]
         return bodies.map { ComplaintOperation(id: $0.0, method: .post, suffix: "/" + $0.1, body: $0.2, roles: transitionRoles($0.1)) } + [
             ComplaintOperation(id: "getComplaint", method: .get, suffix: "", body: nil, roles: roles(.readComplaints)),
