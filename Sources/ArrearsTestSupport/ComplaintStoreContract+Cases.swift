@@ -25,6 +25,7 @@ extension ComplaintStoreContract {
         case publications = "A month is published once per scope and reads back byte for byte"
         case exports = "Export rows come page by page in registration order, within scope and dates"
         case imports = "Imported histories are numbered, chained and counted, and a rerun adds nothing"
+        case handling = "Notices, a 督办书, payments by payment date, a plan, a request for information and a review: every figure as counted by hand"
         case threeMonths = "Thirty-four complaints over three months around Mid-Autumn and National Day: every figure as counted by hand"
 
         public var description: String { rawValue }
@@ -55,6 +56,7 @@ extension ComplaintStoreContract {
         case .exports: try await exportRowsPageWithinScope()
         case .imports: try await importsAreIdempotent()
         case .threeMonths: try await threeMonthsCountedByHand()
+        case .handling: try await handlingCountedByHand()
         }
     }
 }
