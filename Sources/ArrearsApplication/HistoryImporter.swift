@@ -35,11 +35,17 @@ public struct HistoryImporter: Sendable {
         var (complaint, event) = try lifecycle.register(
             filing, id: Self.complaintID(externalId), complainantAccount: owner, by: registrar, at: receivedAt)
         var events = [event]
+        let supervisor = Actor(account: AccountID("import-supervisor-" + (province?.code ?? "national")), role: .supervisor, province: province)
         for (index, step) in steps.enumerated() {
-            // The department holding the case returns, acknowledges, extends and resolves; intake takes the rest.
+            // The department holding the case handles it; the complainant rates, withdraws and asks for review; a supervisor
+            // reopens and declines a review; intake takes the rest.
             let actor: Actor =
                 switch step.command {
-                case .returnToIntake, .resolve, .acknowledge, .extend: try handler(of: complaint, step.command)
+                case .returnToIntake, .resolve, .acknowledge, .extend, .notifyRespondent, .recordFeedback, .requestInformation, .recordPayment,
+                    .agreePaymentPlan:
+                    try handler(of: complaint, step.command)
+                case .rate, .withdraw, .requestReview: registrar.role == .sme ? registrar : intake
+                case .reopen, .declineReview: supervisor
                 default: intake
                 }
             guard step.at > events[events.count - 1].at else {

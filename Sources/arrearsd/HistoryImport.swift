@@ -24,8 +24,8 @@ struct ImportRecord: Decodable {
     }
 }
 
-/// An official's decision in an imported history (NDJSON only): accept, reject, request-supplement, forward, acknowledge,
-/// extend, escalate, note, return, resolve or close, at an instant, with the inputs the API takes for it.
+/// A decision in an imported history (NDJSON only), at an instant, with the inputs the API takes for it: every command of
+/// the lifecycle table but mark-duplicate and attach-evidence (which need other records).
 struct ImportStep: Decodable {
     let command: String
     let at: Date
@@ -43,6 +43,24 @@ struct ImportStep: Decodable {
     var step: String?
     var text: String?
     var visibleToComplainant: Bool?
+    var material: String?
+    var method: String?
+    var question: String?
+    var workingDays: Int?
+    var answer: String?
+    var facts: String?
+    var rating: String?
+    var comment: String?
+    var contract: String?
+    var amount: Int64?
+    var paidOn: String?
+    var instalments: [ImportInstalment]?
+}
+
+/// One instalment of an imported payment plan.
+struct ImportInstalment: Decodable {
+    let dueOn: String
+    let amount: Int64
 }
 
 /// The import file's formats: a record's steps as domain commands, CSV rows as records.
@@ -87,7 +105,9 @@ enum HistoryImport {
                         "command": "resolve", "name": .text("outcome (" + ResolutionOutcome.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
                     ])
             }
-            return .resolve(outcome: outcome, amountPaid: try Fen(step.amountPaid ?? 0), summary: try required(step.summary, "summary"))
+            return .resolve(
+                outcome: outcome, amountPaid: try step.amountPaid.map { amount throws(InvalidValue) in try Fen(amount) },
+                summary: try required(step.summary, "summary"))
         case "close": return .close(note: step.note)
         case "acknowledge": return .acknowledge(note: step.note)
         case "extend":
@@ -101,6 +121,46 @@ enum HistoryImport {
             }
             return .escalate(escalation, text: try required(step.text, "text"))
         case "note": return .note(text: try required(step.text, "text"), visibleToComplainant: step.visibleToComplainant ?? false)
+        case "supplement": return .supplement(material: try required(step.material, "material"))
+        case "withdraw": return .withdraw(reason: try required(step.reason, "reason"))
+        case "reopen": return .reopen(reason: try required(step.reason, "reason"))
+        case "rate":
+            guard let rating = step.rating.flatMap(Satisfaction.init(rawValue:)) else {
+                throw InvalidValue(
+                    rule: "import.step-input",
+                    facts: ["command": "rate", "name": .text("rating (" + Satisfaction.allCases.map(\.rawValue).joined(separator: ", ") + ")")])
+            }
+            return .rate(rating, comment: step.comment)
+        case "notify-respondent":
+            guard let method = step.method.flatMap(ServiceMethod.init(rawValue:)) else {
+                throw InvalidValue(
+                    rule: "import.step-input",
+                    facts: [
+                        "command": "notify-respondent",
+                        "name": .text("method (" + ServiceMethod.allCases.map(\.rawValue).joined(separator: ", ") + ")"),
+                    ])
+            }
+            return .notifyRespondent(method: method, note: step.note)
+        case "record-feedback": return .recordFeedback(text: try required(step.text, "text"))
+        case "request-information": return .requestInformation(question: try required(step.question, "question"), workingDays: step.workingDays)
+        case "answer-information": return .answerInformation(answer: try required(step.answer, "answer"))
+        case "request-review": return .requestReview(facts: try required(step.facts, "facts"))
+        case "decline-review": return .declineReview(reason: try required(step.reason, "reason"))
+        case "record-payment":
+            guard let amount = step.amount else {
+                throw InvalidValue(rule: "import.step-input", facts: ["command": "record-payment", "name": "amount"])
+            }
+            return .recordPayment(
+                contract: step.contract, amount: try Fen(amount), paidOn: try CSTDate(try required(step.paidOn, "paidOn")), note: step.note)
+        case "payment-plan":
+            guard let instalments = step.instalments, !instalments.isEmpty else {
+                throw InvalidValue(rule: "import.step-input", facts: ["command": "payment-plan", "name": "instalments"])
+            }
+            var planned: [PlannedInstalment] = []
+            for instalment in instalments {
+                planned.append(PlannedInstalment(dueOn: try CSTDate(instalment.dueOn), amount: try Fen(instalment.amount)))
+            }
+            return .agreePaymentPlan(instalments: planned, note: step.note)
         default:
             throw InvalidValue(
                 rule: "import.step-command",

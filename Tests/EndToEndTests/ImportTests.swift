@@ -57,14 +57,28 @@ struct ImportTests {
                 + #"{"command": "resolve", "at": "2025-12-10T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
             #"{"externalId": "ZJ-2025-18", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
                 + #"{"command": "resolve", "at": "2025-11-20T10:00:00+08:00", "outcome": "paid_in_full", "amountPaid": 45600000, "summary": "已全额支付"}]}"#,
+            // The respondent's notice and feedback, a request for information, payments and a plan, a poor rating and a review.
+            #"{"externalId": "ZJ-2025-19", "receivedAt": "2025-11-03T09:30:00+08:00", "filing": \#(filing), "steps": ["#
+                + #"{"command": "accept", "at": "2025-11-04T10:00:00+08:00"}, {"command": "forward", "at": "2025-11-05T10:00:00+08:00"}, "#
+                + #"{"command": "notify-respondent", "at": "2025-11-06T10:00:00+08:00", "method": "written_notice", "note": "浙教函〔2025〕61号"}, "#
+                + #"{"command": "record-feedback", "at": "2025-11-10T10:00:00+08:00", "text": "同意分期支付"}, "#
+                + #"{"command": "request-information", "at": "2025-11-11T10:00:00+08:00", "question": "请提供验收单", "workingDays": 5}, "#
+                + #"{"command": "answer-information", "at": "2025-11-12T10:00:00+08:00", "answer": "验收单已提交"}, "#
+                + #"{"command": "record-payment", "at": "2025-11-14T10:00:00+08:00", "amount": 10000000, "paidOn": "2025-11-13"}, "#
+                + #"{"command": "payment-plan", "at": "2025-11-20T10:00:00+08:00", "instalments": [{"dueOn": "2025-12-31", "amount": 10000000}, {"dueOn": "2026-01-31", "amount": 10000000}]}, "#
+                + #"{"command": "record-payment", "at": "2026-01-05T10:00:00+08:00", "amount": 10000000, "paidOn": "2026-01-05", "contract": "ZJ-2025-0318"}, "#
+                + #"{"command": "resolve", "at": "2026-01-06T10:00:00+08:00", "outcome": "payment_plan_agreed", "summary": "已付20万元，余款按计划支付"}, "#
+                + #"{"command": "rate", "at": "2026-01-07T10:00:00+08:00", "rating": "very_dissatisfied", "comment": "余款未付"}, "#
+                + #"{"command": "request-review", "at": "2026-01-08T10:00:00+08:00", "facts": "第二期未按期支付"}, "#
+                + #"{"command": "decline-review", "at": "2026-01-15T10:00:00+08:00", "reason": "第二期尚未到期"}]}"#,
         ]
         let file = directory.appendingPathComponent("history.ndjson")
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
         let result = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
-        #expect(result.output.contains("imported 1 new complaints (0 already there), 1 refused"), "\(result.output)\(result.error)")
+        #expect(result.output.contains("imported 2 new complaints (0 already there), 1 refused"), "\(result.output)\(result.error)")
         let rejects = try String(contentsOf: directory.appendingPathComponent("history.rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("2,ZJ-2025-18,,illegal-transition"), "\(rejects)")
         let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
-        #expect(verified.output.contains("audit chain intact: 1 complaints, 8 events"), "\(verified.output)")
+        #expect(verified.output.contains("audit chain intact: 2 complaints, 22 events"), "\(verified.output)")
     }
 }
