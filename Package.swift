@@ -66,7 +66,7 @@ let package = Package(
                 .embedInCode("migrations/0011_export_columns.sql"),
                 .embedInCode("migrations/0012_statistics_cells_by_key.sql"), .embedInCode("migrations/0013_outbox.sql"),
                 .embedInCode("migrations/0014_one_sme_per_credit_code.sql"), .embedInCode("migrations/0015_sme_verification.sql"),
-                .embedInCode("migrations/0016_issued_documents.sql"),
+                .embedInCode("migrations/0016_issued_documents.sql"), .embedInCode("migrations/0017_search.sql"),
             ],
             swiftSettings: strict
         ),
@@ -83,7 +83,7 @@ let package = Package(
             resources: [
                 .embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql"),
                 .embedInCode("migrations/0003_one_sme_per_credit_code.sql"), .embedInCode("migrations/0004_sme_verification.sql"),
-                .embedInCode("migrations/0005_issued_documents.sql"),
+                .embedInCode("migrations/0005_issued_documents.sql"), .embedInCode("migrations/0006_search.sql"),
             ],
             swiftSettings: strict
         ),

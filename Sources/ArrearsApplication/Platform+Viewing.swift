@@ -22,18 +22,29 @@ extension Platform {
     }
 
     /// A page of the complaints the caller's scope covers, oldest first; `overdue` keeps those whose deadline has passed.
-    public func queue(
-        states: [ComplaintState], province: RegionCode?, department: DepartmentID?, overdue: Bool, after cursor: QueueCursor?, limit: Int?,
-        by caller: Caller
-    ) async throws -> QueuePage {
+    /// A page of the complaints the caller may see that `query` selects — `overdue`: past a running clock today (CST);
+    /// `text`: a search (`SearchTerms`) of numbers, names, credit codes and contract numbers.
+    public func queue(_ query: QueueQuery, overdue: Bool = false, text: String? = nil, by caller: Caller) async throws -> QueuePage {
         let account = try caller.signedIn()
-        if let limit, !(1...QueueQuery.maximumLimit).contains(limit) {
-            throw Refusal.invalid([
-                FieldViolation(field: "limit", rule: "limit.range", facts: ["limit": "\(QueueQuery.maximumLimit)"])
-            ])
+        var query = query
+        var violations: [FieldViolation] = []
+        if !(1...QueueQuery.maximumLimit).contains(query.limit) {
+            violations.append(FieldViolation(field: "limit", rule: "limit.range", facts: ["limit": "\(QueueQuery.maximumLimit)"]))
         }
-        let query = QueueQuery(
-            states: states, province: province, department: department, overdueOn: overdue ? today : nil, after: cursor, limit: limit ?? 50)
+        if let text {
+            query.text = SearchTerms.query(text)
+            if query.text == nil {
+                violations.append(FieldViolation(field: "q", rule: "search.too-short", facts: ["shortest": "\(SearchTerms.shortestQuery)"]))
+            }
+        }
+        if let from = query.amountFrom, let to = query.amountTo, from > to {
+            violations.append(FieldViolation(field: "amountTo", rule: "range.reversed", facts: ["from": .money(from), "to": .money(to)]))
+        }
+        if let from = query.receivedFrom, let to = query.receivedTo, from > to {
+            violations.append(FieldViolation(field: "receivedTo", rule: "range.reversed", facts: ["from": .date(from), "to": .date(to)]))
+        }
+        guard violations.isEmpty else { throw Refusal.invalid(violations) }
+        query.overdueOn = overdue ? today : nil
         return try await store.queue(query, visibleTo: account.actor)
     }
 

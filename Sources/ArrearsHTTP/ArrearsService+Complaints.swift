@@ -32,10 +32,16 @@ extension ArrearsService {
         let province = query.province.flatMap { text in check.field("province") { try RegionCode(text, in: platform.regions) } }
         let department = query.department.flatMap { text in check.field("department") { try DepartmentID(text) } }
         let cursor = query.cursor.flatMap { text in check.field("cursor") { try QueueCursor(token: text) } }
+        let amountFrom = query.amountFrom.flatMap { amount in check.field("amountFrom") { try Fen(amount) } }
+        let amountTo = query.amountTo.flatMap { amount in check.field("amountTo") { try Fen(amount) } }
+        let receivedFrom = query.receivedFrom.flatMap { text in check.field("receivedFrom") { try CSTDate(text) } }
+        let receivedTo = query.receivedTo.flatMap { text in check.field("receivedTo") { try CSTDate(text) } }
         try check.check()
-        let page = try await platform.queue(
+        var selection = QueueQuery(
             states: (query.state ?? []).compactMap { ComplaintState(rawValue: $0.rawValue) }, province: province, department: department,
-            overdue: query.overdue == true, after: cursor, limit: query.limit, by: caller())
+            after: cursor, limit: query.limit ?? 50)
+        (selection.amountFrom, selection.amountTo, selection.receivedFrom, selection.receivedTo) = (amountFrom, amountTo, receivedFrom, receivedTo)
+        let page = try await platform.queue(selection, overdue: query.overdue == true, text: query.q, by: caller())
         let today = platform.today
         return .ok(.init(body: .json(.init(items: page.items.map { Wire.summary($0, today: today) }, nextCursor: page.nextCursor?.token))))
     }

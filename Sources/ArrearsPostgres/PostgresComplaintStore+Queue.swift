@@ -18,6 +18,22 @@ extension PostgresComplaintStore {
         if let today = query.overdueOn {
             conditions.append("due_on IS NOT NULL AND due_on < \(statement.bind(today.description))")
         }
+        if let phrase = query.text {
+            conditions.append("search @@ \(statement.bind(phrase.tsquery))::tsquery")
+        }
+        if let amount = query.amountFrom {
+            conditions.append("amount_claimed_fen >= \(statement.bind(amount.value))")
+        }
+        if let amount = query.amountTo {
+            conditions.append("amount_claimed_fen <= \(statement.bind(amount.value))")
+        }
+        // Receipt instants are stored as UTC text, which orders as time does.
+        if let day = query.receivedFrom {
+            conditions.append("received_at >= \(statement.bind(StoreCoding.instant(day.startInstant)))")
+        }
+        if let day = query.receivedTo {
+            conditions.append("received_at < \(statement.bind(StoreCoding.instant(day.adding(days: 1).startInstant)))")
+        }
         if let cursor = query.after {
             conditions.append("seq > \(statement.bind(cursor.position))")
         }

@@ -171,13 +171,14 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
             INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
                 complainant_account, received_at, due_on, amount_claimed_fen, body,
                 complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
-                contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel)
+                contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel, search)
             VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
                 \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
                 \(StoreCoding.instant(numbered.receivedAt)), \(numbered.nextDue?.description), \(filing.amountClaimed.value), \(body),
                 \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue), \(complainant.declaredSize.rawValue),
                 \(complainant.contact.person), \(complainant.contact.phone), \(complainant.contact.email), \(respondent.name),
-                \(respondent.kind.rawValue), \(respondent.level.rawValue), \(respondent.region.description), \(filing.channel.rawValue))
+                \(respondent.kind.rawValue), \(respondent.level.rawValue), \(respondent.region.description), \(filing.channel.rawValue),
+                \(SearchTerms.tsvector(SearchTerms.document(of: numbered)))::tsvector)
             RETURNING seq
             """, logger: logger
         ).collect()

@@ -1,3 +1,4 @@
+import ArrearsCore
 import ArrearsStore
 import Foundation
 import Logging
@@ -13,6 +14,7 @@ public enum PostgresDatabase {
         ("0003_one_sme_per_credit_code", String(decoding: PackageResources._003_one_sme_per_credit_code_sql, as: UTF8.self)),
         ("0004_sme_verification", String(decoding: PackageResources._004_sme_verification_sql, as: UTF8.self)),
         ("0005_issued_documents", String(decoding: PackageResources._005_issued_documents_sql, as: UTF8.self)),
+        ("0006_search", String(decoding: PackageResources._006_search_sql, as: UTF8.self)),
     ]
 
     /// The advisory lock key migrations hold ("ARRE" in ASCII).
@@ -38,6 +40,7 @@ public enum PostgresDatabase {
                             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                         }
                         try await connection.query("INSERT INTO arrears_migrations (name) VALUES (\(name))", logger: logger)
+                        if name == "0006_search" { try await fillSearchTerms(connection, logger: logger) }
                     }
                     now.append(name)
                 }
@@ -47,6 +50,28 @@ public enum PostgresDatabase {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger)
                 throw error
             }
+        }
+    }
+
+    /// The search terms of the complaints stored before they were kept, in the migration's transaction.
+    static func fillSearchTerms(_ connection: PostgresConnection, logger: Logger) async throws {
+        var after: Int64 = 0
+        while true {
+            var batch: [(Int64, String)] = []
+            for try await (seq, body) in try await connection.query(
+                "SELECT seq, body FROM complaints WHERE seq > \(after) ORDER BY seq LIMIT 1000", logger: logger
+            ).decode((Int64, String).self) {
+                let complaint = try StoreCoding.decode(Complaint.self, from: body)
+                batch.append((seq, SearchTerms.tsvector(SearchTerms.document(of: complaint))))
+            }
+            guard let last = batch.last else { return }
+            try await connection.query(
+                """
+                UPDATE complaints SET search = filled.terms::tsvector
+                FROM unnest(\(batch.map(\.0))::bigint[], \(batch.map(\.1))::text[]) AS filled (seq, terms)
+                WHERE complaints.seq = filled.seq
+                """, logger: logger)
+            after = last.0
         }
     }
 

@@ -44,6 +44,27 @@ extension SQLiteComplaintStore {
             conditions.append("due_on IS NOT NULL AND due_on < ?")
             arguments += [today.description]
         }
+        if let phrase = query.text {
+            conditions.append("seq IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?)")
+            arguments += [phrase.fts5]
+        }
+        if let amount = query.amountFrom {
+            conditions.append("amount_claimed_fen >= ?")
+            arguments += [amount.value]
+        }
+        if let amount = query.amountTo {
+            conditions.append("amount_claimed_fen <= ?")
+            arguments += [amount.value]
+        }
+        // Receipt instants are stored as UTC text, which orders as time does.
+        if let day = query.receivedFrom {
+            conditions.append("received_at >= ?")
+            arguments += [StoreCoding.instant(day.startInstant)]
+        }
+        if let day = query.receivedTo {
+            conditions.append("received_at < ?")
+            arguments += [StoreCoding.instant(day.adding(days: 1).startInstant)]
+        }
         if let cursor = query.after {
             conditions.append("seq > ?")
             arguments += [cursor.position]

@@ -101,6 +101,12 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
             arguments: [year]) ?? 1
     }
 
+    /// Adds a complaint's search terms (`SearchTerms`) under its position.
+    static func index(_ complaint: Complaint, seq: Int64, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO complaint_search (rowid, terms) VALUES (?, ?)")
+            .execute(arguments: [seq, SearchTerms.document(of: complaint).joined(separator: " ")])
+    }
+
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection). `encoded` is the complaint's
     /// JSON made before its number was known (bulk imports encode outside the write); SQLite writes the number into it.
     static func insert(
@@ -128,6 +134,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 respondent.level.rawValue, respondent.region.description, filing.channel.rawValue,
             ])
         let seq = db.lastInsertedRowID
+        try index(numbered, seq: seq, in: db)
         for contract in Set(keys.contracts) {
             try db.cachedStatement(
                 sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)"

@@ -1,3 +1,4 @@
+import ArrearsCore
 import ArrearsStore
 import Foundation
 import GRDB
@@ -38,6 +39,7 @@ public enum SQLiteDatabase {
         ("0014_one_sme_per_credit_code", String(decoding: PackageResources._014_one_sme_per_credit_code_sql, as: UTF8.self)),
         ("0015_sme_verification", String(decoding: PackageResources._015_sme_verification_sql, as: UTF8.self)),
         ("0016_issued_documents", String(decoding: PackageResources._016_issued_documents_sql, as: UTF8.self)),
+        ("0017_search", String(decoding: PackageResources._017_search_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {
@@ -47,6 +49,14 @@ public enum SQLiteDatabase {
                 try db.execute(sql: sql)
                 // Derived cells for the events a database already holds.
                 if name == "0010_statistics_by_scope" { try StatisticsCells.rebuild(db) }
+                // The search terms of the complaints a database already holds.
+                if name == "0017_search" {
+                    let rows = try Row.fetchCursor(db, sql: "SELECT seq, body FROM complaints")
+                    while let row = try rows.next() {
+                        let complaint = try StoreCoding.decode(Complaint.self, from: row["body"] as String)
+                        try SQLiteComplaintStore.index(complaint, seq: row["seq"], in: db)
+                    }
+                }
             }
         }
         return migrator

@@ -7,6 +7,14 @@ public struct QueueQuery: Sendable, Equatable {
     public var department: DepartmentID?
     /// When set, only complaints whose running deadline ended before this date.
     public var overdueOn: CSTDate?
+    /// Only complaints whose number, parties, credit codes or contract numbers hold this phrase (`SearchTerms`).
+    public var text: SearchPhrase?
+    /// Only complaints claiming at least / at most this much (投诉金额).
+    public var amountFrom: Fen?
+    public var amountTo: Fen?
+    /// Only complaints received on or after / on or before these CST dates.
+    public var receivedFrom: CSTDate?
+    public var receivedTo: CSTDate?
     /// Continue after this position (from a previous page's `nextCursor`).
     public var after: QueueCursor?
     public var limit: Int

@@ -10,7 +10,7 @@ struct Arrearsctl: AsyncParsableCommand {
             abstract: Help.words("help.arrearsctl"),
             discussion: Help.words("help.arrearsctl.exit-codes"),
             subcommands: [
-                Login.self, Logout.self, Whoami.self, AccountAdmin.self, Queue.self, Overdue.self, Show.self,
+                Login.self, Logout.self, Whoami.self, AccountAdmin.self, Queue.self, Overdue.self, Search.self, Show.self,
                 Accept.self, Reject.self, RequestSupplement.self, Supplement.self, Forward.self, Return.self,
                 Resolve.self, Rate.self, Close.self, Withdraw.self, Reopen.self, Acknowledge.self, Extend.self, Escalate.self, Note.self,
                 NotifyRespondent.self, RecordFeedback.self, RequestInformation.self, AnswerInformation.self, RequestReview.self, DeclineReview.self,

@@ -36,16 +36,51 @@ struct QueueFilters: ParsableArguments {
         guard (1...200).contains(limit) else { throw ValidationError("--limit must be 1–200") }
     }
 
-    func list(_ connection: ConnectionOptions, overdue: Bool) async throws {
+    func list(_ connection: ConnectionOptions, overdue: Bool, search: SearchOptions? = nil) async throws {
         let page = try await withAPI(connection) { client in
             try await client.listComplaints(
                 query: .init(
-                    state: states,
-                    province: province, department: department, overdue: overdue ? true : nil, cursor: cursor, limit: limit)
+                    state: search == nil ? states : (state.isEmpty ? nil : states), province: province, department: department,
+                    overdue: overdue ? true : nil, q: search?.text, amountFrom: search?.amountFrom.flatMap(YuanAmount.fen),
+                    amountTo: search?.amountTo.flatMap(YuanAmount.fen), receivedFrom: search?.from, receivedTo: search?.to, cursor: cursor,
+                    limit: limit)
             ).ok.body.json
         }
         say(connection.json ? Rendering.json(page) : Rendering.queue(page, connection.words))
     }
+}
+
+/// What `arrearsctl search` looks for besides the queue's filters.
+struct SearchOptions: ParsableArguments {
+    @Argument(help: "A number, a name or part of one (two characters or more), a credit code or a contract number.")
+    var text: String?
+
+    @Option(help: "Only complaints claiming at least this many yuan.") var amountFrom: String?
+    @Option(help: "Only complaints claiming at most this many yuan.") var amountTo: String?
+    @Option(help: "Only complaints received on or after this date (YYYY-MM-DD, CST).") var from: String?
+    @Option(help: "Only complaints received on or before this date (YYYY-MM-DD, CST).") var to: String?
+
+    func validate() throws {
+        for (name, value) in [("--amount-from", amountFrom), ("--amount-to", amountTo)] {
+            if let value, YuanAmount.fen(value) == nil { throw ValidationError("\(name) must be yuan with at most two decimals") }
+        }
+        guard text != nil || amountFrom != nil || amountTo != nil || from != nil || to != nil else {
+            throw ValidationError("say what to look for: some text, --amount-from/--amount-to or --from/--to")
+        }
+    }
+}
+
+/// `arrearsctl search TEXT [--amount-from Y] [--amount-to Y] [--from D] [--to D]`: complaints in every state, oldest first.
+struct Search: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: Help.words("help.search"))
+    }
+
+    @OptionGroup var search: SearchOptions
+    @OptionGroup var filters: QueueFilters
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws { try await filters.list(connection, overdue: false, search: search) }
 }
 
 /// `arrearsctl queue`: the complaints in your scope, oldest first.
