@@ -9,7 +9,7 @@
 # Usage: bash Benchmarks/run.sh [--seconds N] [--connections "16 64 256"] [--complaints N] [--seeded PATH] [--only LIST]
 #   --complaints N  seed N complaints (2019-04…2020-12, arrearsd seed) before the runs: queue and statistics at scale.
 #   --seeded PATH   keep the seeded database at PATH and start from a copy of it next time (1,000,000 take ~11 min to seed).
-#   --only LIST     scenarios to run, of: noop intake intake-same read queue statistics (default: all).
+#   --only LIST     scenarios to run, of: noop intake intake-same read queue statistics search (default: all).
 #   ARREARS_BIN=path/to/arrearsd measures a binary already built; ARREARS_BENCH_DATABASE=postgres://…/empty_db measures
 #   PostgreSQL instead (give it an empty database; --complaints then seeds it, --seeded is ignored).
 # Needs wrk (apt-get install wrk) and curl. Traffic only to 127.0.0.1; every run is bounded by --seconds.
@@ -19,7 +19,7 @@ seconds=10
 connections="16 64 256"
 complaints=0
 seeded=""
-only="noop intake intake-same read queue statistics"
+only="noop intake intake-same read queue statistics search"
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
@@ -116,6 +116,8 @@ run() {
   fi
 }
 wants() { [[ " $only " == *" $1 "* ]]; }
+encode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+number=$(curl -sf "$base/v1/complaints/$id" -H "Authorization: Bearer $sme" | sed -n 's/.*"number" *: *"\(ARR-[0-9-]*\)".*/\1/p' | head -1)
 for c in $connections; do
   wants noop && run "no-op /healthz" "$c" noop.lua $base/healthz
   wants intake && run "intake, distinct filings with keys (durable)" "$c" intake-distinct.lua $base/v1/complaints
@@ -123,6 +125,11 @@ for c in $connections; do
   wants read && run "read one complaint (SME)" "$c" read.lua $base/v1/complaints/$id "$sme"
   wants queue && run "queue page of 50, Zhejiang intake, submitted" "$c" read.lua "$base/v1/complaints?state=submitted&limit=50" "$intake"
   wants statistics && run "monthly statistics 2020-12, national" "$c" read.lua "$base/v1/statistics/monthly?month=2020-12" "$national"
+  # Search (检索): a company's name (a seeded brand and trade, about one complaint in 130), a phrase in every
+  # complaint's name (the first page of all of them), and one complaint's number.
+  wants search && run "search 恒信建设工程, national" "$c" read.lua "$base/v1/complaints?q=$(encode 恒信建设工程)&limit=50" "$national"
+  wants search && run "search 有限公司 (matches all), national" "$c" read.lua "$base/v1/complaints?q=$(encode 有限公司)&limit=50" "$national"
+  wants search && run "search a number, Zhejiang intake" "$c" read.lua "$base/v1/complaints?q=$number" "$intake"
 done
 echo
 commits=$(curl -sf $base/metrics | sed -n 's/^arrears_database_commits_total \([0-9.e+]*\)$/\1/p')

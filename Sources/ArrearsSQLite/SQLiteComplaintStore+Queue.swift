@@ -44,10 +44,6 @@ extension SQLiteComplaintStore {
             conditions.append("due_on IS NOT NULL AND due_on < ?")
             arguments += [today.description]
         }
-        if let phrase = query.text {
-            conditions.append("seq IN (SELECT rowid FROM complaint_search WHERE complaint_search MATCH ?)")
-            arguments += [phrase.fts5]
-        }
         if let amount = query.amountFrom {
             conditions.append("amount_claimed_fen >= ?")
             arguments += [amount.value]
@@ -70,11 +66,18 @@ extension SQLiteComplaintStore {
             arguments += [cursor.position]
         }
         let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
-        arguments += [limit + 1]
+        let columns = "seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline, json_extract(body, '$.waiting') AS waiting"
+        guard let phrase = query.text else {
+            arguments += [limit + 1]
+            let sql = "SELECT \(columns) FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?"
+            return (sql, arguments)
+        }
+        // A search walks the index's matches in position order and stops at the page's end, instead of collecting every
+        // match first: "有限公司" matches every complaint, and the first page of it is as quick as the first page of all.
         let sql = """
-            SELECT seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline, json_extract(body, '$.waiting') AS waiting
-            FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT ?
+            SELECT \(columns) FROM complaint_search JOIN complaints ON complaints.seq = complaint_search.rowid
+            WHERE complaint_search MATCH ? AND \(conditions.joined(separator: " AND ")) ORDER BY complaint_search.rowid LIMIT ?
             """
-        return (sql, arguments)
+        return (sql, [phrase.fts5] + arguments + [limit + 1])
     }
 }

@@ -68,7 +68,7 @@ struct EvidenceFiles: AsyncParsableCommand {
             for item in list.items {
                 table.add([item.id, item.name, item._type.rawValue, String(item.bytes), item.attachedBy])
             }
-            say(table.render(), terminator: "")
+            say(table.render())
             say(
                 words(
                     "cli.evidence.total", ["count": "\(list.items.count)", "bytes": "\(list.totalBytes)", "limit": "\(list.complaintLimitBytes)"]))

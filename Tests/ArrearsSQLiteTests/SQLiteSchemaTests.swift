@@ -78,6 +78,19 @@ struct SQLiteSchemaTests {
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort step: \(plan)")
     }
 
+    @Test("A search is driven by the full-text index in position order and stops at the page: no sort, no collected match list")
+    func searchPlan() throws {
+        let pool = try openPool()
+        try SQLiteDatabase.migrate(pool)
+        var query = QueueQuery(states: [.submitted, .forwarded])
+        query.text = SearchTerms.query("有限公司")
+        let (sql, arguments) = SQLiteComplaintStore.queueStatement(query, visibleTo: Fixtures.zhejiangIntake)
+        let plan = try pool.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String } }
+        #expect(plan.first?.contains("VIRTUAL TABLE INDEX") == true, "the index drives: \(plan)")
+        #expect(plan.contains { $0.contains("SEARCH complaints USING INTEGER PRIMARY KEY") }, "each match looked up by position: \(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") || $0.contains("LIST SUBQUERY") }, "no sort, no match list: \(plan)")
+    }
+
     @Test("A month's statistics, with or without breakdowns, sum the cells in key order without sorting", arguments: [true, false])
     func statisticsOrder(breakdowns: Bool) throws {
         let pool = try openPool()

@@ -8,8 +8,10 @@ struct ReadmeWalkthroughTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The README, then the page that continues its walkthrough.
-    static var pages: [URL] { [root.appendingPathComponent("README.md"), root.appendingPathComponent("docs/routing.md")] }
+    /// The README, then the pages that continue its walkthrough.
+    static var pages: [URL] {
+        [root.appendingPathComponent("README.md"), root.appendingPathComponent("docs/routing.md"), root.appendingPathComponent("docs/handling.md")]
+    }
 
     /// The bash blocks of each page's "Walkthrough" section, in order.
     static func walkthroughScript() throws -> String {
@@ -57,6 +59,13 @@ struct ReadmeWalkthroughTests {
         #expect(result.output.contains("→ ZJ-EDU 浙江省教育厅"), "the dry run names the department")
         #expect(result.output.contains("第1次转交    ZJ-EDU于") && result.output.contains("hop 1        ZJ-EDU sent on"), "show lists the hop")
         #expect(result.output.contains("逾期397日") || result.output.contains("利息¥"), "show gives the interest run up")
+        // docs/handling.md: the 督办书 kept as a file, the clocks waiting on answers, the money and the plan, the search.
+        #expect(result.output.contains("-DB1.html") && result.output.contains("text/html"), "the 督办书 is listed: \(result.output)")
+        #expect(result.output.contains("等待答复     被投诉人反馈期限：") && result.output.contains("补充说明期限："), "\(result.output)")
+        #expect(result.output.contains("合同ZJ-2025-0318尚欠¥356,000.00"), "the balance after ¥100,000")
+        #expect(result.output.contains("第2期        2027年6月30日应付¥200,000.00，未到期"), "the plan's instalments")
+        let closedFound = result.output.split(separator: "\n").contains { $0.hasPrefix("ARR-") && $0.contains("已结案") && $0.contains("¥456,000.00") }
+        #expect(closedFound, "search finds the README's closed complaint too")
         // The six dry runs docs/routing.md shows are the ones the walkthrough prints.
         let text = try String(contentsOf: Self.pages[1], encoding: .utf8)
         let shown = try #require(text.range(of: "<!-- routing-dry-runs -->\n```\n")).upperBound
