@@ -129,6 +129,10 @@ struct StatsShow: AsyncParsableCommand {
     static func figureRows(_ m: Components.Schemas.Figures, _ c: Components.Schemas.Figures) -> [[String]] {
         func yuan(_ fen: Int64) -> String { Fen(unchecked: fen).decimalYuan }
         func row(_ name: String, _ value: (Components.Schemas.Figures) -> Int) -> [String] { [name, String(value(m)), String(value(c))] }
+        // Figures a month published before they were counted does not have: shown as "-", never as a made-up zero.
+        func counted(_ name: String, _ value: (Components.Schemas.Figures) -> Int?) -> [String] {
+            [name, value(m).map(String.init) ?? "-", value(c).map(String.init) ?? "-"]
+        }
         return [
             row("registered") { $0.registered }, row("accepted") { $0.accepted }, row("rejected") { $0.rejected },
             row("  not_in_scope") { $0.rejectedByGround.notInScope }, row("  other_body_involved") { $0.rejectedByGround.otherBodyInvolved },
@@ -139,8 +143,14 @@ struct StatsShow: AsyncParsableCommand {
             row("  claim_not_supported") { $0.resolvedByOutcome.claimNotSupported },
             row("  referred_to_court") { $0.resolvedByOutcome.referredToCourt }, row("  other") { $0.resolvedByOutcome.other },
             row("withdrawn") { $0.withdrawn }, row("lapsed") { $0.lapsed }, row("closed") { $0.closed }, row("reopened") { $0.reopened },
-            row("rated_satisfied") { $0.ratings.satisfied }, row("rated_basically_satisfied") { $0.ratings.basicallySatisfied },
-            row("rated_dissatisfied") { $0.ratings.dissatisfied }, row("open_at_end") { $0.openAtEnd },
+            counted("rated_very_satisfied") { $0.ratings.verySatisfied }, row("rated_satisfied") { $0.ratings.satisfied },
+            row("rated_basically_satisfied") { $0.ratings.basicallySatisfied }, row("rated_dissatisfied") { $0.ratings.dissatisfied },
+            counted("rated_very_dissatisfied") { $0.ratings.veryDissatisfied },
+            counted("respondents_notified") { $0.respondentsNotified }, counted("feedback_received") { $0.feedbackReceived },
+            counted("supervision_notices") { $0.supervisionNotices }, counted("information_requested") { $0.informationRequested },
+            counted("reviews_requested") { $0.reviewsRequested }, counted("reviews_declined") { $0.reviewsDeclined },
+            counted("payment_plans") { $0.paymentPlans }, counted("instalments_paid_late") { $0.instalmentsPaidLate },
+            row("open_at_end") { $0.openAtEnd },
             row("  submitted") { $0.openByState.submitted }, row("  needs_supplement") { $0.openByState.needsSupplement },
             row("  accepted") { $0.openByState.accepted }, row("  forwarded") { $0.openByState.forwarded },
             row("  resolved") { $0.openByState.resolved },
@@ -151,6 +161,7 @@ struct StatsShow: AsyncParsableCommand {
             row("  supplement") { $0.overdueAtEnd.supplement }, row("  forward") { $0.overdueAtEnd.forward },
             row("  handling") { $0.overdueAtEnd.handling }, row("  rating") { $0.overdueAtEnd.rating },
             ["amount_claimed_yuan", yuan(m.amountClaimed), yuan(c.amountClaimed)], ["amount_paid_yuan", yuan(m.amountPaid), yuan(c.amountPaid)],
+            ["amount_recovered_yuan", m.amountRecovered.map(yuan) ?? "-", c.amountRecovered.map(yuan) ?? "-"],
         ]
             + StatisticsStepName.allCases.map { step in
                 [

@@ -40,11 +40,12 @@ struct DeadlineRecountTests {
         "On either engine: a handling period forwarded on 2026-12-10 ends provisionally on 2027-01-11, and definitely after the load",
         arguments: ScratchDatabase.url == nil ? ["sqlite"] : ["sqlite", "postgres"])
     func recountOnEngine(_ engine: String) async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-recount-\(UUID().uuidString).sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+        }
         let store: any ComplaintStore =
-            engine == "postgres"
-            ? try await ScratchDatabase.store()
-            : try SQLiteComplaintStore.open(
-                path: FileManager.default.temporaryDirectory.appendingPathComponent("arrears-recount-\(UUID().uuidString).sqlite").path)
+            engine == "postgres" ? try await ScratchDatabase.store() : try SQLiteComplaintStore.open(path: file.path)
         let before = Lifecycle(rules: Fixtures.rules, calendar: Fixtures.calendar, sizes: Fixtures.sizes)
         let at = Fixtures.instant("2026-12-10T02:00:00Z")
         var (complaint, first) = try before.register(

@@ -71,4 +71,40 @@ struct PublicationTests {
             #expect(october.publication?.intact == false)
         }
     }
+
+    @Test("A month published before the five rating levels and the handling figures reads back as published, checksum intact")
+    func publishedBeforeFiveLevels() async throws {
+        let harness = try await HTTPHarness.make()
+        let (complaint, event) = Fixtures.registered(at: "2026-10-15T02:00:00Z")
+        _ = try await harness.store.register(complaint, event: event, idempotency: nil)
+        try await harness.application().test(.router) { client in
+            // The live answer for October, made into the shape a publication of last month had.
+            let live = try await client.execute(uri: "/v1/statistics/monthly?month=2026-10", method: .get, headers: harness.headers("intake"))
+            var document = try #require(try JSONSerialization.jsonObject(with: Data(buffer: live.body)) as? [String: Any])
+            document["publication"] = nil
+            for period in ["monthly", "cumulative"] {
+                var figures = try #require(document[period] as? [String: Any])
+                for key in [
+                    "respondentsNotified", "feedbackReceived", "supervisionNotices", "informationRequested", "reviewsRequested", "reviewsDeclined",
+                    "amountRecovered", "paymentPlans", "instalmentsPaidLate",
+                ] {
+                    figures[key] = nil
+                }
+                var ratings = try #require(figures["ratings"] as? [String: Any])
+                (ratings["very_satisfied"], ratings["very_dissatisfied"]) = (nil, nil)
+                figures["ratings"] = ratings
+                document[period] = figures
+            }
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]), as: UTF8.self)
+            try await harness.store.publish(
+                StatisticsPublication(
+                    month: try CSTMonth("2026-10"), scope: Fixtures.zhejiangIntake.province, publishedAt: Fixtures.instant("2026-11-02T02:00:00Z"),
+                    publishedBy: "浙江省中小企业服务中心", body: body),
+                by: Auditor(id: "intake-zj", role: .intake, requestID: nil))
+            let read = try await statistics(client, harness, "2026-10")
+            #expect(read.publication?.intact == true && read.monthly.registered == 1)
+            #expect(read.monthly.ratings.veryDissatisfied == nil && read.monthly.ratings.satisfied == 0)
+            #expect(read.monthly.supervisionNotices == nil, "a figure not counted then is absent, not a made-up zero")
+        }
+    }
 }
