@@ -32,7 +32,7 @@ struct HandlingEndToEndTests {
         let pressed = try ctl(["escalate", number, "--step", "supervision_notice", "--text", "请于五个工作日内书面说明付款安排"], token: handlerToken)
         #expect(pressed.status == 0, "\(pressed.output)\(pressed.error)")
         let shown = try ctl(["show", number], token: handlerToken)
-        #expect(shown.output.contains("督办书\(number)-DB1") && shown.output.contains("被投诉人反馈期限"), "\(shown.output)")
+        #expect(shown.output.contains("编号\(number)-DB1") && shown.output.contains("被投诉人反馈期限"), "\(shown.output)")
 
         let listed = try ctl(["evidence", "list", number], token: smeToken)
         let line = try #require(listed.output.split(separator: "\n").first { $0.contains("text/html") }, "\(listed.output)")
