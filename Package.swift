@@ -110,6 +110,24 @@ let package = Package(
             resources: [.embedInCode("messages/zh-CN.json"), .embedInCode("messages/en.json")],
             swiftSettings: strict
         ),
+        // The complainant's web pages: server-rendered HTML over the application layer (never the API's generated types),
+        // in the reader's language from the catalogue, sessions and form tokens, our own stylesheet.
+        .target(
+            name: "ArrearsWeb",
+            dependencies: [
+                "ArrearsApplication", "ArrearsCore", "ArrearsMessages", "ArrearsStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [
+                .embedInCode("templates/layout.mustache"), .embedInCode("templates/error-summary.mustache"),
+                .embedInCode("templates/home.mustache"), .embedInCode("templates/sign-in.mustache"),
+                .embedInCode("templates/my-complaints.mustache"), .embedInCode("templates/complaint.mustache"),
+                .embedInCode("templates/message.mustache"), .embedInCode("static/portal.css"),
+            ],
+            swiftSettings: strict
+        ),
         // Types, server stubs and client generated from Schemas/openapi.yaml, and the filing's wire form as domain values.
         .target(
             name: "ArrearsAPI",
@@ -120,7 +138,7 @@ let package = Package(
         .target(
             name: "ArrearsHTTP",
             dependencies: [
-                "ArrearsApplication", "ArrearsCore", "ArrearsStore", "ArrearsAPI", "ArrearsMessages",
+                "ArrearsApplication", "ArrearsCore", "ArrearsStore", "ArrearsAPI", "ArrearsMessages", "ArrearsWeb",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),

@@ -15,6 +15,19 @@ public struct EvidenceFile: Sendable {
     public let evidence: Evidence
     /// Where the vault keeps its content.
     public let location: URL
+
+    /// The policy a document the platform issued (HTML) is served under: nothing runs, nothing is fetched.
+    public static let sandboxPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+    /// The `Content-Disposition` every edge downloads it with: `attachment`, the name in RFC 6266's two forms (ASCII for
+    /// old clients, UTF-8 percent-encoded for the rest), never opened in place.
+    public var contentDisposition: String {
+        let name = evidence.downloadName
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        let encoded = name.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
 }
 
 extension Platform {

@@ -21,7 +21,6 @@ extension Platform {
             calendar: try await store.workingDayCalendar(), for: actor)
     }
 
-    /// A page of the complaints the caller's scope covers, oldest first; `overdue` keeps those whose deadline has passed.
     /// A page of the complaints the caller may see that `query` selects — `overdue`: past a running clock today (CST);
     /// `text`: a search (`SearchTerms`) of numbers, names, credit codes and contract numbers.
     public func queue(_ query: QueueQuery, overdue: Bool = false, text: String? = nil, by caller: Caller) async throws -> QueuePage {

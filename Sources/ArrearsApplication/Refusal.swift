@@ -42,6 +42,21 @@ public enum Refusal: Error, Equatable, Sendable {
     /// The complaint's evidence would pass its allowance.
     case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
 
+    /// The HTTP status every web edge answers the refusal with (the API and the portal alike).
+    public var status: Int {
+        switch self {
+        case .unauthenticated, .signInRefused: 401
+        case .notFound, .noSuchDelivery: 404
+        case .notPermitted: 403
+        case .invalid, .evidence(.empty), .idempotencyKeyReused: 422
+        case .malformed, .evidence(.truncated): 400
+        case .illegalInState, .notYet, .tooLate, .versionConflict, .duplicate, .notASession, .alreadyDelivered: 409
+        case .tooMany: 429
+        case .evidence(.notAcceptedType), .evidence(.malformed): 415
+        case .evidence(.tooLarge), .evidenceAllowanceExceeded: 413
+        }
+    }
+
     /// What the lower layers' errors mean to a caller; nil for faults.
     public init?(_ error: any Error) {
         switch error {

@@ -2,7 +2,9 @@ import ArrearsAPI
 import ArrearsApplication
 import ArrearsCore
 import ArrearsStore
+import ArrearsWeb
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import OpenAPIHummingbird
@@ -40,13 +42,6 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     // Outside ProblemMiddleware, so refused requests are counted with the status they were answered with.
     router.add(middleware: RequestMetricsMiddleware(registry: metrics))
-    router.add(middleware: ProblemMiddleware())
-    router.add(middleware: HeaderDecodingMiddleware())
-    let routes = try DocumentedRoutes(
-        openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])
-    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
-    router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: StrictJSONMiddleware(json: StrictJSON(fenFields: routes.fenFields, dayFields: routes.dayFields), routes: routes))
     let rules = try ShippedReferenceData.ruleBook().configured(configuration.stageLengths)
     let platform = Platform(
         store: store, vault: try EvidenceVault(directory: configuration.resolvedEvidenceDirectory),
@@ -54,6 +49,29 @@ public func buildRouter(
         regions: try ShippedReferenceData.regions(), clock: clock, limits: configuration.abuseLimits,
         evidenceLimits: EvidenceLimits(file: configuration.evidenceFileLimit, complaint: configuration.evidenceComplaintLimit),
         tokenCacheSeconds: configuration.tokenCacheSeconds, statisticsDocument: ArrearsService.statisticsDocument)
+    // The web pages answer every path outside the API's, in HTML, before any of the API's JSON middleware.
+    let proxies = configuration.trustedProxies
+    router.add(
+        middleware: Portal<ArrearsRequestContext>(
+            platform: platform, bodyLimit: configuration.bodyLimit,
+            edge: .init(
+                clientAddress: { request, context in
+                    proxies.client(
+                        peer: context.remoteAddress?.ipAddress ?? "unknown", forwardedFor: request.headers[AuthenticationMiddleware.forwardedFor])
+                },
+                requestID: { RequestValues.requestID },
+                isSecure: { request, context in
+                    // Only a trusted proxy's word that the browser used TLS counts.
+                    proxies.addresses.contains(context.remoteAddress?.ipAddress ?? "")
+                        && request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+                })))
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: HeaderDecodingMiddleware())
+    let routes = try DocumentedRoutes(
+        openAPI: String(buffer: document), extra: ["/healthz": ["GET"], "/readyz": ["GET"], "/metrics": ["GET"], "/openapi.yaml": ["GET"]])
+    router.add(middleware: MethodNotAllowedMiddleware(routes: routes))
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    router.add(middleware: StrictJSONMiddleware(json: StrictJSON(fenFields: routes.fenFields, dayFields: routes.dayFields), routes: routes))
     router.add(middleware: AuthenticationMiddleware(platform: platform, proxies: configuration.trustedProxies, routes: routes))
     router.add(middleware: QueryContractMiddleware(routes: routes))
     router.add(middleware: PreconditionMiddleware(routes: routes))

@@ -44,7 +44,7 @@ extension ArrearsService {
         let reader = try EvidenceReader(file.location)
         let body = HTTPBody(reader.chunks(), length: .known(Int64(attachment.bytes)), iterationBehavior: .single)
         let headers = Operations.DownloadEvidence.Output.Ok.Headers(eTag: "\"\(attachment.sha256)\"")
-        RequestValues.verbatimHeaders?.set(.contentDisposition, Self.contentDisposition(attachment.downloadName))
+        RequestValues.verbatimHeaders?.set(.contentDisposition, file.contentDisposition)
         RequestValues.verbatimHeaders?.set(HTTPField.Name("X-Content-Type-Options")!, "nosniff")
         switch attachment.type {
         case .pdf: return .ok(.init(headers: headers, body: .pdf(body)))
@@ -53,16 +53,8 @@ extension ArrearsService {
         case .html:
             // A document the platform wrote: downloaded, never run — no script, no outside fetch, its own style only.
             RequestValues.verbatimHeaders?.set(
-                HTTPField.Name("Content-Security-Policy")!, "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                HTTPField.Name("Content-Security-Policy")!, EvidenceFile.sandboxPolicy)
             return .ok(.init(headers: headers, body: .html(body)))
         }
-    }
-
-    /// `attachment` with the name in RFC 6266's two forms: ASCII for old clients, UTF-8 percent-encoded for the rest.
-    static func contentDisposition(_ name: String) -> String {
-        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_" })
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        let encoded = name.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }.joined()
-        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 }

@@ -42,18 +42,7 @@ enum ProblemMapping {
 
     /// A refusal of the application layer as the API answers it.
     static func problem(_ refusal: Refusal) -> Problem {
-        let status: HTTPResponse.Status =
-            switch refusal {
-            case .unauthenticated, .signInRefused: .unauthorized
-            case .notFound, .noSuchDelivery: .notFound
-            case .notPermitted: .forbidden
-            case .invalid, .evidence(.empty), .idempotencyKeyReused: .unprocessableContent
-            case .malformed, .evidence(.truncated): .badRequest
-            case .illegalInState, .notYet, .tooLate, .versionConflict, .duplicate, .notASession, .alreadyDelivered: .conflict
-            case .tooMany: .tooManyRequests
-            case .evidence(.notAcceptedType), .evidence(.malformed): .unsupportedMediaType
-            case .evidence(.tooLarge), .evidenceAllowanceExceeded: .contentTooLarge
-            }
+        let status = HTTPResponse.Status(code: refusal.status)
         var headers: [String: String] = [:]
         switch refusal {
         case .unauthenticated: headers["WWW-Authenticate"] = "Bearer realm=\"arrears\""

@@ -1,0 +1,106 @@
+import ArrearsApplication
+import ArrearsCore
+import ArrearsStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The portal's routes: each reads the visit, asks the application layer, and renders a page.
+struct PortalRoutes {
+    let platform: Platform
+    let bodyLimit: Int
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/") { _, _ in HomePage.page(Self.visit()).response(Self.visit()) }
+        router.get("/static/portal.css") { _, _ in
+            var headers: HTTPFields = [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"]
+            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
+        }
+        router.get("/sign-in") { request, _ in
+            let visit = Self.visit()
+            return SignInPage.page(visit, next: request.uri.queryParameters.get("next")).response(visit)
+        }
+        router.post("/sign-in") { request, context in try await signIn(request, context) }
+        router.post("/sign-out") { request, context in try await signOut(request, context) }
+        router.get("/complaints") { request, _ in
+            let visit = try Self.signedIn()
+            let cursor = try request.uri.queryParameters.get("after").map { try QueueCursor(token: $0) }
+            let page = try await platform.queue(QueueQuery(after: cursor, limit: 50), by: visit.caller)
+            return MyComplaintsPage.page(visit, page, today: platform.today).response(visit)
+        }
+        router.get("/complaints/:number") { _, context in
+            let visit = try Self.signedIn()
+            let number = context.parameters.get("number") ?? ""
+            let view = try await platform.view(ComplaintID(number), by: visit.caller)
+            let files = try await platform.evidence(of: view.complaint.id, by: visit.caller)
+            return ComplaintPage.page(visit, view, files: files.items).response(visit)
+        }
+        router.get("/complaints/:number/files/:file") { _, context in
+            let visit = try Self.signedIn()
+            let file = try await platform.evidenceFile(
+                EvidenceID(context.parameters.get("file") ?? ""), of: ComplaintID(context.parameters.get("number") ?? ""), by: visit.caller)
+            return try FileDownload.response(file)
+        }
+    }
+
+    static func visit() -> Visit {
+        // The portal middleware sets it for every request it answers.
+        Visit.current!
+    }
+
+    static func signedIn() throws -> Visit {
+        let visit = visit()
+        guard visit.account != nil else { throw PortalRefusal.signInNeeded }
+        return visit
+    }
+
+    /// A posted form's fields, read within the body limit, after its token is checked against the visit's.
+    func form<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> [String: String] {
+        let buffer = try await request.body.collect(upTo: bodyLimit)
+        var fields: [String: String] = [:]
+        for pair in String(buffer: buffer).split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ") }
+            guard let name = parts.first?.removingPercentEncoding else { continue }
+            fields[name] = (parts.count > 1 ? parts[1] : "").removingPercentEncoding ?? ""
+        }
+        guard Self.visit().accepts(formToken: fields["csrf"]) else { throw PortalRefusal.crossSite }
+        return fields
+    }
+
+    func signIn<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        let visit = Self.visit()
+        let fields = try await form(request, context)
+        let login = fields["login"] ?? ""
+        let next = SignInPage.safeNext(fields["next"])
+        var errors: [(String, String)] = []
+        if login.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(("login", visit.words("portal.sign-in.login-missing"))) }
+        if (fields["password"] ?? "").isEmpty { errors.append(("password", visit.words("portal.sign-in.password-missing"))) }
+        if errors.isEmpty {
+            do {
+                let session = try await platform.signIn(login: login, password: fields["password"] ?? "", by: visit.caller)
+                // A new session at every sign-in; the one the browser held before ends.
+                if visit.sessionToken != nil { try? await platform.signOut(by: visit.caller) }
+                var response = Response(status: .seeOther, headers: [.location: next ?? "/complaints"])
+                response.setCookie(Cookies.sessionCookie(session.token, expiresAt: session.expiresAt, now: Date(), secure: visit.secure))
+                return response
+            } catch let refusal as Refusal {
+                guard case .signInRefused = refusal else { throw refusal }
+                errors.append(("login", visit.words(refusal.message)))
+            }
+        }
+        var page = SignInPage.page(visit, next: next, login: login)
+        page.errors = errors
+        page.status = .unprocessableContent
+        return page.response(visit)
+    }
+
+    func signOut<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {
+        _ = try await form(request, context)
+        let visit = Self.visit()
+        if visit.account != nil { try? await platform.signOut(by: visit.caller) }
+        var response = Response(status: .seeOther, headers: [.location: "/"])
+        response.setCookie(Cookies.expired(Cookies.session, secure: visit.secure))
+        return response
+    }
+}

@@ -1,0 +1,156 @@
+import ArrearsAPI
+import ArrearsTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The complainant's web pages at the HTML level: headers, cookies, form tokens, the error summary, escaping and scope.
+@Suite("The portal's pages, without a browser")
+struct PortalTests {
+    static let password = "correct horse battery staple 2026"
+
+    /// The value of a cookie a response sets, and the attributes it is set with.
+    func cookie(_ name: String, in response: TestResponse) -> (value: String, attributes: String)? {
+        for header in response.headers[values: .setCookie] where header.hasPrefix(name + "=") {
+            let value = header.dropFirst(name.count + 1).prefix { $0 != ";" }
+            return (String(value), header)
+        }
+        return nil
+    }
+
+    /// The hidden form token a page carries.
+    func formToken(_ html: String) -> String? {
+        guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func post(
+        _ client: some TestClientProtocol, _ path: String, _ fields: [String: String], cookies: [String: String], extra: [String: String] = [:]
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func get(_ client: some TestClientProtocol, _ path: String, session: String? = nil, language: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let session { headers[.cookie] = "arrears_session=\(session)" }
+        if let language { headers[.acceptLanguage] = language }
+        return try await client.execute(uri: path, method: .get, headers: headers)
+    }
+
+    @Test("The home page is Chinese, says who may complain and the deadlines, and carries a policy without inline code")
+    func home() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let home = try await get(client, "/")
+            let html = String(buffer: home.body)
+            #expect(home.status == .ok && home.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(html.contains(#"<html lang="zh-CN">"#) && html.contains("中小企业被拖欠款项，可以在这里投诉"))
+            #expect(html.contains("收到投诉之日起10个工作日") && html.contains("条例第二十五条"))
+            let policy = try #require(home.headers[HTTPField.Name("Content-Security-Policy")!])
+            #expect(!policy.contains("unsafe-inline") && policy.contains("frame-ancestors 'none'") && policy.contains("form-action 'self'"))
+            #expect(!html.contains("<script") && !html.contains("style=\""), "no inline script or style")
+            let form = try #require(cookie("arrears_form", in: home))
+            #expect(form.attributes.contains("HttpOnly") && form.attributes.contains("SameSite=Strict"))
+            #expect(String(buffer: try await get(client, "/", language: "en").body).contains(#"<html lang="en">"#))
+            let css = try await get(client, "/static/portal.css")
+            #expect(css.status == .ok && css.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(try await get(client, "/no-such-page").status == .notFound)
+            // The API is untouched.
+            #expect(try await get(client, "/healthz").status == .ok)
+        }
+    }
+
+    @Test("Signing in: no form token or another site is refused; a wrong password is summarised and marked; the session rotates")
+    func signIn() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let registered = try await client.execute(
+                uri: "/v1/accounts/sme", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(
+                    bytes: try JSONSerialization.data(withJSONObject: [
+                        "name": "上海示例科技有限公司", "creditCode": "91310000132260250X",
+                        "contact": ["person": "李雷", "phone": "021-62000000", "email": "li.lei@example.cn"], "password": Self.password,
+                    ])))
+            #expect(registered.status == .created)
+            let page = try await get(client, "/sign-in?next=/complaints")
+            let anonymous = try #require(cookie("arrears_form", in: page)).value
+            let token = try #require(formToken(String(buffer: page.body)))
+            #expect(token == anonymous)
+            let fields = ["login": "91310000132260250X", "password": Self.password, "next": "/complaints"]
+            #expect(try await post(client, "/sign-in", fields, cookies: ["arrears_form": anonymous]).status == .forbidden, "no token")
+            let crossSite = try await post(
+                client, "/sign-in", fields.merging(["csrf": token]) { a, _ in a }, cookies: ["arrears_form": anonymous],
+                extra: ["Sec-Fetch-Site": "cross-site"])
+            #expect(crossSite.status == .forbidden && String(buffer: crossSite.body).contains("表单已过期"))
+            let wrong = try await post(
+                client, "/sign-in", ["login": "91310000132260250X", "password": "not it", "csrf": token], cookies: ["arrears_form": anonymous])
+            let wrongHTML = String(buffer: wrong.body)
+            #expect(wrong.status == .unprocessableContent && wrongHTML.contains(#"<title>错误："#))
+            #expect(wrongHTML.contains(#"class="error-summary""#) && wrongHTML.contains(##"<a href="#login">"##))
+            #expect(wrongHTML.contains(#"id="login-error""#) && wrongHTML.contains(#"aria-invalid="true""#))
+            #expect(wrongHTML.contains(#"value="91310000132260250X""#), "what was typed stays")
+            let signedIn = try await post(client, "/sign-in", fields.merging(["csrf": token]) { a, _ in a }, cookies: ["arrears_form": anonymous])
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/complaints")
+            let session = try #require(cookie("arrears_session", in: signedIn))
+            #expect(session.attributes.contains("HttpOnly") && session.attributes.contains("SameSite=Lax") && session.attributes.contains("Path=/"))
+            #expect(!session.attributes.contains("Secure"), "plain HTTP from no trusted proxy")
+            // Signed in, the page's forms carry the session's own token.
+            let signedInToken = try #require(formToken(String(buffer: try await get(client, "/sign-in", session: session.value).body)))
+            #expect(signedInToken != anonymous)
+            let again = try await post(
+                client, "/sign-in", fields.merging(["csrf": signedInToken]) { a, _ in a },
+                cookies: ["arrears_form": anonymous, "arrears_session": session.value])
+            let rotated = try #require(cookie("arrears_session", in: again)).value
+            #expect(rotated != session.value, "a new session at each sign-in")
+            #expect(try await get(client, "/complaints", session: session.value).status == .seeOther, "the old one ended")
+            let list = try await get(client, "/complaints", session: rotated)
+            #expect(list.status == .ok && String(buffer: list.body).contains("您还没有投诉"))
+            #expect(list.headers[.cacheControl] == "no-store")
+            // Signing out takes the session's own form token; afterwards the cookie is cleared and the session ended.
+            let listToken = try #require(formToken(String(buffer: list.body)))
+            #expect(try await post(client, "/sign-out", ["csrf": anonymous], cookies: ["arrears_session": rotated]).status == .forbidden)
+            let out = try await post(client, "/sign-out", ["csrf": listToken], cookies: ["arrears_session": rotated])
+            #expect(out.status == .seeOther && cookie("arrears_session", in: out)?.attributes.contains("Max-Age=0") == true)
+            #expect(try await get(client, "/complaints", session: rotated).headers[.location] == "/sign-in?next=/complaints")
+        }
+    }
+
+    @Test("An SME reads its complaint — clocks, interest, history — escaped; another SME's complaint and its files are not found")
+    func complaintPageAndScope() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let response = try await client.execute(
+                uri: "/v1/complaints", method: .post, headers: harness.headers("sme"),
+                body: filingJSON { set(&$0, ["respondent", "name"], "浙江省<script>alert(1)</script>职业技术学院") })
+            let filed = try complaint(response)
+            let sme = try #require(harness.tokens["sme"])
+            let list = String(buffer: try await get(client, "/complaints", session: sme).body)
+            #expect(list.contains(#"<a href="/complaints/\#(filed.number)">"#) && list.contains("审查期限：2026年11月16日"))
+            let page = try await get(client, "/complaints/\(filed.number)", session: sme)
+            let html = String(buffer: page.body)
+            #expect(page.status == .ok && html.contains("投诉\(filed.number)"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert"), "user text is escaped")
+            #expect(html.contains("截止日期：2026年11月16日") && html.contains("条例第二十五条"), "the clock with its basis")
+            #expect(html.contains("自2026年11月2日（当日不计入）起10个工作日"), "and how it was counted")
+            #expect(html.contains("ZJ-2025-0318") && html.contains("截至今日逾期利息¥"), "the interest to date")
+            #expect(html.contains("登记") && html.contains(#"<ol class="timeline">"#))
+            let other = try #require(harness.tokens["otherSME"])
+            let hidden = try await get(client, "/complaints/\(filed.number)", session: other)
+            #expect(hidden.status == .notFound && !String(buffer: hidden.body).contains("职业技术学院"))
+            let attached = try await client.execute(
+                uri: "/v1/complaints/\(filed.id)/evidence?name=合同.pdf", method: .post,
+                headers: harness.headers("sme", ["Content-Type": "application/pdf"]), body: ByteBuffer(bytes: acceptancePDF))
+            let evidence = try decoded(Components.Schemas.Evidence.self, attached)
+            let own = try await get(client, "/complaints/\(filed.number)/files/\(evidence.id)", session: sme)
+            #expect(own.status == .ok && own.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(try await get(client, "/complaints/\(filed.number)/files/\(evidence.id)", session: other).status == .notFound)
+        }
+    }
+}
