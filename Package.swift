@@ -124,7 +124,8 @@ let package = Package(
                 .embedInCode("templates/layout.mustache"), .embedInCode("templates/error-summary.mustache"),
                 .embedInCode("templates/home.mustache"), .embedInCode("templates/sign-in.mustache"),
                 .embedInCode("templates/my-complaints.mustache"), .embedInCode("templates/complaint.mustache"),
-                .embedInCode("templates/message.mustache"), .embedInCode("static/portal.css"),
+                .embedInCode("templates/message.mustache"), .embedInCode("templates/confirm.mustache"),
+                .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict
         ),

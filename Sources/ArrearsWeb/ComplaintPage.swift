@@ -7,7 +7,10 @@ import Foundation
 /// interest to date, who holds it, payments, files, and the history in plain words. The complainant never reads the
 /// notes officials keep to themselves (`ComplaintView` leaves them out).
 enum ComplaintPage {
-    static func page(_ visit: Visit, _ view: ComplaintView, files: [Evidence]) -> Page {
+    static func page(
+        _ visit: Visit, _ view: ComplaintView, files: [Evidence], typed: [String: String] = [:], errors: [(field: String, message: String)] = [],
+        done: String? = nil
+    ) -> Page {
         let words = visit.words
         let complaint = view.complaint
         let calendarReckoning = view.reckoning
@@ -66,8 +69,15 @@ enum ComplaintPage {
                     || event.kind == .reviewDeclined || event.kind == .resolved ? event.detail.text ?? "" : "",
             ]
         }
-        let page: [String: Any] = [
+        let actions =
+            visit.account.map { account in
+                ComplaintActions.views(
+                    complaint, actor: account.actor, words: words, typed: typed,
+                    errors: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
+            } ?? []
+        var page: [String: Any] = [
             "heading": words("portal.complaint.heading", ["number": .text(complaint.number)]),
+            "actionsHeading": words("portal.complaint.actions"), "hasActions": !actions.isEmpty, "actions": actions,
             "state": words("state." + complaint.state.rawValue), "stateNote": words("portal.state-note." + complaint.state.rawValue),
             "clocksHeading": words("portal.complaint.clocks"), "hasClocks": !clocks.isEmpty, "clocks": clocks,
             "factsHeading": words("portal.complaint.facts"), "facts": facts,
@@ -78,7 +88,10 @@ enum ComplaintPage {
             "filesHeading": words("portal.complaint.files"), "hasFiles": !fileRows.isEmpty, "files": fileRows,
             "timelineHeading": words("portal.complaint.timeline"), "events": events,
         ]
-        return Page(
+        if let done, ComplaintActions.all.contains(where: { $0.name == done }) { page["done"] = words("portal.done." + done) }
+        var result = Page(
             title: words("portal.complaint.heading", ["number": .text(complaint.number)]), template: "complaint", view: page, current: "/complaints")
+        result.errors = errors
+        return result
     }
 }

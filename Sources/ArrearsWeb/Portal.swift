@@ -100,4 +100,6 @@ enum PortalRefusal: Error {
     case crossSite
     /// A page that needs a signed-in visitor.
     case signInNeeded
+    /// A form for an action the portal does not offer.
+    case noSuchAction
 }

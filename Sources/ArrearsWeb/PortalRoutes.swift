@@ -29,12 +29,13 @@ struct PortalRoutes {
             let page = try await platform.queue(QueueQuery(after: cursor, limit: 50), by: visit.caller)
             return MyComplaintsPage.page(visit, page, today: platform.today).response(visit)
         }
-        router.get("/complaints/:number") { _, context in
+        router.get("/complaints/:number") { request, context in
             let visit = try Self.signedIn()
             let number = context.parameters.get("number") ?? ""
-            let view = try await platform.view(ComplaintID(number), by: visit.caller)
-            let files = try await platform.evidence(of: view.complaint.id, by: visit.caller)
-            return ComplaintPage.page(visit, view, files: files.items).response(visit)
+            return try await complaintPage(number, visit, done: request.uri.queryParameters.get("done")).response(visit)
+        }
+        router.post("/complaints/:number/:action") { request, context in
+            try await act(context.parameters.get("number") ?? "", context.parameters.get("action") ?? "", request, context)
         }
         router.get("/complaints/:number/files/:file") { _, context in
             let visit = try Self.signedIn()
@@ -93,6 +94,42 @@ struct PortalRoutes {
         page.errors = errors
         page.status = .unprocessableContent
         return page.response(visit)
+    }
+
+    func complaintPage(
+        _ number: String, _ visit: Visit, typed: [String: String] = [:], errors: [(field: String, message: String)] = [], done: String? = nil
+    ) async throws -> Page {
+        let view = try await platform.view(ComplaintID(number), by: visit.caller)
+        let files = try await platform.evidence(of: view.complaint.id, by: visit.caller)
+        return ComplaintPage.page(visit, view, files: files.items, typed: typed, errors: errors, done: done)
+    }
+
+    /// An action on the complaint page: taken on the version the page showed (a stale one is refused, as in the API);
+    /// a withdrawal first asks to confirm, since it cannot be undone.
+    func act<Context: RequestContext>(_ number: String, _ name: String, _ request: Request, _ context: Context) async throws -> Response {
+        let visit = try Self.signedIn()
+        let fields = try await form(request, context)
+        guard ComplaintActions.all.contains(where: { $0.name == name }) else { throw PortalRefusal.noSuchAction }
+        let version = Int(fields["version"] ?? "") ?? 0
+        do {
+            let command = try ComplaintActions.command(name, fields)
+            if name == "withdraw", fields["confirm"] != "yes" {
+                // The reason is checked now, so the confirmation never follows a refusal.
+                _ = try Lifecycle.checkedText(fields["reason"] ?? "", "reason")
+                return WithdrawConfirmation.page(visit, number: number, version: version, reason: fields["reason"] ?? "").response(visit)
+            }
+            _ = try await platform.decide(command, on: ComplaintID(number), expectedVersion: version, by: visit.caller)
+            return Response(status: .seeOther, headers: [.location: "/complaints/\(number)?done=\(name)"])
+        } catch {
+            guard let refusal = Refusal(error), refusal.status != 404, refusal.status != 403 else { throw error }
+            let errors =
+                refusal.violations.isEmpty
+                ? [(field: "action-" + name, message: visit.words(refusal.message))]
+                : refusal.violations.map { (field: $0.field, message: visit.words($0.message)) }
+            var page = try await complaintPage(number, visit, typed: fields, errors: errors)
+            page.status = HTTPResponse.Status(code: refusal.status)
+            return page.response(visit)
+        }
     }
 
     func signOut<Context: RequestContext>(_ request: Request, _ context: Context) async throws -> Response {

@@ -11,7 +11,7 @@ enum Templates {
             ("layout", PackageResources.layout_mustache), ("error-summary", PackageResources.error_summary_mustache),
             ("home", PackageResources.home_mustache), ("sign-in", PackageResources.sign_in_mustache),
             ("my-complaints", PackageResources.my_complaints_mustache), ("complaint", PackageResources.complaint_mustache),
-            ("message", PackageResources.message_mustache),
+            ("message", PackageResources.message_mustache), ("confirm", PackageResources.confirm_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

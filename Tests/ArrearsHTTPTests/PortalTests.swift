@@ -153,4 +153,76 @@ struct PortalTests {
             #expect(try await get(client, "/complaints/\(filed.number)/files/\(evidence.id)", session: other).status == .notFound)
         }
     }
+
+    @Test("The SME answers a supplement request, withdraws after confirming, and rates on the five levels — in forms, on the version shown")
+    func actions() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let sme = try #require(harness.tokens["sme"])
+            func page(_ number: String) async throws -> (html: String, token: String) {
+                let html = String(buffer: try await get(client, "/complaints/\(number)", session: sme).body)
+                return (html, try #require(formToken(html)))
+            }
+            let first = try complaint(
+                try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON()))
+            #expect(try await act(client, harness, "intake", first.id, "request-supplement", version: 1, ["items": "请补充验收单"]).status == .ok)
+            let asked = try await page(first.number)
+            #expect(asked.html.contains("补正材料") && asked.html.contains(#"action="/complaints/\#(first.number)/supplement""#))
+            #expect(asked.html.contains("请补充验收单"), "the request's text is in the history")
+            let empty = try await post(
+                client, "/complaints/\(first.number)/supplement", ["csrf": asked.token, "version": "2", "material": "  "],
+                cookies: ["arrears_session": sme])
+            let emptyHTML = String(buffer: empty.body)
+            #expect(
+                empty.status == .unprocessableContent && emptyHTML.contains(##"<a href="#material">"##) && emptyHTML.contains(#"id="material-error""#)
+            )
+            let stale = try await post(
+                client, "/complaints/\(first.number)/supplement", ["csrf": asked.token, "version": "1", "material": "已上传验收单"],
+                cookies: ["arrears_session": sme])
+            #expect(stale.status == .conflict && String(buffer: stale.body).contains("已上传验收单"), "refused on a stale version; what was typed stays")
+            let supplied = try await post(
+                client, "/complaints/\(first.number)/supplement", ["csrf": asked.token, "version": "2", "material": "已上传验收单"],
+                cookies: ["arrears_session": sme])
+            #expect(supplied.status == .seeOther && supplied.headers[.location] == "/complaints/\(first.number)?done=supplement")
+            let after = String(buffer: try await get(client, "/complaints/\(first.number)?done=supplement", session: sme).body)
+            #expect(after.contains("补正已提交") && after.contains("已登记"))
+
+            // Withdrawing asks first; only the confirmation withdraws.
+            let before = try await page(first.number)
+            let confirm = try await post(
+                client, "/complaints/\(first.number)/withdraw", ["csrf": before.token, "version": "3", "reason": "已与学院达成和解"],
+                cookies: ["arrears_session": sme])
+            let confirmHTML = String(buffer: confirm.body)
+            #expect(confirm.status == .ok && confirmHTML.contains("不能恢复") && confirmHTML.contains(#"name="confirm" value="yes""#))
+            #expect(String(buffer: try await get(client, "/complaints/\(first.number)", session: sme).body).contains("已登记"), "nothing withdrawn yet")
+            let withdrawn = try await post(
+                client, "/complaints/\(first.number)/withdraw", ["csrf": before.token, "version": "3", "reason": "已与学院达成和解", "confirm": "yes"],
+                cookies: ["arrears_session": sme])
+            #expect(withdrawn.status == .seeOther)
+            #expect(String(buffer: try await get(client, "/complaints/\(first.number)", session: sme).body).contains("已撤回"))
+
+            // Rating: the five levels, one must be chosen.
+            let second = try complaint(
+                try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON()))
+            #expect(try await act(client, harness, "intake", second.id, "accept", version: 1).status == .ok)
+            #expect(try await act(client, harness, "intake", second.id, "forward", version: 2, ["department": "ZJ-EDU"]).status == .ok)
+            #expect(
+                try await act(
+                    client, harness, "handler", second.id, "resolve", version: 3, ["outcome": "partly_paid", "amountPaid": 100, "summary": "已付部分"]
+                )
+                .status == .ok)
+            let resolved = try await page(second.number)
+            for level in ["非常满意", "满意", "基本满意", "不满意", "非常不满意"] { #expect(resolved.html.contains(">\(level)</label>")) }
+            let none = try await post(
+                client, "/complaints/\(second.number)/rate", ["csrf": resolved.token, "version": "4"], cookies: ["arrears_session": sme])
+            #expect(none.status == .unprocessableContent && String(buffer: none.body).contains(##"<a href="#rating">"##))
+            let rated = try await post(
+                client, "/complaints/\(second.number)/rate",
+                ["csrf": resolved.token, "version": "4", "rating": "very_dissatisfied", "comment": "余款未付"],
+                cookies: ["arrears_session": sme])
+            #expect(rated.status == .seeOther)
+            let closed = String(buffer: try await get(client, "/complaints/\(second.number)", session: sme).body)
+            #expect(closed.contains("非常不满意") && closed.contains("申请复核"), "a poor rating offers the review")
+        }
+    }
 }
