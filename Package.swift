@@ -67,6 +67,7 @@ let package = Package(
                 .embedInCode("migrations/0012_statistics_cells_by_key.sql"), .embedInCode("migrations/0013_outbox.sql"),
                 .embedInCode("migrations/0014_one_sme_per_credit_code.sql"), .embedInCode("migrations/0015_sme_verification.sql"),
                 .embedInCode("migrations/0016_issued_documents.sql"), .embedInCode("migrations/0017_search.sql"),
+                .embedInCode("migrations/0018_filing_drafts.sql"),
             ],
             swiftSettings: strict
         ),
@@ -84,6 +85,7 @@ let package = Package(
                 .embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql"),
                 .embedInCode("migrations/0003_one_sme_per_credit_code.sql"), .embedInCode("migrations/0004_sme_verification.sql"),
                 .embedInCode("migrations/0005_issued_documents.sql"), .embedInCode("migrations/0006_search.sql"),
+                .embedInCode("migrations/0007_filing_drafts.sql"),
             ],
             swiftSettings: strict
         ),

@@ -60,3 +60,24 @@ public struct Fen: Hashable, Sendable, Codable, Comparable, CustomStringConverti
         try container.encode(value)
     }
 }
+
+extension Fen {
+    /// An amount as people type it in yuan ("456000", "456,000.50"), read as integer fen, never through floating point;
+    /// nil when it is not one (more than two decimals, a sign, other characters, over ¥1,000 billion).
+    public init?(yuan text: String) {
+        let plain = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int64(parts[0]),
+            whole <= 100_000_000_000
+        else { return nil }
+        var cents: Int64 = 0
+        if parts.count == 2 {
+            let decimals = parts[1]
+            guard (1...2).contains(decimals.count), decimals.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(decimals) else {
+                return nil
+            }
+            cents = decimals.count == 1 ? value * 10 : value
+        }
+        self.init(unchecked: whole * 100 + cents)
+    }
+}

@@ -40,6 +40,7 @@ public enum SQLiteDatabase {
         ("0015_sme_verification", String(decoding: PackageResources._015_sme_verification_sql, as: UTF8.self)),
         ("0016_issued_documents", String(decoding: PackageResources._016_issued_documents_sql, as: UTF8.self)),
         ("0017_search", String(decoding: PackageResources._017_search_sql, as: UTF8.self)),
+        ("0018_filing_drafts", String(decoding: PackageResources._018_filing_drafts_sql, as: UTF8.self)),
     ]
 
     static func migrator() throws -> DatabaseMigrator {

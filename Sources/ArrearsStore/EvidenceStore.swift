@@ -21,5 +21,6 @@ public protocol EvidenceStore: Sendable {
 
 /// Everything a server needs from one database.
 public typealias ArrearsStorage = ComplaintStore & AccountStore & ReferenceStore & AuditStore & EvidenceStore & StatisticsPublicationStore
+    & DraftStore
     & OperationalGaugeStore
     & ComplaintExportStore & NotificationOutbox & VerificationCodeStore

@@ -25,6 +25,7 @@ extension ComplaintStoreContract {
         case publications = "A month is published once per scope and reads back byte for byte"
         case exports = "Export rows come page by page in registration order, within scope and dates"
         case imports = "Imported histories are numbered, chained and counted, and a rerun adds nothing"
+        case drafts = "Drafts are kept per account, replaced in place, listed most recent first and deleted once"
         case search = "Search by part of a name, a code's beginning, numbers, amounts and dates, within scope and never across fields"
         case handling = "Notices, a 督办书, payments by payment date, a plan, a request for information and a review: every figure as counted by hand"
         case threeMonths = "Thirty-four complaints over three months around Mid-Autumn and National Day: every figure as counted by hand"
@@ -59,6 +60,7 @@ extension ComplaintStoreContract {
         case .threeMonths: try await threeMonthsCountedByHand()
         case .handling: try await handlingCountedByHand()
         case .search: try await searchFindsWithinScope()
+        case .drafts: try await draftsBelongToTheirAccount()
         }
     }
 }

@@ -13,12 +13,12 @@ struct RecordPayment: AsyncParsableCommand {
     @Option(help: "A note: the transfer's reference.") var note: String?
 
     func validate() throws {
-        guard YuanAmount.fen(amount) != nil else { throw ValidationError("--amount must be yuan with at most two decimals, e.g. 100000.50") }
+        guard Fen(yuan: amount)?.value != nil else { throw ValidationError("--amount must be yuan with at most two decimals, e.g. 100000.50") }
         guard (try? CSTDate(paidOn)) != nil else { throw ValidationError("--paid-on must be a date, YYYY-MM-DD") }
     }
 
     func run() async throws {
-        let fen = YuanAmount.fen(amount)!
+        let fen = Fen(yuan: amount)!.value
         try await target.perform { client, id, tag in
             try await client.recordPayment(
                 path: .init(complaintId: id), headers: .init(ifMatch: tag),
@@ -41,7 +41,7 @@ struct PaymentPlanCommand: AsyncParsableCommand {
     func instalments() throws -> [(dueOn: String, fen: Int64)] {
         try instalment.map { text in
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, (try? CSTDate(parts[0])) != nil, let fen = YuanAmount.fen(parts[1]) else {
+            guard parts.count == 2, (try? CSTDate(parts[0])) != nil, let fen = Fen(yuan: parts[1])?.value else {
                 throw ValidationError("--instalment must be DATE=YUAN, e.g. 2026-12-31=100000, got \(text)")
             }
             return (parts[0], fen)

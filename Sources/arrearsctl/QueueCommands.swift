@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsCore
 import ArrearsMessages
 import Foundation
 
@@ -41,8 +42,8 @@ struct QueueFilters: ParsableArguments {
             try await client.listComplaints(
                 query: .init(
                     state: search == nil ? states : (state.isEmpty ? nil : states), province: province, department: department,
-                    overdue: overdue ? true : nil, q: search?.text, amountFrom: search?.amountFrom.flatMap(YuanAmount.fen),
-                    amountTo: search?.amountTo.flatMap(YuanAmount.fen), receivedFrom: search?.from, receivedTo: search?.to, cursor: cursor,
+                    overdue: overdue ? true : nil, q: search?.text, amountFrom: search?.amountFrom.flatMap { Fen(yuan: $0)?.value },
+                    amountTo: search?.amountTo.flatMap { Fen(yuan: $0)?.value }, receivedFrom: search?.from, receivedTo: search?.to, cursor: cursor,
                     limit: limit)
             ).ok.body.json
         }
@@ -62,7 +63,7 @@ struct SearchOptions: ParsableArguments {
 
     func validate() throws {
         for (name, value) in [("--amount-from", amountFrom), ("--amount-to", amountTo)] {
-            if let value, YuanAmount.fen(value) == nil { throw ValidationError("\(name) must be yuan with at most two decimals") }
+            if let value, Fen(yuan: value)?.value == nil { throw ValidationError("\(name) must be yuan with at most two decimals") }
         }
         guard text != nil || amountFrom != nil || amountTo != nil || from != nil || to != nil else {
             throw ValidationError("say what to look for: some text, --amount-from/--amount-to or --from/--to")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArrearsAPI
+import ArrearsCore
 import ArrearsMessages
 
 /// `arrearsctl accept`
@@ -127,12 +128,12 @@ struct Resolve: AsyncParsableCommand {
         guard Components.Schemas.ResolutionOutcome(rawValue: outcome) != nil else {
             throw ValidationError("--outcome must be one of \(Components.Schemas.ResolutionOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let paid, YuanAmount.fen(paid) == nil { throw ValidationError("--paid must be yuan with at most two decimals, e.g. 456000.50") }
+        if let paid, Fen(yuan: paid)?.value == nil { throw ValidationError("--paid must be yuan with at most two decimals, e.g. 456000.50") }
     }
 
     func run() async throws {
         let outcome = Components.Schemas.ResolutionOutcome(rawValue: outcome)!
-        let fen = paid.flatMap(YuanAmount.fen)
+        let fen = paid.flatMap { Fen(yuan: $0)?.value }
         try await target.perform { client, id, tag in
             try await client.resolveComplaint(
                 path: .init(complaintId: id), headers: .init(ifMatch: tag),

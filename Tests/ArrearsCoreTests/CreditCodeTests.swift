@@ -77,23 +77,3 @@ struct RegionCodeTests {
         #expect(Fixtures.regions.name(of: Fixtures.region("330100")) == "杭州市")
     }
 }
-
-@Suite("Money in fen")
-struct FenTests {
-    @Test("Negative and absurd amounts are refused", arguments: [(Int64(-1), "money.negative"), (Fen.ceiling + 1, "money.too-large")])
-    func refused(value: Int64, rule: String) {
-        do {
-            _ = try Fen(value)
-            Issue.record("\(value) was accepted")
-        } catch {
-            #expect(error.rule == rule)
-        }
-    }
-
-    @Test("Yuan are shown with separators and two decimals")
-    func yuan() throws {
-        #expect(try Fen(45_600_000).yuan == "456,000.00")
-        #expect(try Fen(5).yuan == "0.05")
-        #expect(try Fen(123_456_789).description == "¥1,234,567.89")
-    }
-}
