@@ -127,6 +127,9 @@ let package = Package(
                 .embedInCode("templates/home.mustache"), .embedInCode("templates/sign-in.mustache"),
                 .embedInCode("templates/my-complaints.mustache"), .embedInCode("templates/complaint.mustache"),
                 .embedInCode("templates/message.mustache"), .embedInCode("templates/confirm.mustache"),
+                .embedInCode("templates/filing-start.mustache"), .embedInCode("templates/filing-tasks.mustache"),
+                .embedInCode("templates/filing-section.mustache"), .embedInCode("templates/filing-check.mustache"),
+                .embedInCode("templates/filed.mustache"),
                 .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict

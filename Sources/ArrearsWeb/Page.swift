@@ -1,4 +1,5 @@
 import ArrearsApplication
+import ArrearsCore
 import ArrearsMessages
 import Foundation
 import HTTPTypes
@@ -38,7 +39,8 @@ struct Page {
         view["colon"] = words("cli.colon")
         let body = Templates.render(template, view)
         var navigation: [[String: Any]] = [["href": "/", "label": words("portal.nav.home")]]
-        if visit.account != nil {
+        if let account = visit.account {
+            if account.role == .sme { navigation.append(["href": "/file", "label": words("portal.nav.file")]) }
             navigation.append(["href": "/complaints", "label": words("portal.nav.my-complaints")])
         } else {
             navigation.append(["href": "/sign-in", "label": words("portal.nav.sign-in")])

@@ -12,6 +12,9 @@ enum Templates {
             ("home", PackageResources.home_mustache), ("sign-in", PackageResources.sign_in_mustache),
             ("my-complaints", PackageResources.my_complaints_mustache), ("complaint", PackageResources.complaint_mustache),
             ("message", PackageResources.message_mustache), ("confirm", PackageResources.confirm_mustache),
+            ("filing-start", PackageResources.filing_start_mustache), ("filing-tasks", PackageResources.filing_tasks_mustache),
+            ("filing-section", PackageResources.filing_section_mustache), ("filing-check", PackageResources.filing_check_mustache),
+            ("filed", PackageResources.filed_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.
