@@ -99,4 +99,12 @@ public struct Wording: Sendable {
         while slug.last == "-" { slug.removeLast() }
         return "holiday." + slug
     }
+
+    /// An instant as China Standard Time, to the minute: 2026年12月1日 09:30 / 2026-12-01 09:30 CST.
+    public func instant(_ date: Date) -> String {
+        let day = CSTDate(date)
+        let seconds = Int(date.timeIntervalSince(day.startInstant))
+        let clock = "\((seconds / 3600).zeroPadded(2)):\((seconds / 60 % 60).zeroPadded(2))"
+        return self("cli.instant", ["date": .date(day), "time": .text(clock)])
+    }
 }

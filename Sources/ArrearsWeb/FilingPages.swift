@@ -62,7 +62,7 @@ enum FilingPages {
     /// One section's page, with what was typed and each refusal beside its question.
     static func section(
         _ visit: Visit, _ draft: FilingDraft, _ section: FilingQuestions.Section, action: String, heading: String, returnTo: String,
-        errors: [FieldViolation] = [], remove: String? = nil
+        errors: [FieldViolation] = [], remove: String? = nil, catalogue: String = "portal.", hintFacts: [String: MessageFact] = [:]
     ) -> Page {
         let words = visit.words
         var summary: [(field: String, message: String)] = []
@@ -70,10 +70,10 @@ enum FilingPages {
             let key = section.prefix + question.key
             let id = FilingQuestions.id(key)
             let generic = label(key)
-            var label = words("portal.q." + generic)
+            var label = words(catalogue + "q." + generic)
             if question.optional { label += words("portal.q.optional") }
-            let hintID = "portal.hint." + generic
-            let hint = words(hintID)
+            let hintID = catalogue + "hint." + generic
+            let hint = words(hintID, hintFacts)
             var view: [String: Any] = ["id": id, "name": key, "label": label, "value": draft.answers[key] ?? ""]
             var described: [String] = []
             if hint != hintID {
@@ -84,7 +84,7 @@ enum FilingPages {
                 let message = words(violation.message)
                 view["error"] = message
                 described.append(id + "-error")
-                summary.append((id, words("portal.error.about", ["question": .text(words("portal.q." + generic)), "message": .text(message)])))
+                summary.append((id, words("portal.error.about", ["question": .text(words(catalogue + "q." + generic)), "message": .text(message)])))
             }
             if !described.isEmpty { view["describedBy"] = described.joined(separator: " ") }
             switch question.kind {
@@ -103,7 +103,8 @@ enum FilingPages {
             case .whole:
                 (view["isLine"], view["type"], view["inputmode"]) = (true, "text", "numeric")
             case .line:
-                (view["isLine"], view["type"]) = (true, key.hasSuffix("email") ? "email" : key.hasSuffix("phone") ? "tel" : "text")
+                let type = key.hasSuffix("email") ? "email" : key.hasSuffix("phone") ? "tel" : key == "password" ? "password" : "text"
+                (view["isLine"], view["type"]) = (true, type)
                 view["autocomplete"] = question.autocomplete
             }
             return view

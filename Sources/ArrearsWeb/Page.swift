@@ -42,8 +42,10 @@ struct Page {
         if let account = visit.account {
             if account.role == .sme { navigation.append(["href": "/file", "label": words("portal.nav.file")]) }
             navigation.append(["href": "/complaints", "label": words("portal.nav.my-complaints")])
+            navigation.append(["href": "/account", "label": words("portal.nav.account")])
         } else {
             navigation.append(["href": "/sign-in", "label": words("portal.nav.sign-in")])
+            navigation.append(["href": "/register", "label": words("portal.nav.register")])
         }
         for index in navigation.indices { navigation[index]["current"] = navigation[index]["href"] as? String == current }
         var layout: [String: Any] = [

@@ -12,6 +12,7 @@ struct PortalRoutes {
 
     func register<Context: RequestContext>(on router: Router<Context>) {
         FilingRoutes(platform: platform, portal: self).register(on: router)
+        AccountRoutes(platform: platform, portal: self).register(on: router)
         router.get("/") { _, _ in HomePage.page(Self.visit()).response(Self.visit()) }
         router.get("/static/portal.css") { _, _ in
             var headers: HTTPFields = [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"]

@@ -14,7 +14,7 @@ enum Templates {
             ("message", PackageResources.message_mustache), ("confirm", PackageResources.confirm_mustache),
             ("filing-start", PackageResources.filing_start_mustache), ("filing-tasks", PackageResources.filing_tasks_mustache),
             ("filing-section", PackageResources.filing_section_mustache), ("filing-check", PackageResources.filing_check_mustache),
-            ("filed", PackageResources.filed_mustache),
+            ("filed", PackageResources.filed_mustache), ("account", PackageResources.account_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

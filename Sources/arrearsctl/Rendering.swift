@@ -234,13 +234,6 @@ extension Wording {
     /// A date the API sent as ISO text, as a date fact (or as the text when it is not one).
     func isoDate(_ text: String) -> MessageFact { (try? CSTDate(text)).map { .date($0) } ?? .text(text) }
 
-    /// An instant as China Standard Time, to the minute: 2026年12月1日 09:30 / 2026-12-01 09:30 CST.
-    func instant(_ date: Date) -> String {
-        let day = CSTDate(date)
-        let seconds = Int(date.timeIntervalSince(day.startInstant))
-        let clock = "\((seconds / 3600).zeroPadded(2)):\((seconds / 60 % 60).zeroPadded(2))"
-        return self("cli.instant", ["date": .date(day), "time": .text(clock)])
-    }
 }
 
 extension String {

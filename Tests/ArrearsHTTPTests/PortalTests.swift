@@ -225,4 +225,32 @@ struct PortalTests {
             #expect(closed.contains("非常不满意") && closed.contains("申请复核"), "a poor rating offers the review")
         }
     }
+
+    @Test("Registering: a bad credit code is refused beside its field, the password never echoed; then signed in, unverified, told how")
+    func register() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let page = try await get(client, "/register")
+            let anonymous = try #require(cookie("arrears_form", in: page)).value
+            let html = String(buffer: page.body)
+            #expect(html.contains(#"autocomplete="new-password""#) && html.contains("至少10个字符"))
+            var fields = [
+                "csrf": anonymous, "name": "上海示例科技有限公司", "creditCode": "91310000132260251X", "contact.person": "李雷",
+                "contact.phone": "021-62000000", "contact.email": "li.lei@example.cn", "password": Self.password,
+            ]
+            let bad = try await post(client, "/register", fields, cookies: ["arrears_form": anonymous])
+            let badHTML = String(buffer: bad.body)
+            #expect(bad.status == .unprocessableContent && badHTML.contains(##"<a href="#creditCode">"##) && badHTML.contains("校验码"))
+            #expect(!badHTML.contains(Self.password), "the password is not sent back")
+            fields["creditCode"] = "91310000132260250X"
+            let registered = try await post(client, "/register", fields, cookies: ["arrears_form": anonymous])
+            #expect(registered.status == .seeOther && registered.headers[.location] == "/account")
+            let session = try #require(cookie("arrears_session", in: registered)).value
+            let account = String(buffer: try await get(client, "/account", session: session).body)
+            #expect(account.contains("未核验") && account.contains("91310000132260250X") && account.contains(#"autocomplete="one-time-code""#))
+            let token = try #require(formToken(account))
+            let code = try await post(client, "/account/code", ["csrf": token], cookies: ["arrears_session": session])
+            #expect(code.status == .unprocessableContent && String(buffer: code.body).contains(#"id="code-error""#), "no contact on record")
+        }
+    }
 }
