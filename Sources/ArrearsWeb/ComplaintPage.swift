@@ -7,8 +7,11 @@ import Foundation
 /// interest to date, who holds it, payments, files, and the history in plain words. The complainant never reads the
 /// notes officials keep to themselves (`ComplaintView` leaves them out).
 enum ComplaintPage {
+    /// Bytes as whole megabytes, for limits people read.
+    static func megabytes(_ bytes: Int) -> String { "\(bytes / 1_048_576) MB" }
+
     static func page(
-        _ visit: Visit, _ view: ComplaintView, files: [Evidence], typed: [String: String] = [:], errors: [(field: String, message: String)] = [],
+        _ visit: Visit, _ view: ComplaintView, files: EvidenceList, typed: [String: String] = [:], errors: [(field: String, message: String)] = [],
         done: String? = nil
     ) -> Page {
         let words = visit.words
@@ -55,7 +58,7 @@ enum ComplaintPage {
         let payments: [[String: String]] = complaint.payments.map {
             ["paidOn": words.date($0.paidOn), "contract": $0.contractNumber, "amount": words.money($0.amount)]
         }
-        let fileRows: [[String: String]] = files.map { file in
+        let fileRows: [[String: String]] = files.items.map { file in
             [
                 "href": "/complaints/\(complaint.number)/files/\(file.id.rawValue)", "name": file.name,
                 "about": words("portal.file.about", ["bytes": "\(file.bytes)", "on": .date(CSTDate(file.attachedAt))]),
@@ -88,7 +91,16 @@ enum ComplaintPage {
             "filesHeading": words("portal.complaint.files"), "hasFiles": !fileRows.isEmpty, "files": fileRows,
             "timelineHeading": words("portal.complaint.timeline"), "events": events,
         ]
-        if let done, ComplaintActions.all.contains(where: { $0.name == done }) { page["done"] = words("portal.done." + done) }
+        if let done, ComplaintActions.all.contains(where: { $0.name == done }) || done == "files" { page["done"] = words("portal.done." + done) }
+        if let account = visit.account, (try? Lifecycle.transition("attach-evidence", on: complaint, by: account.actor)) != nil {
+            page["canAttach"] = true
+            page["number"] = complaint.number
+            page["attachTitle"] = words("portal.attach.title")
+            page["attachHint"] = words("portal.attach.hint", ["limit": .text(Self.megabytes(files.limits.file))])
+            page["fileLabel"] = words("portal.attach.file")
+            page["attachSubmit"] = words("portal.attach.submit")
+            if let error = errors.first(where: { $0.field == "file" }) { page["fileError"] = error.message }
+        }
         var result = Page(
             title: words("portal.complaint.heading", ["number": .text(complaint.number)]), template: "complaint", view: page, current: "/complaints")
         result.errors = errors

@@ -36,6 +36,9 @@ struct PortalRoutes {
             let number = context.parameters.get("number") ?? ""
             return try await complaintPage(number, visit, done: request.uri.queryParameters.get("done")).response(visit)
         }
+        router.post("/complaints/:number/files") { request, context in
+            try await attach(context.parameters.get("number") ?? "", request)
+        }
         router.post("/complaints/:number/:action") { request, context in
             try await act(context.parameters.get("number") ?? "", context.parameters.get("action") ?? "", request, context)
         }
@@ -103,7 +106,7 @@ struct PortalRoutes {
     ) async throws -> Page {
         let view = try await platform.view(ComplaintID(number), by: visit.caller)
         let files = try await platform.evidence(of: view.complaint.id, by: visit.caller)
-        return ComplaintPage.page(visit, view, files: files.items, typed: typed, errors: errors, done: done)
+        return ComplaintPage.page(visit, view, files: files, typed: typed, errors: errors, done: done)
     }
 
     /// An action on the complaint page: taken on the version the page showed (a stale one is refused, as in the API);
@@ -129,6 +132,32 @@ struct PortalRoutes {
                 ? [(field: "action-" + name, message: visit.words(refusal.message))]
                 : refusal.violations.map { (field: $0.field, message: visit.words($0.message)) }
             var page = try await complaintPage(number, visit, typed: fields, errors: errors)
+            page.status = HTTPResponse.Status(code: refusal.status)
+            return page.response(visit)
+        }
+    }
+
+    /// A file added from the complaint page: the same upload, checks and allowance as the API's (type by content,
+    /// structure, sizes), the form's token checked before anything is kept.
+    func attach(_ number: String, _ request: Request) async throws -> Response {
+        let visit = try Self.signedIn()
+        // The file's limit and a little for the form's other fields; a larger body is refused unread.
+        guard let upload = try await Upload.read(request, limit: platform.evidenceLimits.file + 65_536) else {
+            throw Refusal.evidence(.notAcceptedType)
+        }
+        guard visit.accepts(formToken: upload.fields["csrf"]) else { throw PortalRefusal.crossSite }
+        do {
+            let bytes = upload.file
+            let content = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+                $0.yield(ArraySlice(bytes))
+                $0.finish()
+            }
+            _ = try await platform.attachEvidence(
+                to: ComplaintID(number), named: upload.fileName, announcedBytes: bytes.count, content: content, by: visit.caller)
+            return Response(status: .seeOther, headers: [.location: "/complaints/\(number)?done=files"])
+        } catch {
+            guard let refusal = Refusal(error), refusal.status != 404, refusal.status != 403 else { throw error }
+            var page = try await complaintPage(number, visit, errors: [(field: "file", message: visit.words(refusal.message))])
             page.status = HTTPResponse.Status(code: refusal.status)
             return page.response(visit)
         }

@@ -253,4 +253,39 @@ struct PortalTests {
             #expect(code.status == .unprocessableContent && String(buffer: code.body).contains(#"id="code-error""#), "no contact on record")
         }
     }
+
+    @Test("A PDF uploaded from the complaint page is kept like the API's; a text file is refused beside the file field")
+    func upload() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let sme = try #require(harness.tokens["sme"])
+            let filed = try complaint(
+                try await client.execute(uri: "/v1/complaints", method: .post, headers: harness.headers("sme"), body: filingJSON()))
+            let page = String(buffer: try await get(client, "/complaints/\(filed.number)", session: sme).body)
+            #expect(page.contains(#"enctype="multipart/form-data""#) && page.contains("每个文件不超过20 MB"))
+            let token = try #require(formToken(page))
+            func send(_ name: String, _ type: String, _ bytes: [UInt8]) async throws -> TestResponse {
+                let boundary = "----arrears-test-boundary"
+                var body = ByteBuffer()
+                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n")
+                body.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n")
+                body.writeBytes(bytes)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                return try await client.execute(
+                    uri: "/complaints/\(filed.number)/files", method: .post,
+                    headers: [.cookie: "arrears_session=\(sme)", .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+            }
+            let uploaded = try await send("验收报告.pdf", "application/pdf", acceptancePDF)
+            #expect(uploaded.status == .seeOther && uploaded.headers[.location] == "/complaints/\(filed.number)?done=files")
+            let files = try decoded(
+                Components.Schemas.EvidenceList.self,
+                try await client.execute(uri: "/v1/complaints/\(filed.id)/evidence", method: .get, headers: harness.headers("intake")))
+            #expect(files.items.map(\.name) == ["验收报告.pdf"] && files.items.first?.bytes == Int64(acceptancePDF.count))
+            let refused = try await send("notes.txt", "text/plain", Array("not a pdf at all".utf8))
+            let refusedHTML = String(buffer: refused.body)
+            #expect(
+                refused.status == .unsupportedMediaType && refusedHTML.contains(#"id="file-error""#) && refusedHTML.contains(##"<a href="#file">"##))
+        }
+    }
 }
