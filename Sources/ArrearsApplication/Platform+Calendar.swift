@@ -39,3 +39,17 @@ extension Platform {
         }
     }
 }
+
+extension Platform {
+    /// The late-payment interest calculator (逾期利息计算): one contract's due date and default interest (0.05% a day) to
+    /// `asOf`, as a complaint's page counts it — the statutory or agreed term (an organ's over 60 days counting as 60),
+    /// the holiday table for the term's end. Anyone may ask.
+    public func lateInterest(
+        respondent: RespondentKind, signedOn: CSTDate, deliveredOn: CSTDate, termDays: Int?, amountOverdue: Fen, asOf: CSTDate
+    ) async throws -> LatePayment {
+        let contract = Contract(
+            number: "-", subject: .goods, signedOn: signedOn, amount: amountOverdue, deliveredOn: deliveredOn, paymentTermDays: termDays,
+            amountOverdue: amountOverdue)
+        return LatePayment.assess(contract, respondent: respondent, asOf: asOf, calendar: try await store.workingDayCalendar())
+    }
+}

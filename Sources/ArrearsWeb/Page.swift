@@ -38,7 +38,9 @@ struct Page {
         for error in errors where view[error.field + "Error"] == nil { view[error.field + "Error"] = error.message }
         view["colon"] = words("cli.colon")
         let body = Templates.render(template, view)
-        var navigation: [[String: Any]] = [["href": "/", "label": words("portal.nav.home")]]
+        var navigation: [[String: Any]] = [
+            ["href": "/", "label": words("portal.nav.home")], ["href": "/calculator", "label": words("portal.nav.calculator")],
+        ]
         if let account = visit.account {
             if account.role == .sme { navigation.append(["href": "/file", "label": words("portal.nav.file")]) }
             navigation.append(["href": "/complaints", "label": words("portal.nav.my-complaints")])

@@ -19,6 +19,12 @@ struct PortalRoutes {
             headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
         }
+        router.get("/calculator") { request, _ in
+            let visit = Self.visit()
+            var query: [String: String] = [:]
+            for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+            return await CalculatorPage.page(visit, query: query, platform: platform).response(visit)
+        }
         router.get("/sign-in") { request, _ in
             let visit = Self.visit()
             return SignInPage.page(visit, next: request.uri.queryParameters.get("next")).response(visit)

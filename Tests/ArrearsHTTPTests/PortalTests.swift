@@ -288,4 +288,21 @@ struct PortalTests {
                 refused.status == .unsupportedMediaType && refusedHTML.contains(#"id="file-error""#) && refusedHTML.contains(##"<a href="#file">"##))
         }
     }
+
+    @Test("The calculator, no sign-in: 10 working days from 2026-09-24 end 2026-10-15 with the holidays named; ¥456,000 is ¥88,464.00 by 2026-11-22")
+    func calculator() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let due = String(buffer: try await get(client, "/calculator?from=2026-09-24&length=10&unit=working_days").body)
+            #expect(due.contains("截止日期：2026年10月15日") && due.contains("国庆节") && due.contains("调休"))
+            let interest = String(
+                buffer: try await get(
+                    client, "/calculator?kind=public_institution&signedOn=2025-03-18&deliveredOn=2025-09-30&term=30&amount=456000&asOf=2026-11-22"
+                ).body)
+            #expect(interest.contains("截至2026年11月22日逾期利息：¥88,464.00") && interest.contains("逾期388日"))
+            let bad = try await get(client, "/calculator?from=2026-13-01&length=0")
+            let badHTML = String(buffer: bad.body)
+            #expect(badHTML.contains(##"<a href="#from">"##) && badHTML.contains(##"<a href="#length">"##) && badHTML.contains(#"<title>错误："#))
+        }
+    }
 }
