@@ -97,7 +97,9 @@ enum FilingPages {
             case .paragraph:
                 view["isParagraph"] = true
             case .date:
-                (view["isLine"], view["type"]) = (true, "date")
+                // A text field with the format in the hint: a browser's date picker depends on its locale and its
+                // keyboard use, which older users and screen readers find hard (GOV.UK's date input advice).
+                (view["isLine"], view["type"]) = (true, "text")
             case .yuan:
                 (view["isLine"], view["type"], view["inputmode"]) = (true, "text", "decimal")
             case .whole:
