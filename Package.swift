@@ -132,7 +132,7 @@ let package = Package(
                 .embedInCode("templates/filing-start.mustache"), .embedInCode("templates/filing-tasks.mustache"),
                 .embedInCode("templates/filing-section.mustache"), .embedInCode("templates/filing-check.mustache"),
                 .embedInCode("templates/filed.mustache"), .embedInCode("templates/account.mustache"),
-                .embedInCode("templates/calculator.mustache"),
+                .embedInCode("templates/calculator.mustache"), .embedInCode("templates/receipt.mustache"),
                 .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict

@@ -185,7 +185,7 @@ enum FilingPages {
             "due": complaint.deadline?.dueOn.map { words("portal.filed.due", ["due": .date($0)]) } ?? "",
             "nextHeading": words("portal.filed.next"),
             "next": ["portal.filed.next.review", "portal.filed.next.supplement", "portal.filed.next.forward"].map { words($0) },
-            "view": words("portal.filed.view"),
+            "view": words("portal.filed.view"), "receipt": words("portal.filed.receipt"),
         ]
         if let reckoning = view.reckoning { page["explanation"] = words.reckoning(reckoning) }
         return Page(title: words("portal.filed.heading"), template: "filed", view: page, current: "/complaints")

@@ -121,6 +121,11 @@ struct FilingRoutes {
             _ = try await platform.saveDraft(done, by: visit.caller)
             return Response(status: .seeOther, headers: [.location: "/complaints/\(filed.view.complaint.number)/filed"])
         }
+        router.get("/complaints/:number/receipt") { _, context in
+            let visit = try PortalRoutes.signedIn()
+            let view = try await platform.view(ComplaintID(context.parameters.get("number") ?? ""), by: visit.caller)
+            return ReceiptPage.page(visit, view).response(visit)
+        }
         router.get("/complaints/:number/filed") { _, context in
             let visit = try PortalRoutes.signedIn()
             let view = try await platform.view(ComplaintID(context.parameters.get("number") ?? ""), by: visit.caller)

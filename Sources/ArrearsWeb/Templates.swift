@@ -15,7 +15,7 @@ enum Templates {
             ("filing-start", PackageResources.filing_start_mustache), ("filing-tasks", PackageResources.filing_tasks_mustache),
             ("filing-section", PackageResources.filing_section_mustache), ("filing-check", PackageResources.filing_check_mustache),
             ("filed", PackageResources.filed_mustache), ("account", PackageResources.account_mustache),
-            ("calculator", PackageResources.calculator_mustache),
+            ("calculator", PackageResources.calculator_mustache), ("receipt", PackageResources.receipt_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

@@ -102,6 +102,10 @@ struct PortalFilingTests {
             let filed = String(buffer: try await get(confirmation).body)
             #expect(filed.contains("投诉已登记") && filed.contains("受理投诉部门应在2026年11月16日前决定是否受理"))
             #expect(filed.contains("跳过") || filed.contains("10个工作日"), "the deadline's counting")
+            let number = try #require(confirmation.split(separator: "/").dropLast().last.map(String.init))
+            let receipt = String(buffer: try await get("/complaints/\(number)/receipt").body)
+            #expect(receipt.contains("投诉登记回执") && receipt.contains(number) && receipt.contains("2026年11月2日 09:30"))
+            #expect(receipt.contains("杭州示例建设有限公司（91330100716105852F）") && receipt.contains("ZJ-2025-0402") && receipt.contains("¥50,000.50"))
             let list = try decoded(
                 Components.Schemas.ComplaintPage.self, try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("sme")))
             #expect(list.items.count == 1 && list.items[0].amountClaimed == 45_600_000 + 5_000_050, "one complaint with both contracts")

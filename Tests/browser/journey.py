@@ -204,6 +204,9 @@ try:
     assert "投诉已登记" in text(), text()[:400]
     number = re.search(r"ARR-\d{4}-\d{6}", text()).group(0)
     audit("filed")
+    press(driver.find_element(By.LINK_TEXT, "打印回执"))
+    assert "投诉登记回执" in text() and number in text(), text()[:400]
+    audit("receipt")
 
     driver.get(f"{base}/complaints/{number}")
     pdf = os.path.join(work, "验收报告.pdf")
