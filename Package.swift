@@ -133,6 +133,8 @@ let package = Package(
                 .embedInCode("templates/filing-section.mustache"), .embedInCode("templates/filing-check.mustache"),
                 .embedInCode("templates/filed.mustache"), .embedInCode("templates/account.mustache"),
                 .embedInCode("templates/calculator.mustache"), .embedInCode("templates/receipt.mustache"),
+                .embedInCode("templates/size-test.mustache"),
+                .embedInCode("templates/statistics.mustache"),
                 .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict

@@ -110,12 +110,12 @@ for path, method, operation in re.findall(r"^  (/\S+):\n(?:.*\n)*?    (get|post|
 by_permission = {
     "listComplaints": "read-complaints", "getComplaint": "read-complaints", "listEvidence": "read-complaints",
     "downloadEvidence": "read-complaints", "getComplaintContact": "read-complaints", "submitComplaint": "file",
-    "routeComplaint": "route", "getRoutingTable": "read-routing", "sizeTest": "size-test", "getMonthlyStatistics": "read-statistics",
+    "routeComplaint": "route", "getRoutingTable": "read-routing", "getMonthlyStatistics": "read-statistics",
     "publishStatistics": "publish-statistics", "exportComplaints": "export", "verifyAudit": "verify-audit",
     "getSecurityLog": "read-security-log", "createAccount": "manage-accounts", "revokeAccountTokens": "manage-accounts",
     "listWebhookDeliveries": "manage-webhooks", "retryWebhookDelivery": "manage-webhooks", "verifySMEAccount": "verify-sme-accounts",
 }
-by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone, "calculateDueDate": everyone,
+by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone, "calculateDueDate": everyone, "sizeTest": everyone,
            "requestVerificationCode": {"sme"}, "verifyWithCode": {"sme"}}
 allowed = {role: [] for role in tokens}
 for operation, path in operations.items():

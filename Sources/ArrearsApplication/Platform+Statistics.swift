@@ -73,3 +73,19 @@ extension Platform {
         }
     }
 }
+
+/// What the public statistics page shows (统计发布): which months are published for which scopes, and one scope's
+/// publications, newest first, each as it was frozen, with its checksum.
+public struct PublishedStatistics: Sendable {
+    public let months: [PublishedMonth]
+    /// The scope asked for, newest month first; the first is the month shown unless another was asked for.
+    public let publications: [StatisticsPublication]
+}
+
+extension Platform {
+    /// Published figures are public: anyone may read what officials published, never the live figures.
+    public func publishedStatistics(scope: RegionCode?, months limit: Int = 12) async throws -> PublishedStatistics {
+        PublishedStatistics(
+            months: try await store.publishedMonths(limit: 500), publications: try await store.publications(scope: scope, limit: limit))
+    }
+}

@@ -80,4 +80,10 @@ extension Fen {
         }
         self.init(unchecked: whole * 100 + cents)
     }
+
+    /// An amount typed in 万元, the unit the 2011 size standard's table uses, to the fen (two decimals of 万元 at most).
+    public init?(wan text: String) {
+        guard let yuan = Fen(yuan: text) else { return nil }
+        self.init(unchecked: yuan.value * 10_000)
+    }
 }

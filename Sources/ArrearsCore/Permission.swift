@@ -9,8 +9,6 @@ public enum Permission: String, Sendable, CaseIterable {
     case route
     /// Read the routing table in force.
     case readRouting = "read-routing"
-    /// The SME size self-test.
-    case sizeTest = "size-test"
     /// Read monthly statistics (provincial officials their province).
     case readStatistics = "read-statistics"
     /// Freeze an ended month's figures for one's scope.
@@ -44,7 +42,6 @@ public enum Permission: String, Sendable, CaseIterable {
         Rule(permission: .readComplaints, roles: Set(Role.allCases), nationalOnly: []),
         Rule(permission: .route, roles: [.intake, .handler, .supervisor, .admin], nationalOnly: []),
         Rule(permission: .readRouting, roles: [.intake, .handler, .supervisor, .admin], nationalOnly: []),
-        Rule(permission: .sizeTest, roles: Set(Role.allCases), nationalOnly: []),
         Rule(permission: .readStatistics, roles: [.intake, .supervisor, .admin], nationalOnly: []),
         Rule(permission: .publishStatistics, roles: [.intake, .supervisor], nationalOnly: []),
         Rule(permission: .export, roles: [.intake, .handler, .supervisor], nationalOnly: []),

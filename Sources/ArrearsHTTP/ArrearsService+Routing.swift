@@ -43,7 +43,7 @@ extension ArrearsService {
         let inputs = try FieldViolation.at("sizeInputs") {
             try SizeInputs.checked(employees: body.employees, annualRevenue: body.annualRevenue, totalAssets: body.totalAssets)
         }
-        let assessment = try platform.sizeTest(Industry(rawValue: body.industry.rawValue)!, inputs, by: caller())
+        let assessment = try platform.sizeTest(Industry(rawValue: body.industry.rawValue)!, inputs)
         return .ok(
             .init(
                 body: .json(

@@ -41,4 +41,34 @@ extension PostgresComplaintStore: StatisticsPublicationStore {
                 checksum: checksum)
         }
     }
+
+    public func publishedMonths(limit: Int) async throws -> [PublishedMonth] {
+        try await read { connection in
+            var found: [PublishedMonth] = []
+            let rows = try await connection.query(
+                "SELECT month, scope FROM statistics_publications ORDER BY month DESC, scope LIMIT \(limit)", logger: logger)
+            for try await (month, scope) in rows.decode((String, String).self) {
+                found.append(PublishedMonth(month: try CSTMonth(month), scope: scope.isEmpty ? nil : try RegionCode(format: scope)))
+            }
+            return found
+        }
+    }
+
+    public func publications(scope: RegionCode?, limit: Int) async throws -> [StatisticsPublication] {
+        try await read { connection in
+            var found: [StatisticsPublication] = []
+            let rows = try await connection.query(
+                """
+                SELECT month, published_at, published_by, body, checksum FROM statistics_publications
+                WHERE scope = \(scope?.code ?? "") ORDER BY month DESC LIMIT \(limit)
+                """, logger: logger)
+            for try await (month, publishedAt, publishedBy, body, checksum) in rows.decode((String, String, String, String, String).self) {
+                found.append(
+                    StatisticsPublication(
+                        month: try CSTMonth(month), scope: scope, publishedAt: try StoreCoding.instant(publishedAt), publishedBy: publishedBy,
+                        body: body, checksum: checksum))
+            }
+            return found
+        }
+    }
 }

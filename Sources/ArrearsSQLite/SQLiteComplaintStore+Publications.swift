@@ -40,4 +40,26 @@ extension SQLiteComplaintStore: StatisticsPublicationStore {
                 body: row["body"], checksum: row["checksum"])
         }
     }
+
+    public func publishedMonths(limit: Int) async throws -> [PublishedMonth] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT month, scope FROM statistics_publications ORDER BY month DESC, scope LIMIT ?", arguments: [limit])
+                .map { row in
+                    let scope: String = row["scope"]
+                    return PublishedMonth(month: try CSTMonth(row["month"]), scope: scope.isEmpty ? nil : try RegionCode(format: scope))
+                }
+        }
+    }
+
+    public func publications(scope: RegionCode?, limit: Int) async throws -> [StatisticsPublication] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM statistics_publications WHERE scope = ? ORDER BY month DESC LIMIT ?", arguments: [scope?.code ?? "", limit]
+            ).map { row in
+                StatisticsPublication(
+                    month: try CSTMonth(row["month"]), scope: scope, publishedAt: try StoreCoding.instant(row["published_at"]),
+                    publishedBy: row["published_by"], body: row["body"], checksum: row["checksum"])
+            }
+        }
+    }
 }

@@ -37,4 +37,21 @@ public protocol StatisticsPublicationStore: Sendable {
 
     /// The publication of a month for a scope, if there is one.
     func publication(month: CSTMonth, scope: RegionCode?) async throws -> StatisticsPublication?
+
+    /// Which months are published for which scopes, newest month first (national before provinces within a month).
+    func publishedMonths(limit: Int) async throws -> [PublishedMonth]
+
+    /// A scope's publications, newest month first.
+    func publications(scope: RegionCode?, limit: Int) async throws -> [StatisticsPublication]
+}
+
+/// A month published for a scope (nil: national), without its document.
+public struct PublishedMonth: Sendable, Equatable, Hashable {
+    public let month: CSTMonth
+    public let scope: RegionCode?
+
+    public init(month: CSTMonth, scope: RegionCode?) {
+        self.month = month
+        self.scope = scope
+    }
 }

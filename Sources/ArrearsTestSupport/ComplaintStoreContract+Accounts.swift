@@ -102,6 +102,23 @@ extension ComplaintStoreContract {
         expect(try await store.publication(month: october, scope: nil) == nil, "the national scope is another publication")
         let log = try await store.securityLog(after: 0, limit: 10, subject: nil)
         expect(log.map(\.action) == [.statisticsPublished], "the publication is logged, got \(log.map(\.action))")
+
+        // The public page's listing: newest month first, national before provinces, each scope's own documents.
+        for (month, scope) in [("2026-09", nil), ("2026-10", nil), ("2026-08", "330000")] as [(String, String?)] {
+            try await store.publish(
+                StatisticsPublication(
+                    month: try CSTMonth(month), scope: scope.map(Fixtures.region), publishedAt: Fixtures.instant("2026-11-02T02:00:00Z"),
+                    publishedBy: "工业和信息化部", body: #"{"month":"\#(month)"}"#), by: auditor)
+        }
+        let months = try await store.publishedMonths(limit: 10).map { "\($0.month) \($0.scope?.code ?? "national")" }
+        expect(
+            months == ["2026-10 national", "2026-10 330000", "2026-09 national", "2026-08 330000"],
+            "published months newest first, national first within a month, got \(months)")
+        expect(try await store.publishedMonths(limit: 2).count == 2, "the listing is bounded")
+        let zhejiang = try await store.publications(scope: Fixtures.region("330000"), limit: 10)
+        expect(zhejiang.map(\.month.description) == ["2026-10", "2026-08"] && zhejiang.first?.body == body, "a province's own, newest first")
+        let national = try await store.publications(scope: nil, limit: 1)
+        expect(national.map(\.month.description) == ["2026-10"] && national.first?.isIntact == true, "national, the newest one")
     }
 
     /// Export rows come in registration order, page by page, within scope and the dates of receipt, contacts in full.

@@ -40,6 +40,8 @@ struct Page {
         let body = Templates.render(template, view)
         var navigation: [[String: Any]] = [
             ["href": "/", "label": words("portal.nav.home")], ["href": "/calculator", "label": words("portal.nav.calculator")],
+            ["href": "/size-test", "label": words("portal.nav.size-test")],
+            ["href": "/statistics", "label": words("portal.nav.statistics")],
         ]
         if let account = visit.account {
             if account.role == .sme { navigation.append(["href": "/file", "label": words("portal.nav.file")]) }

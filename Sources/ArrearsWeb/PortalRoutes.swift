@@ -20,10 +20,13 @@ struct PortalRoutes {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: Templates.stylesheet)))
         }
         router.get("/calculator") { request, _ in
-            let visit = Self.visit()
-            var query: [String: String] = [:]
-            for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
-            return await CalculatorPage.page(visit, query: query, platform: platform).response(visit)
+            await CalculatorPage.page(Self.visit(), query: Self.query(request), platform: platform).response(Self.visit())
+        }
+        router.get("/size-test") { request, _ in
+            SizeTestPage.page(Self.visit(), query: Self.query(request), platform: platform).response(Self.visit())
+        }
+        router.get("/statistics") { request, _ in
+            try await StatisticsPage.page(Self.visit(), query: Self.query(request), platform: platform).response(Self.visit())
         }
         router.get("/sign-in") { request, _ in
             let visit = Self.visit()
@@ -59,6 +62,13 @@ struct PortalRoutes {
     static func visit() -> Visit {
         // The portal middleware sets it for every request it answers.
         Visit.current!
+    }
+
+    /// A GET form's fields (the last of a repeated name wins).
+    static func query(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { query[String(name)] = String(value) }
+        return query
     }
 
     static func signedIn() throws -> Visit {

@@ -16,6 +16,8 @@ enum Templates {
             ("filing-section", PackageResources.filing_section_mustache), ("filing-check", PackageResources.filing_check_mustache),
             ("filed", PackageResources.filed_mustache), ("account", PackageResources.account_mustache),
             ("calculator", PackageResources.calculator_mustache), ("receipt", PackageResources.receipt_mustache),
+            ("size-test", PackageResources.size_test_mustache),
+            ("statistics", PackageResources.statistics_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

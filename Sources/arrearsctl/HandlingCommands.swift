@@ -135,13 +135,12 @@ struct SizeTest: AsyncParsableCommand {
         guard Components.Schemas.Industry(rawValue: industry) != nil else {
             throw ValidationError("--industry must be one of \(Components.Schemas.Industry.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        for (name, value) in [("--revenue", revenue), ("--assets", assets)] where value != nil && Fen(yuan: value!)?.value == nil {
+        for (name, value) in [("--revenue", revenue), ("--assets", assets)] where value != nil && Fen(wan: value!) == nil {
             throw ValidationError("\(name) is in 万元 with at most two decimals, e.g. 2000 or 1999.99")
         }
     }
 
-    /// 万元 with two decimals to fen: hundredths of 万元 × 10,000.
-    static func fen(wan text: String?) -> Int64? { text.flatMap { Fen(yuan: $0)?.value }.map { $0 * 10_000 } }
+    static func fen(wan text: String?) -> Int64? { text.flatMap { Fen(wan: $0)?.value } }
 
     func run() async throws {
         let result = try await withAPI(connection) { client in

@@ -100,7 +100,7 @@ struct AuthorizationMatrixTests {
             ("getRoutingTable", .get, "/v1/routing", nil, accounts(.readRouting)),
             (
                 "sizeTest", .post, "/v1/size-test", ["industry": "software", "employees": 120, "annualRevenue": 999_999_999],
-                accounts(.sizeTest)
+                Set(sees.keys)
             ),
             ("verifyAudit", .get, "/v1/audit/verify", nil, accounts(.verifyAudit)),
             ("getSecurityLog", .get, "/v1/audit/log", nil, accounts(.readSecurityLog)),

@@ -12,38 +12,6 @@ import Testing
 struct PortalTests {
     static let password = "correct horse battery staple 2026"
 
-    /// The value of a cookie a response sets, and the attributes it is set with.
-    func cookie(_ name: String, in response: TestResponse) -> (value: String, attributes: String)? {
-        for header in response.headers[values: .setCookie] where header.hasPrefix(name + "=") {
-            let value = header.dropFirst(name.count + 1).prefix { $0 != ";" }
-            return (String(value), header)
-        }
-        return nil
-    }
-
-    /// The hidden form token a page carries.
-    func formToken(_ html: String) -> String? {
-        guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
-        return String(html[range.upperBound...].prefix { $0 != "\"" })
-    }
-
-    func post(
-        _ client: some TestClientProtocol, _ path: String, _ fields: [String: String], cookies: [String: String], extra: [String: String] = [:]
-    ) async throws -> TestResponse {
-        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
-        let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
-        return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
-    }
-
-    func get(_ client: some TestClientProtocol, _ path: String, session: String? = nil, language: String? = nil) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
-        if let session { headers[.cookie] = "arrears_session=\(session)" }
-        if let language { headers[.acceptLanguage] = language }
-        return try await client.execute(uri: path, method: .get, headers: headers)
-    }
-
     @Test("The home page is Chinese, says who may complain and the deadlines, and carries a policy without inline code")
     func home() async throws {
         let harness = try await HTTPHarness.make()
@@ -286,23 +254,6 @@ struct PortalTests {
             let refusedHTML = String(buffer: refused.body)
             #expect(
                 refused.status == .unsupportedMediaType && refusedHTML.contains(#"id="file-error""#) && refusedHTML.contains(##"<a href="#file">"##))
-        }
-    }
-
-    @Test("The calculator, no sign-in: 10 working days from 2026-09-24 end 2026-10-15 with the holidays named; ¥456,000 is ¥88,464.00 by 2026-11-22")
-    func calculator() async throws {
-        let harness = try await HTTPHarness.make()
-        try await harness.application().test(.router) { client in
-            let due = String(buffer: try await get(client, "/calculator?from=2026-09-24&length=10&unit=working_days").body)
-            #expect(due.contains("截止日期：2026年10月15日") && due.contains("国庆节") && due.contains("调休"))
-            let interest = String(
-                buffer: try await get(
-                    client, "/calculator?kind=public_institution&signedOn=2025-03-18&deliveredOn=2025-09-30&term=30&amount=456000&asOf=2026-11-22"
-                ).body)
-            #expect(interest.contains("截至2026年11月22日逾期利息：¥88,464.00") && interest.contains("逾期388日"))
-            let bad = try await get(client, "/calculator?from=2026-13-01&length=0")
-            let badHTML = String(buffer: bad.body)
-            #expect(badHTML.contains(##"<a href="#from">"##) && badHTML.contains(##"<a href="#length">"##) && badHTML.contains(#"<title>错误："#))
         }
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+
+// Requests as a browser makes them to the portal: cookies in, form-encoded bodies out.
+
+/// The value of a cookie a response sets, and the attributes it is set with.
+func cookie(_ name: String, in response: TestResponse) -> (value: String, attributes: String)? {
+    for header in response.headers[values: .setCookie] where header.hasPrefix(name + "=") {
+        let value = header.dropFirst(name.count + 1).prefix { $0 != ";" }
+        return (String(value), header)
+    }
+    return nil
+}
+
+/// The hidden form token a page carries.
+func formToken(_ html: String) -> String? {
+    guard let range = html.range(of: #"name="csrf" value=""#) else { return nil }
+    return String(html[range.upperBound...].prefix { $0 != "\"" })
+}
+
+func post(
+    _ client: some TestClientProtocol, _ path: String, _ fields: [String: String], cookies: [String: String], extra: [String: String] = [:]
+) async throws -> TestResponse {
+    var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+    headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+    let body = fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+    return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+}
+
+func get(_ client: some TestClientProtocol, _ path: String, session: String? = nil, language: String? = nil) async throws -> TestResponse {
+    var headers: HTTPFields = [:]
+    if let session { headers[.cookie] = "arrears_session=\(session)" }
+    if let language { headers[.acceptLanguage] = language }
+    return try await client.execute(uri: path, method: .get, headers: headers)
+}
