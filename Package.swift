@@ -135,6 +135,7 @@ let package = Package(
                 .embedInCode("templates/calculator.mustache"), .embedInCode("templates/receipt.mustache"),
                 .embedInCode("templates/size-test.mustache"),
                 .embedInCode("templates/statistics.mustache"),
+                .embedInCode("templates/filing-files.mustache"),
                 .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict

@@ -9,7 +9,7 @@
 # Usage: bash Benchmarks/run.sh [--seconds N] [--connections "16 64 256"] [--complaints N] [--seeded PATH] [--only LIST]
 #   --complaints N  seed N complaints (2019-04…2020-12, arrearsd seed) before the runs: queue and statistics at scale.
 #   --seeded PATH   keep the seeded database at PATH and start from a copy of it next time (1,000,000 take ~11 min to seed).
-#   --only LIST     scenarios to run, of: noop intake intake-same read queue statistics search (default: all).
+#   --only LIST     scenarios to run, of: noop intake intake-same read queue statistics search pages (default: all).
 #   ARREARS_BIN=path/to/arrearsd measures a binary already built; ARREARS_BENCH_DATABASE=postgres://…/empty_db measures
 #   PostgreSQL instead (give it an empty database; --complaints then seeds it, --seeded is ignored).
 # Needs wrk (apt-get install wrk) and curl. Traffic only to 127.0.0.1; every run is bounded by --seconds.
@@ -19,7 +19,7 @@ seconds=10
 connections="16 64 256"
 complaints=0
 seeded=""
-only="noop intake intake-same read queue statistics search"
+only="noop intake intake-same read queue statistics search pages"
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
@@ -130,6 +130,10 @@ for c in $connections; do
   wants search && run "search 恒信建设工程, national" "$c" read.lua "$base/v1/complaints?q=$(encode 恒信建设工程)&limit=50" "$national"
   wants search && run "search 有限公司 (matches all), national" "$c" read.lua "$base/v1/complaints?q=$(encode 有限公司)&limit=50" "$national"
   wants search && run "search a number, Zhejiang intake" "$c" read.lua "$base/v1/complaints?q=$number" "$intake"
+  # The SMEs' pages, rendered as a signed-in browser asks for them: the complaint page (clocks, interest, history,
+  # files, actions) and 我的投诉.
+  wants pages && run "page: the complaint (SME, HTML)" "$c" page.lua "$base/complaints/$number" "$sme"
+  wants pages && run "page: 我的投诉 (SME, HTML)" "$c" page.lua "$base/complaints" "$sme"
 done
 echo
 commits=$(curl -sf $base/metrics | sed -n 's/^arrears_database_commits_total \([0-9.e+]*\)$/\1/p')

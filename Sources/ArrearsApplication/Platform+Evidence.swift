@@ -35,7 +35,7 @@ extension Platform {
     /// is refused before a byte of it is read: scope, role, state, and an announced size over the complaint's allowance.
     public func attachEvidence(
         to id: ComplaintID, named name: String?, announcedBytes: Int?, content: some AsyncSequence<ArraySlice<UInt8>, any Error>,
-        by caller: Caller
+        by caller: Caller, as evidenceID: EvidenceID? = nil
     ) async throws -> Evidence {
         let account = try caller.signedIn()
         let actor = account.actor
@@ -51,7 +51,7 @@ extension Platform {
         }
         let stored = try await vault.store(content, limit: evidenceLimits.file, expectedLength: announcedBytes)
         let attachment = Evidence(
-            id: EvidenceID(UUID().uuidString.lowercased()), complaintID: complaint.id, sha256: stored.sha256, type: stored.type,
+            id: evidenceID ?? EvidenceID(UUID().uuidString.lowercased()), complaintID: complaint.id, sha256: stored.sha256, type: stored.type,
             bytes: stored.bytes, name: name ?? stored.type.defaultFileName, attachedBy: account.id, attachedAt: now)
         do {
             let lifecycle = try await lifecycle()

@@ -33,6 +33,8 @@ enum AccountPages {
         let words = visit.words
         var facts = [
             ["label": words("portal.account.name"), "value": account.name],
+            // Intake verifies with the business licence by this id (arrearsctl account verify).
+            ["label": words("portal.account.id"), "value": account.id.rawValue],
             [
                 "label": words("portal.account.state"),
                 "value": account.verifiedAt.map { words("portal.account.verified", ["on": .date(CSTDate($0))]) }

@@ -31,7 +31,7 @@ enum FilingPages {
         return Page(title: words("portal.file.heading"), template: "filing-start", view: view, current: "/file")
     }
 
-    static func tasks(_ visit: Visit, _ draft: FilingDraft, regions: RegionDirectory) -> Page {
+    static func tasks(_ visit: Visit, _ draft: FilingDraft, files: [DraftFile], regions: RegionDirectory) -> Page {
         let words = visit.words
         let form = FilingForm(answers: draft.answers, regions: regions)
         func task(_ label: String, _ href: String, _ section: FilingQuestions.Section) -> [String: String] {
@@ -51,6 +51,10 @@ enum FilingPages {
         }
         tasks.append(task(words("portal.section.facts"), "/file/\(draft.id)/section/facts", FilingQuestions.facts))
         let ready = tasks.allSatisfy { $0["status"] == words("portal.task.done") }
+        tasks.append([
+            "label": words("portal.section.files"), "href": "/file/\(draft.id)/files",
+            "status": files.isEmpty ? words("portal.task.optional") : words("portal.files.count", ["count": "\(files.count)"]),
+        ])
         let view: [String: Any] = [
             "heading": words("portal.file.tasks"), "lead": words("portal.file.tasks.lead"), "tasks": tasks, "draft": draft.id,
             "addContract": words("portal.file.add-contract"), "ready": ready, "check": words("portal.file.check"),
@@ -131,7 +135,9 @@ enum FilingPages {
         key.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)
     }
 
-    static func check(_ visit: Visit, _ draft: FilingDraft, _ filing: ComplaintFiling, findings: [EligibilityFinding]) -> Page {
+    static func check(
+        _ visit: Visit, _ draft: FilingDraft, _ filing: ComplaintFiling, files: [DraftFile], findings: [EligibilityFinding]
+    ) -> Page {
         let words = visit.words
         func rows(_ section: FilingQuestions.Section, change: String) -> [[String: String]] {
             section.questions.compactMap { question in
@@ -168,6 +174,21 @@ enum FilingPages {
             ])
         }
         sections.append(["title": words("portal.section.facts"), "answers": rows(FilingQuestions.facts, change: "/file/\(draft.id)/section/facts")])
+        let change = "/file/\(draft.id)/files?return=check"
+        let fileRows: [[String: String]] = files.map {
+            ["label": $0.name, "value": FilingFilesPage.about($0, words), "change": change, "changeText": words("portal.file.change")]
+        }
+        sections.append([
+            "title": words("portal.section.files"),
+            "answers": fileRows.isEmpty
+                ? [
+                    [
+                        "label": words("portal.section.files"), "value": words("portal.files.none"), "change": change,
+                        "changeText": words("portal.file.change"),
+                    ]
+                ]
+                : fileRows,
+        ])
         let view: [String: Any] = [
             "heading": words("portal.file.check"), "lead": words("portal.file.check.lead"), "sections": sections, "draft": draft.id,
             "hasFindings": !findings.isEmpty, "findingsHeading": words("portal.file.findings"), "findings": findings.map { words($0.message) },

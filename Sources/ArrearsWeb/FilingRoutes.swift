@@ -30,7 +30,7 @@ struct FilingRoutes {
             if let number = draft.answers[FilingPages.filedKey] {
                 return Response(status: .seeOther, headers: [.location: "/complaints/\(number)/filed"])
             }
-            return FilingPages.tasks(visit, draft, regions: platform.regions).response(visit)
+            return FilingPages.tasks(visit, draft, files: platform.draftFiles(draft), regions: platform.regions).response(visit)
         }
         router.get("/file/:draft/section/:section") { request, context in
             let visit = try PortalRoutes.signedIn()
@@ -90,12 +90,29 @@ struct FilingRoutes {
             _ = try await platform.saveDraft(draft, by: visit.caller)
             return Response(status: .seeOther, headers: [.location: "/file/\(draft.id)"])
         }
+        router.get("/file/:draft/files") { request, context in
+            let visit = try PortalRoutes.signedIn()
+            let draft = try await platform.draft(context.parameters.get("draft") ?? "", by: visit.caller)
+            return FilingFilesPage.page(
+                visit, draft, files: platform.draftFiles(draft), limits: platform.evidenceLimits,
+                returnTo: request.uri.queryParameters.get("return") ?? ""
+            ).response(visit)
+        }
+        router.post("/file/:draft/files") { request, context in try await upload(request, draft: context.parameters.get("draft") ?? "") }
+        router.post("/file/:draft/files/:index/remove") { request, context in
+            let visit = try PortalRoutes.signedIn()
+            let fields = try await portal.form(request, context)
+            let id = context.parameters.get("draft") ?? ""
+            _ = try await platform.removeDraftFile(Int(context.parameters.get("index") ?? "") ?? -1, from: id, by: visit.caller)
+            return Response(status: .seeOther, headers: [.location: "/file/\(id)/files" + (fields["return"] == "check" ? "?return=check" : "")])
+        }
         router.get("/file/:draft/check") { _, context in
             let visit = try PortalRoutes.signedIn()
             let draft = try await platform.draft(context.parameters.get("draft") ?? "", by: visit.caller)
             switch FilingForm(answers: draft.answers, regions: platform.regions).filing(today: platform.today) {
             case let .success(filing):
-                return FilingPages.check(visit, draft, filing, findings: platform.eligibility(of: filing)).response(visit)
+                return FilingPages.check(visit, draft, filing, files: platform.draftFiles(draft), findings: platform.eligibility(of: filing))
+                    .response(visit)
             case .failure:
                 return Response(status: .seeOther, headers: [.location: "/file/\(draft.id)"])
             }
@@ -114,6 +131,7 @@ struct FilingRoutes {
             case .failure: return Response(status: .seeOther, headers: [.location: "/file/\(id)"])
             }
             let filed = try await platform.file(filing, idempotencyKey: "draft-" + id, by: visit.caller)
+            try await platform.attachDraftFiles(draft, to: filed.view.complaint.id, by: visit.caller)
             // The draft remembers what it became: a second submission, the back button or a reload lands on the same
             // confirmation, and the draft leaves the list of drafts to resume.
             var done = try await platform.draft(id, by: visit.caller)
@@ -130,6 +148,33 @@ struct FilingRoutes {
             let visit = try PortalRoutes.signedIn()
             let view = try await platform.view(ComplaintID(context.parameters.get("number") ?? ""), by: visit.caller)
             return FilingPages.filed(visit, view).response(visit)
+        }
+    }
+
+    /// Keeps an uploaded file with the draft; a refusal is shown beside the file field with the files kept so far.
+    func upload(_ request: Request, draft id: String) async throws -> Response {
+        let visit = try PortalRoutes.signedIn()
+        guard let upload = try await Upload.read(request, limit: platform.evidenceLimits.file + 65_536) else {
+            throw Refusal.evidence(.notAcceptedType)
+        }
+        guard visit.accepts(formToken: upload.fields["csrf"]) else { throw PortalRefusal.crossSite }
+        let returnTo = upload.fields["return"] ?? ""
+        do {
+            let bytes = upload.file
+            let content = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+                $0.yield(ArraySlice(bytes))
+                $0.finish()
+            }
+            _ = try await platform.addDraftFile(to: id, named: upload.fileName, announcedBytes: bytes.count, content: content, by: visit.caller)
+            return Response(status: .seeOther, headers: [.location: "/file/\(id)/files" + (returnTo == "check" ? "?return=check" : "")])
+        } catch {
+            guard let refusal = Refusal(error), refusal.status != 404, refusal.status != 403 else { throw error }
+            let draft = try await platform.draft(id, by: visit.caller)
+            var page = FilingFilesPage.page(
+                visit, draft, files: platform.draftFiles(draft), limits: platform.evidenceLimits, returnTo: returnTo,
+                errors: [(field: "file", message: visit.words(refusal.message))])
+            page.status = HTTPResponse.Status(code: refusal.status)
+            return page.response(visit)
         }
     }
 

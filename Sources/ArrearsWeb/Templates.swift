@@ -18,6 +18,7 @@ enum Templates {
             ("calculator", PackageResources.calculator_mustache), ("receipt", PackageResources.receipt_mustache),
             ("size-test", PackageResources.size_test_mustache),
             ("statistics", PackageResources.statistics_mustache),
+            ("filing-files", PackageResources.filing_files_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

@@ -90,8 +90,23 @@ struct PortalFilingTests {
                     draft + "/section/facts",
                     ["facts": "校园道路改造工程已于2025年9月30日验收合格，尾款至今未付。", "demand": "支付尾款及逾期利息。", "otherBodyInvolved": "no"]
                 ).status == .seeOther)
+            // Evidence with the draft: a PDF kept, a text file refused beside the field with the PDF still listed.
+            func upload(_ name: String, _ type: String, _ bytes: [UInt8]) async throws -> TestResponse {
+                _ = try await get(draft + "/files")
+                let form = multipartForm(token: token, name: name, type: type, bytes: bytes)
+                return try await client.execute(
+                    uri: draft + "/files", method: .post, headers: [.cookie: "arrears_session=\(sme)", .contentType: form.contentType],
+                    body: form.body)
+            }
+            let pdf = EvidenceSamples.pdf()
+            #expect(try await upload("验收报告.pdf", "application/pdf", pdf).headers[.location] == draft + "/files")
+            let refused = try await upload("notes.txt", "text/plain", Array("not a pdf at all".utf8))
+            let refusedHTML = String(buffer: refused.body)
+            #expect(refused.status == .unsupportedMediaType && refusedHTML.contains(#"id="file-error""#) && refusedHTML.contains("验收报告.pdf"))
+            #expect(String(buffer: try await get(draft).body).contains("已上传1个文件"))
             let check = try await get(draft + "/check")
             let checkHTML = String(buffer: check.body)
+            #expect(checkHTML.contains("验收报告.pdf") && checkHTML.contains("PDF，\(pdf.count)字节"))
             #expect(check.status == .ok && checkHTML.contains("¥456,000.00") && checkHTML.contains("¥50,000.50"))
             #expect(checkHTML.contains(#"href="\#(draft)/contract/1?return=check""#), "a change link per answer")
             let submitted = try await post(draft + "/submit", [:])
@@ -109,6 +124,10 @@ struct PortalFilingTests {
             let list = try decoded(
                 Components.Schemas.ComplaintPage.self, try await client.execute(uri: "/v1/complaints", method: .get, headers: harness.headers("sme")))
             #expect(list.items.count == 1 && list.items[0].amountClaimed == 45_600_000 + 5_000_050, "one complaint with both contracts")
+            let evidence = try decoded(
+                Components.Schemas.EvidenceList.self,
+                try await client.execute(uri: "/v1/complaints/\(list.items[0].id)/evidence", method: .get, headers: harness.headers("intake")))
+            #expect(evidence.items.map(\.name) == ["验收报告.pdf"], "the draft's file is filed once, though submitted twice")
             #expect(!String(buffer: try await get("/file").body).contains("对浙江省示例职业技术学院的投诉"), "a filed draft leaves the list")
         }
     }

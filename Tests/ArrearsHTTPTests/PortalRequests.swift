@@ -36,3 +36,18 @@ func get(_ client: some TestClientProtocol, _ path: String, session: String? = n
     if let language { headers[.acceptLanguage] = language }
     return try await client.execute(uri: path, method: .get, headers: headers)
 }
+
+/// A file form as a browser sends it: the form token and one file, `multipart/form-data`.
+func multipartForm(token: String, fields: [String: String] = [:], name: String, type: String, bytes: [UInt8]) -> (
+    body: ByteBuffer, contentType: String
+) {
+    let boundary = "----arrears-test-boundary"
+    var body = ByteBuffer()
+    for (field, value) in fields.merging(["csrf": token], uniquingKeysWith: { a, _ in a }).sorted(by: { $0.key < $1.key }) {
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n")
+    }
+    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n")
+    body.writeBytes(bytes)
+    body.writeString("\r\n--\(boundary)--\r\n")
+    return (body, "multipart/form-data; boundary=\(boundary)")
+}

@@ -233,16 +233,10 @@ struct PortalTests {
             #expect(page.contains(#"enctype="multipart/form-data""#) && page.contains("每个文件不超过20 MB"))
             let token = try #require(formToken(page))
             func send(_ name: String, _ type: String, _ bytes: [UInt8]) async throws -> TestResponse {
-                let boundary = "----arrears-test-boundary"
-                var body = ByteBuffer()
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(token)\r\n")
-                body.writeString(
-                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n")
-                body.writeBytes(bytes)
-                body.writeString("\r\n--\(boundary)--\r\n")
+                let form = multipartForm(token: token, name: name, type: type, bytes: bytes)
                 return try await client.execute(
                     uri: "/complaints/\(filed.number)/files", method: .post,
-                    headers: [.cookie: "arrears_session=\(sme)", .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+                    headers: [.cookie: "arrears_session=\(sme)", .contentType: form.contentType], body: form.body)
             }
             let uploaded = try await send("验收报告.pdf", "application/pdf", acceptancePDF)
             #expect(uploaded.status == .seeOther && uploaded.headers[.location] == "/complaints/\(filed.number)?done=files")
