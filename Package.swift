@@ -136,6 +136,7 @@ let package = Package(
                 .embedInCode("templates/size-test.mustache"),
                 .embedInCode("templates/statistics.mustache"),
                 .embedInCode("templates/filing-files.mustache"),
+                .embedInCode("templates/password.mustache"),
                 .embedInCode("static/portal.css"),
             ],
             swiftSettings: strict

@@ -115,7 +115,7 @@ by_permission = {
     "getSecurityLog": "read-security-log", "createAccount": "manage-accounts", "revokeAccountTokens": "manage-accounts",
     "listWebhookDeliveries": "manage-webhooks", "retryWebhookDelivery": "manage-webhooks", "verifySMEAccount": "verify-sme-accounts",
 }
-by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone, "calculateDueDate": everyone, "sizeTest": everyone,
+by_role = {"getMe": everyone, "registerSME": everyone, "signIn": everyone, "signOut": everyone, "calculateDueDate": everyone, "sizeTest": everyone, "changePassword": everyone,
            "requestVerificationCode": {"sme"}, "verifyWithCode": {"sme"}}
 allowed = {role: [] for role in tokens}
 for operation, path in operations.items():

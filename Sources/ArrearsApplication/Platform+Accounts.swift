@@ -118,3 +118,27 @@ extension Platform {
         }
     }
 }
+
+extension Platform {
+    /// The caller changes its own password, proving the current one: wrong ones count towards the sign-in failures of
+    /// the account, so this is no side door for guessing. The session the caller came with goes on; every other one
+    /// ends, so a password someone else learnt stops working everywhere at once. Returns how many sessions ended.
+    public func changePassword(current: String, new: String, by caller: Caller) async throws -> Int {
+        let account = try caller.signedIn()
+        let now = clock.now()
+        let accountKey = "login:" + account.id.rawValue.uppercased()
+        if let wait = await limits.failures.waitBeforeNext([accountKey], now: now) {
+            throw Refusal.tooMany("sign-ins-by-account", retryAfter: wait)
+        }
+        let record = try await accounts.signInRecord(login: account.id.rawValue)
+        guard await PasswordHashing.verify(current, hash: record?.passwordHash ?? PasswordHashing.decoy), record != nil else {
+            await limits.failures.record([accountKey], now: now)
+            throw Refusal.invalid([FieldViolation(field: "currentPassword", rule: "password.current-wrong")])
+        }
+        await limits.failures.forget(accountKey)
+        if let violation = PasswordPolicy.violation(new, field: "newPassword") { throw Refusal.invalid([violation]) }
+        guard new != current else { throw Refusal.invalid([FieldViolation(field: "newPassword", rule: "password.unchanged")]) }
+        let hash = await PasswordHashing.hash(new, cost: limits.passwordCost)
+        return try await accounts.changePassword(of: account.id, passwordHash: hash, keeping: caller.tokenDigest, at: now, by: caller.auditor)
+    }
+}

@@ -58,6 +58,14 @@ public final class TokenCache: AccountStore, Sendable {
         return try await store.revokeTokens(of: account, at: now, by: auditor)
     }
 
+    public func changePassword(of account: AccountID, passwordHash: String, keeping session: String?, at now: Date, by auditor: Auditor)
+        async throws -> Int
+    {
+        // The other sessions end: none of them may be answered from the cache afterwards.
+        defer { forget { digest, entry in entry.account.id == account && digest != session } }
+        return try await store.changePassword(of: account, passwordHash: passwordHash, keeping: session, at: now, by: auditor)
+    }
+
     /// Drops entries after a revocation has committed (or failed: dropping is always safe).
     private func forget(_ matching: (String, Entry) -> Bool) {
         state.withLock { state in

@@ -30,6 +30,15 @@ extension ArrearsService {
         return .noContent(.init())
     }
 
+    public func changePassword(_ input: Operations.ChangePassword.Input) async throws -> Operations.ChangePassword.Output {
+        let body =
+            switch input.body {
+            case let .json(body): body
+            }
+        let ended = try await platform.changePassword(current: body.currentPassword, new: body.newPassword, by: caller())
+        return .ok(.init(body: .json(.init(sessionsEnded: ended))))
+    }
+
     public func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
         let body =
             switch input.body {

@@ -172,4 +172,27 @@ extension PostgresComplaintStore: AccountStore {
             return count
         }
     }
+
+    public func changePassword(of account: AccountID, passwordHash: String, keeping session: String?, at now: Date, by auditor: Auditor)
+        async throws -> Int
+    {
+        try await write { connection in
+            let changed = try await connection.query(
+                "UPDATE accounts SET password_hash = \(passwordHash) WHERE id = \(account.rawValue) RETURNING 1", logger: logger
+            ).collect()
+            guard changed.count == 1 else { throw StoreError.notFound }
+            let ended = try await connection.query(
+                """
+                UPDATE sessions SET revoked_at = \(StoreCoding.instant(now))
+                WHERE account = \(account.rawValue) AND revoked_at IS NULL AND token_digest IS DISTINCT FROM \(session)
+                RETURNING 1
+                """, logger: logger
+            ).collect().count
+            try await appendLog(
+                SecurityLogEntry(
+                    at: now, actor: auditor, action: .passwordChanged, subject: account.rawValue, detail: ["sessionsEnded": String(ended)]),
+                connection)
+            return ended
+        }
+    }
 }

@@ -161,4 +161,22 @@ extension SQLiteComplaintStore: AccountStore {
             return count
         }
     }
+
+    public func changePassword(of account: AccountID, passwordHash: String, keeping session: String?, at now: Date, by auditor: Auditor)
+        async throws -> Int
+    {
+        try await write { db in
+            try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE id = ?", arguments: [passwordHash, account.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+            try db.execute(
+                sql: "UPDATE sessions SET revoked_at = ? WHERE account = ? AND revoked_at IS NULL AND token_digest IS NOT ?",
+                arguments: [StoreCoding.instant(now), account.rawValue, session])
+            let ended = db.changesCount
+            try Self.appendLog(
+                SecurityLogEntry(
+                    at: now, actor: auditor, action: .passwordChanged, subject: account.rawValue, detail: ["sessionsEnded": String(ended)]),
+                in: db)
+            return ended
+        }
+    }
 }

@@ -58,6 +58,10 @@ public protocol AccountStore: Sendable {
     /// Ends every session of an account and voids its operator token, and logs who did; returns how many tokens stopped working.
     func revokeTokens(of account: AccountID, at now: Date, by: Auditor) async throws -> Int
 
+    /// Replaces an account's password hash and ends its sessions but the one `keeping` names, logged, in one transaction;
+    /// returns how many sessions ended.
+    func changePassword(of account: AccountID, passwordHash: String, keeping session: String?, at now: Date, by: Auditor) async throws -> Int
+
     /// The verified SME account that files under a credit code, so a complaint an official registers on an SME's behalf
     /// reaches that SME; nil when there is none, or it is not verified yet (the complaint joins it when it is).
     func smeAccount(creditCode: CreditCode) async throws -> AccountID?

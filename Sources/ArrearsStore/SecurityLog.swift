@@ -47,6 +47,7 @@ public enum SecurityAction: String, Sendable, Codable, CaseIterable {
     case accountRegistered = "account.registered"
     case accountVerified = "account.verified"
     case tokensRevoked = "account.tokens-revoked"
+    case passwordChanged = "account.password-changed"
     case signedIn = "session.started"
     case signInRefused = "session.refused"
     case routingImported = "routing.imported"

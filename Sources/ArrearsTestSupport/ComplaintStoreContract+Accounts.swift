@@ -76,6 +76,16 @@ extension ComplaintStoreContract {
         expect(try await store.revokeSession(tokenDigest: "digest-a", at: start), "signing out ends a session")
         expect(try await !store.revokeSession(tokenDigest: "digest-a", at: start), "and there is none to end twice")
         expect(try await store.account(tokenDigest: "digest-a", at: start) == nil, "a signed-out session resolves to nothing")
+        // A password change keeps the session it came from and ends the others, in one logged step.
+        try await store.createSession(
+            tokenDigest: "digest-c", account: AccountID("sme-hz"), at: start, expiresAt: start.addingTimeInterval(3600), by: auditor)
+        let ended = try await store.changePassword(
+            of: AccountID("sme-hz"), passwordHash: "$2b$04$newhash", keeping: "digest-b", at: start, by: auditor)
+        expect(ended == 1, "the change ends the other session, ended \(ended)")
+        expect(try await store.account(tokenDigest: "digest-c", at: start) == nil, "the other session is over")
+        expect(try await store.signInRecord(login: "sme-hz")?.passwordHash == "$2b$04$newhash", "the new hash signs in")
+        let changes = try await store.securityLog(after: 0, limit: 100, subject: "sme-hz").filter { $0.action == .passwordChanged }
+        expect(changes.count == 1 && changes.first?.detail["sessionsEnded"] == "1", "the change is logged, got \(changes)")
         let revoked = try await store.revokeTokens(of: AccountID("sme-hz"), at: start, by: auditor)
         expect(revoked == 1, "revoking the account ends its remaining session, ended \(revoked)")
         expect(try await store.account(tokenDigest: "digest-b", at: start) == nil, "after which its token resolves to nothing")

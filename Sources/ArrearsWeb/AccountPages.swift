@@ -46,7 +46,7 @@ enum AccountPages {
             "heading": words("portal.account.heading"), "facts": facts, "unverified": account.role == .sme && account.verifiedAt == nil,
             "howHeading": words("portal.account.how"), "how": words("portal.account.how.text"), "sendCode": words("portal.account.send-code"),
             "codeLabel": words("portal.account.code"), "codeHint": words("portal.account.code-hint"), "verify": words("portal.account.verify"),
-            "licence": words("portal.account.licence"),
+            "licence": words("portal.account.licence"), "changePassword": words("portal.account.change-password"),
         ]
         if let notice { view["notice"] = notice }
         var page = Page(title: words("portal.account.heading"), template: "account", view: view, current: "/account")
@@ -55,6 +55,19 @@ enum AccountPages {
             page.view = view
             page.errors = [("code", codeError)]
         }
+        return page
+    }
+
+    /// 修改密码: the current password and a new one, never sent back; password managers fill both (WCAG 2.2 3.3.8).
+    static func password(_ visit: Visit, errors: [(field: String, message: String)] = []) -> Page {
+        let words = visit.words
+        let view: [String: Any] = [
+            "heading": words("portal.password.heading"), "lead": words("portal.password.lead"),
+            "currentLabel": words("portal.password.current"), "newLabel": words("portal.password.new"),
+            "newHint": words("portal.password.new-hint", ["minimum": "\(PasswordPolicy.minimumLength)"]), "submit": words("portal.password.submit"),
+        ]
+        var page = Page(title: words("portal.password.heading"), template: "password", view: view, current: "/account")
+        page.errors = errors
         return page
     }
 }

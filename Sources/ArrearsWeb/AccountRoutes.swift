@@ -56,6 +56,29 @@ struct AccountRoutes {
                 return page.response(visit)
             }
         }
+        router.get("/account/password") { _, _ in
+            let visit = try PortalRoutes.signedIn()
+            return AccountPages.password(visit).response(visit)
+        }
+        router.post("/account/password") { request, context in
+            let visit = try PortalRoutes.signedIn()
+            let fields = try await portal.form(request, context)
+            do {
+                let ended = try await platform.changePassword(
+                    current: fields["currentPassword"] ?? "", new: fields["newPassword"] ?? "", by: visit.caller)
+                return AccountPages.account(visit, visit.account!, notice: visit.words("portal.password.changed", ["count": "\(ended)"])).response(
+                    visit)
+            } catch {
+                guard let refusal = Refusal(error), refusal.status == 422 || refusal.status == 429 else { throw error }
+                let errors =
+                    refusal.violations.isEmpty
+                    ? [(field: "currentPassword", message: visit.words(refusal.message))]
+                    : refusal.violations.map { (field: $0.field, message: visit.words($0.message)) }
+                var page = AccountPages.password(visit, errors: errors)
+                page.status = HTTPResponse.Status(code: refusal.status)
+                return page.response(visit)
+            }
+        }
         router.post("/account/verify") { request, context in
             let visit = try PortalRoutes.signedIn()
             let fields = try await portal.form(request, context)

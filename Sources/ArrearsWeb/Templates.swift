@@ -19,6 +19,7 @@ enum Templates {
             ("size-test", PackageResources.size_test_mustache),
             ("statistics", PackageResources.statistics_mustache),
             ("filing-files", PackageResources.filing_files_mustache),
+            ("password", PackageResources.password_mustache),
         ]
         for (name, bytes) in shipped {
             // A template that does not parse is a build defect a test catches, not a refusal.

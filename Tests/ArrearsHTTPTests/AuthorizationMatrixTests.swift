@@ -110,6 +110,11 @@ struct AuthorizationMatrixTests {
             // Only SMEs verify themselves; the matrix's are verified already.
             ("requestVerificationCode", .post, "/v1/me/verification-code", [:], ["sme", "otherSME"]),
             ("verifyWithCode", .post, "/v1/me/verification", ["code": "123456"], ["sme", "otherSME"]),
+            // Every account may change its own password; none of the matrix's has this one.
+            (
+                "changePassword", .post, "/v1/me/password", ["currentPassword": "not the password 2026", "newPassword": "a new password 2026"],
+                Set(sees.keys)
+            ),
             // Z's forwarding to ZJ-EDU left delivery 1 in the outbox.
             ("listWebhookDeliveries", .get, "/v1/webhooks/deliveries", nil, accounts(.manageWebhooks)),
             ("retryWebhookDelivery", .post, "/v1/webhooks/deliveries/1/retry", [:], accounts(.manageWebhooks)),
@@ -257,6 +262,7 @@ struct AuthorizationMatrixTests {
                         // There is no account "nobody": an official who may verify is told so, not forbidden.
                         case "verifySMEAccount": response.status == .notFound
                         case "requestVerificationCode", "verifyWithCode": response.status == .conflict
+                        case "changePassword": String(buffer: response.body).contains("password.current-wrong")
                         default: (200..<300).contains(response.status.code)
                         }
                     #expect(allowed ? answered : response.status == .forbidden, "\(account) \(operation.id): \(response.status.code)")
