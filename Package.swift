@@ -86,7 +86,7 @@ let package = Package(
                 .embedInCode("migrations/0001_schema.sql"), .embedInCode("migrations/0002_outbox.sql"),
                 .embedInCode("migrations/0003_one_sme_per_credit_code.sql"), .embedInCode("migrations/0004_sme_verification.sql"),
                 .embedInCode("migrations/0005_issued_documents.sql"), .embedInCode("migrations/0006_search.sql"),
-                .embedInCode("migrations/0007_filing_drafts.sql"),
+                .embedInCode("migrations/0007_filing_drafts.sql"), .embedInCode("migrations/0008_no_hot_rows.sql"),
             ],
             swiftSettings: strict
         ),

@@ -3,39 +3,82 @@ import ArrearsStore
 import PostgresNIO
 
 extension PostgresComplaintStore {
-    /// Adds the sums to the stored cells, one statement for each table. Cells are written in key order, so two
-    /// transactions that touch the same cells lock them in the same order and do not deadlock.
+    /// Appends what an event adds to the statistics as one pending row; the folder moves it into the cells. A writer
+    /// touches no row another writer touches (migration 0008).
     func write(_ cells: StatisticsCells, _ connection: PostgresConnection) async throws {
         let deltas = cells.deltas.filter { $0.value != 0 }.map { (cell, value) in
             (cell.province, cell.dimension.rawValue, cell.key, cell.figure.rawValue, cell.month.description, value)
-        }.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
-        if !deltas.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO statistics_cells (province, dimension, key, figure, month, value)
-                SELECT * FROM unnest(\(deltas.map(\.0))::text[], \(deltas.map(\.1))::text[], \(deltas.map(\.2))::text[],
-                    \(deltas.map(\.3))::text[], \(deltas.map(\.4))::text[], \(deltas.map(\.5))::bigint[])
-                ON CONFLICT (province, dimension, key, figure, month) DO UPDATE SET value = statistics_cells.value + excluded.value
-                """, logger: logger)
         }
         let durations = cells.durations.map { (cell, count) in
             (cell.province, cell.step.rawValue, cell.unit.rawValue, cell.month.description, cell.days, count)
-        }.sorted { ($0.0, $0.1, $0.2, $0.3, $0.4) < ($1.0, $1.1, $1.2, $1.3, $1.4) }
-        if !durations.isEmpty {
-            try await connection.query(
-                """
-                INSERT INTO statistics_durations (province, step, unit, month, days, count)
-                SELECT * FROM unnest(\(durations.map(\.0))::text[], \(durations.map(\.1))::text[], \(durations.map(\.2))::text[],
-                    \(durations.map(\.3))::text[], \(durations.map(\.4))::integer[], \(durations.map(\.5))::bigint[])
-                ON CONFLICT (province, step, unit, month, days) DO UPDATE SET count = statistics_durations.count + excluded.count
-                """, logger: logger)
+        }
+        guard !deltas.isEmpty || !durations.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO statistics_pending (provinces, dimensions, keys, figures, months, amounts,
+                d_provinces, d_steps, d_units, d_months, d_days, d_counts)
+            VALUES (\(deltas.map(\.0)), \(deltas.map(\.1)), \(deltas.map(\.2)), \(deltas.map(\.3)), \(deltas.map(\.4)), \(deltas.map(\.5)),
+                \(durations.map(\.0)), \(durations.map(\.1)), \(durations.map(\.2)), \(durations.map(\.3)), \(durations.map(\.4)),
+                \(durations.map(\.5)))
+            """, logger: logger)
+    }
+
+    /// The advisory lock only one folder holds at a time ("STAT" in ASCII).
+    static let foldLock: Int64 = 0x5354_4154
+
+    /// Moves pending additions into the cells, in batches, each batch deleted and added in one statement of one
+    /// transaction, so each is counted exactly once. `wait`: a reader waits for a folder already at work (then folds what
+    /// is left); the background folder gives way. Returns how many pending rows it folded.
+    @discardableResult
+    func foldStatistics(wait: Bool) async throws -> Int {
+        var folded = 0
+        while true {
+            let batch = try await write { connection -> Int in
+                if wait {
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(Self.foldLock))", logger: logger)
+                } else {
+                    let rows = try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.foldLock))", logger: logger).collect()
+                    guard try rows.first?.decode(Bool.self) == true else { return 0 }
+                }
+                let rows = try await connection.query(
+                    """
+                    WITH moved AS (
+                        DELETE FROM statistics_pending WHERE id IN (SELECT id FROM statistics_pending ORDER BY id LIMIT \(Self.foldBatch))
+                        RETURNING *
+                    ), cells AS (
+                        INSERT INTO statistics_cells (province, dimension, key, figure, month, value)
+                        SELECT c.province, c.dimension, c.key, c.figure, c.month, sum(c.amount)
+                        FROM moved, unnest(moved.provinces, moved.dimensions, moved.keys, moved.figures, moved.months, moved.amounts)
+                            AS c (province, dimension, key, figure, month, amount)
+                        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                        ON CONFLICT (province, dimension, key, figure, month) DO UPDATE SET value = statistics_cells.value + excluded.value
+                    ), durations AS (
+                        INSERT INTO statistics_durations (province, step, unit, month, days, count)
+                        SELECT d.province, d.step, d.unit, d.month, d.days, sum(d.count)
+                        FROM moved, unnest(moved.d_provinces, moved.d_steps, moved.d_units, moved.d_months, moved.d_days, moved.d_counts)
+                            AS d (province, step, unit, month, days, count)
+                        GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+                        ON CONFLICT (province, step, unit, month, days) DO UPDATE SET count = statistics_durations.count + excluded.count
+                    )
+                    SELECT count(*) FROM moved
+                    """, logger: logger
+                ).collect()
+                return try rows.first?.decode(Int.self) ?? 0
+            }
+            folded += batch
+            if batch < Self.foldBatch { return folded }
         }
     }
+
+    /// Pending rows folded in one statement.
+    static let foldBatch = 2_000
 
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics {
         let province = actor.statisticsProvince
         let scope = province?.code ?? StatisticsCells.national
         let monthText = month.description
+        // What was written before this reading is in the cells once this returns.
+        try await foldStatistics(wait: true)
         return try await read { connection in
             var period: [String: [Figure: Int64]] = [:]
             var toEnd: [String: [Figure: Int64]] = [:]

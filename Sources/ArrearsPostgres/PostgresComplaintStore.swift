@@ -34,9 +34,22 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         self.logger = logger
     }
 
-    /// Runs the connection pool until the task is cancelled (the service group's shutdown, or `running(_:)` ending).
+    /// Runs the connection pool until the task is cancelled (the service group's shutdown, or `running(_:)` ending), and
+    /// beside it the statistics folder: a few times a second it moves what writers appended into the cells (one folder
+    /// at a time across every server), so a reading rarely has anything left to fold.
     public func run() async throws {
-        await client.run()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.client.run() }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(200))
+                    if Task.isCancelled { break }
+                    _ = try? await self.foldStatistics(wait: false)
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
     }
 
     /// Runs the pool while `body` works, for commands and tests without a service group; the pool stops when it returns.
@@ -149,15 +162,12 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         return earlier
     }
 
-    /// The next ordinal of a year's complaints (ARR-2026-000001, …). The counter's row stays locked until the transaction
-    /// ends, so no two processes get the same number.
+    /// The next ordinal of a year's complaints (ARR-2026-000001, …) from the year's own sequence: nextval never waits
+    /// for another transaction, so registrations on every server run side by side. A number taken by a transaction that
+    /// then fails is not given again: numbers are unique and increasing, and may have gaps (migration 0008).
     func nextOrdinal(of year: Int, _ connection: PostgresConnection) async throws -> Int {
-        let rows = try await connection.query(
-            """
-            INSERT INTO complaint_numbers (year, last) VALUES (\(year), 1)
-            ON CONFLICT (year) DO UPDATE SET last = complaint_numbers.last + 1 RETURNING last
-            """, logger: logger
-        ).collect()
+        guard (2000...2099).contains(year) else { throw PostgresStoreError("no complaint numbers are kept for the year \(year)") }
+        let rows = try await connection.query("SELECT nextval(\("complaint_number_\(year)")::regclass)", logger: logger).collect()
         return try rows.first?.decode(Int.self) ?? 1
     }
 

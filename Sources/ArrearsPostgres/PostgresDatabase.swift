@@ -16,6 +16,7 @@ public enum PostgresDatabase {
         ("0005_issued_documents", String(decoding: PackageResources._005_issued_documents_sql, as: UTF8.self)),
         ("0006_search", String(decoding: PackageResources._006_search_sql, as: UTF8.self)),
         ("0007_filing_drafts", String(decoding: PackageResources._007_filing_drafts_sql, as: UTF8.self)),
+        ("0008_no_hot_rows", String(decoding: PackageResources._008_no_hot_rows_sql, as: UTF8.self)),
     ]
 
     /// The advisory lock key migrations hold ("ARRE" in ASCII).

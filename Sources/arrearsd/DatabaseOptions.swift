@@ -17,10 +17,19 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: "YAML file of settings, keys spelled as the flags; flags and ARREARS_* override it (env ARREARS_CONFIG_FILE).")
     var configFile: String?
 
+    @Option(help: "Most connections to PostgreSQL this process holds (env ARREARS_DATABASE_CONNECTIONS; default 20; SQLite ignores it).")
+    var databaseConnections: Int?
+
     mutating func validate() throws {
         if let path = configFile ?? ProcessInfo.processInfo.environment["ARREARS_CONFIG_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             try ConfigFile.load(path)
         }
+        guard (1...1000).contains(connections) else { throw ValidationError("--database-connections must be 1 to 1000") }
+    }
+
+    /// The PostgreSQL pool's size: several servers on one database share its max_connections.
+    var connections: Int {
+        databaseConnections ?? Settings.lookup("database-connections").flatMap { Int($0.0) } ?? 20
     }
 
     /// The database as configured: a file path or a PostgreSQL URL.
@@ -53,7 +62,8 @@ struct DatabaseOptions: ParsableArguments {
     /// while `body` does and stops when it returns.
     func withStore<T: Sendable>(_ body: (any ArrearsStorage & HistoryImportStore) async throws -> T) async throws -> T {
         if isPostgres {
-            let store = try await PostgresComplaintStore.open(PostgresLocation(url: location), logger: Logger(label: "arrears-postgres"))
+            let store = try await PostgresComplaintStore.open(
+                PostgresLocation(url: location), logger: Logger(label: "arrears-postgres"), connections: connections)
             return try await store.running { try await body(store) }
         }
         return try await body(try SQLiteComplaintStore.open(path: location))
