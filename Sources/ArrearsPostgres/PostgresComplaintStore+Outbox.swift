@@ -6,14 +6,22 @@ import PostgresNIO
 extension PostgresComplaintStore: NotificationOutbox {
     /// Writes what `event` obliges the platform to tell, inside the event's own transaction.
     func enqueue(_ notification: ComplaintNotification, at now: Date, _ connection: PostgresConnection) async throws {
+        var statement = PostgresStatement()
+        statement.sql = Self.outboxInsert(notification, at: now, &statement)
+        try await connection.query(statement.query, logger: logger)
+    }
+
+    /// The INSERT of a notification into the outbox (once per cause), its values bound into `statement`.
+    static func outboxInsert(_ notification: ComplaintNotification, at now: Date, _ statement: inout PostgresStatement) -> String {
         let instant = StoreCoding.instant(now)
-        try await connection.query(
-            """
+        let values = [
+            statement.bind(notification.causeKey), statement.bind(notification.topic), statement.bind(notification.recipient),
+            statement.bind(notification.complaintNumber), statement.bind(notification.payload), statement.bind(instant), statement.bind(instant),
+        ]
+        return """
             INSERT INTO outbox (cause_key, topic, recipient, complaint_number, payload, created_at, next_attempt_at)
-            VALUES (\(notification.causeKey), \(notification.topic), \(notification.recipient), \(notification.complaintNumber),
-                \(notification.payload), \(instant), \(instant))
-            ON CONFLICT (cause_key) DO NOTHING
-            """, logger: logger)
+            VALUES (\(values.joined(separator: ", "))) ON CONFLICT (cause_key) DO NOTHING
+            """
     }
 
     static let outboxColumns =

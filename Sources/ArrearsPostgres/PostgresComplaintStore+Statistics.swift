@@ -3,24 +3,36 @@ import ArrearsStore
 import PostgresNIO
 
 extension PostgresComplaintStore {
-    /// Appends what an event adds to the statistics as one pending row; the folder moves it into the cells. A writer
+    /// Appends what events add to the statistics as one pending row; the folder moves it into the cells. A writer
     /// touches no row another writer touches (migration 0008).
     func write(_ cells: StatisticsCells, _ connection: PostgresConnection) async throws {
+        var statement = PostgresStatement()
+        guard let insert = Self.pendingInsert(cells, &statement) else { return }
+        statement.sql = insert
+        unfolded.add(1, ordering: .relaxed)
+        try await connection.query(statement.query, logger: logger)
+    }
+
+    /// The INSERT of a pending row holding `cells`, its values bound into `statement`; nil when they add nothing.
+    static func pendingInsert(_ cells: StatisticsCells, _ statement: inout PostgresStatement) -> String? {
         let deltas = cells.deltas.filter { $0.value != 0 }.map { (cell, value) in
             (cell.province, cell.dimension.rawValue, cell.key, cell.figure.rawValue, cell.month.description, value)
         }
         let durations = cells.durations.map { (cell, count) in
             (cell.province, cell.step.rawValue, cell.unit.rawValue, cell.month.description, cell.days, count)
         }
-        guard !deltas.isEmpty || !durations.isEmpty else { return }
-        try await connection.query(
-            """
+        guard !deltas.isEmpty || !durations.isEmpty else { return nil }
+        let values = [
+            statement.bind(deltas.map(\.0)), statement.bind(deltas.map(\.1)), statement.bind(deltas.map(\.2)), statement.bind(deltas.map(\.3)),
+            statement.bind(deltas.map(\.4)), statement.bind(deltas.map(\.5)), statement.bind(durations.map(\.0)),
+            statement.bind(durations.map(\.1)), statement.bind(durations.map(\.2)), statement.bind(durations.map(\.3)),
+            statement.bind(durations.map { Int32($0.4) }), statement.bind(durations.map(\.5)),
+        ]
+        return """
             INSERT INTO statistics_pending (provinces, dimensions, keys, figures, months, amounts,
                 d_provinces, d_steps, d_units, d_months, d_days, d_counts)
-            VALUES (\(deltas.map(\.0)), \(deltas.map(\.1)), \(deltas.map(\.2)), \(deltas.map(\.3)), \(deltas.map(\.4)), \(deltas.map(\.5)),
-                \(durations.map(\.0)), \(durations.map(\.1)), \(durations.map(\.2)), \(durations.map(\.3)), \(durations.map(\.4)),
-                \(durations.map(\.5)))
-            """, logger: logger)
+            VALUES (\(values.joined(separator: ", ")))
+            """
     }
 
     /// The advisory lock only one folder holds at a time ("STAT" in ASCII).

@@ -18,6 +18,8 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
+    /// Pending statistics rows this process appended since its folder last ran: an idle server sends nothing.
+    let unfolded = Atomic<Int>(0)
 
     /// Migrates the database (one connection, failing fast with the server's message), then makes a pool to it; the pool
     /// serves once it runs.
@@ -38,18 +40,19 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// beside it the statistics folder: a few times a second it moves what writers appended into the cells (one folder
     /// at a time across every server), so a reading rarely has anything left to fold.
     public func run() async throws {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.client.run() }
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(200))
-                    if Task.isCancelled { break }
-                    _ = try? await self.foldStatistics(wait: false)
-                }
-            }
-            await group.next()
-            group.cancelAll()
+        // The pool must outlive the folder: a fold under way when the task is cancelled finishes (or fails) against a
+        // running pool, and only then is the pool stopped. A lease asked of a stopped pool would wait for ever.
+        let client = self.client
+        let pool = Task { await client.run() }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(200))
+            if Task.isCancelled { break }
+            // Only after this process wrote: other servers fold what they wrote, and a reading folds everything.
+            guard unfolded.exchange(0, ordering: .relaxed) > 0 else { continue }
+            _ = try? await foldStatistics(wait: false)
         }
+        pool.cancel()
+        await pool.value
     }
 
     /// Runs the pool while `body` works, for commands and tests without a service group; the pool stops when it returns.
@@ -121,26 +124,30 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
         try await write { connection in
+            let plan = RegistrationWrite(complaint, event: event)
+            let ordinal: Int
             if let claim = idempotency {
                 // Claiming the key first makes a concurrent retry (another process, even) wait here for this
-                // transaction, then find the key taken and replay, instead of filing the complaint twice.
+                // transaction, then find the key taken and replay, instead of filing the complaint twice. The number
+                // comes back with the claim (one round trip), and only when the key was not taken.
                 let claimed = try await connection.query(
                     """
                     INSERT INTO idempotency_keys (account, key, fingerprint, complaint_id, created_at)
                     VALUES (\(claim.account.rawValue), \(claim.key), \(claim.fingerprint), \(complaint.id.rawValue),
                         \(StoreCoding.instant(complaint.receivedAt)))
-                    ON CONFLICT (account, key) DO NOTHING RETURNING 1
+                    ON CONFLICT (account, key) DO NOTHING RETURNING nextval(\(try Self.numberSequence(plan.year))::regclass)
                     """, logger: logger
                 ).collect()
-                if claimed.isEmpty {
+                guard let taken = try claimed.first?.decode(Int.self) else {
                     guard let earlier = try await registration(connection, claimedBy: claim) else { throw StoreError.notFound }
                     return .replayed(earlier)
                 }
+                ordinal = taken
+            } else {
+                ordinal = try await nextOrdinal(of: plan.year, connection)
             }
-            let plan = RegistrationWrite(complaint, event: event)
             let (numbered, write) = try plan.numbered(
-                ordinal: try await nextOrdinal(of: plan.year, connection), related: try await related(connection, plan.keys),
-                calendar: try await statisticsCalendar(connection))
+                ordinal: ordinal, related: try await related(connection, plan.keys), calendar: try await statisticsCalendar(connection))
             try await insert(numbered, keys: plan.keys, connection)
             try await execute(write, connection)
             return .created(numbered)
@@ -166,39 +173,41 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// for another transaction, so registrations on every server run side by side. A number taken by a transaction that
     /// then fails is not given again: numbers are unique and increasing, and may have gaps (migration 0008).
     func nextOrdinal(of year: Int, _ connection: PostgresConnection) async throws -> Int {
-        guard (2000...2099).contains(year) else { throw PostgresStoreError("no complaint numbers are kept for the year \(year)") }
-        let rows = try await connection.query("SELECT nextval(\("complaint_number_\(year)")::regclass)", logger: logger).collect()
+        let rows = try await connection.query("SELECT nextval(\(try Self.numberSequence(year))::regclass)", logger: logger).collect()
         return try rows.first?.decode(Int.self) ?? 1
     }
 
-    /// Inserts a numbered complaint's row and its business keys (for duplicate detection).
+    /// The sequence a year's numbers come from; migration 0008 made one for each year 2000–2099.
+    static func numberSequence(_ year: Int) throws -> String {
+        guard (2000...2099).contains(year) else { throw PostgresStoreError("no complaint numbers are kept for the year \(year)") }
+        return "complaint_number_\(year)"
+    }
+
+    /// Inserts a numbered complaint's row and its business keys (for duplicate detection), in one statement.
     func insert(_ numbered: Complaint, keys: BusinessKeys, _ connection: PostgresConnection) async throws {
         let filing = numbered.filing
         let (complainant, respondent) = (filing.complainant, filing.respondent)
         let body = try StoreCoding.encode(numbered)
-        let rows = try await connection.query(
-            """
-            INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
-                complainant_account, received_at, due_on, amount_claimed_fen, body,
-                complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
-                contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel, search)
-            VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
-                \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
-                \(StoreCoding.instant(numbered.receivedAt)), \(numbered.nextDue?.description), \(filing.amountClaimed.value), \(body),
-                \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue), \(complainant.declaredSize.rawValue),
-                \(complainant.contact.person), \(complainant.contact.phone), \(complainant.contact.email), \(respondent.name),
-                \(respondent.kind.rawValue), \(respondent.level.rawValue), \(respondent.region.description), \(filing.channel.rawValue),
-                \(SearchTerms.tsvector(SearchTerms.document(of: numbered)))::tsvector)
-            RETURNING seq
-            """, logger: logger
-        ).collect()
-        let seq = try rows.first?.decode(Int64.self) ?? 0
         let contracts = Array(Set(keys.contracts)).sorted()
-        guard !contracts.isEmpty else { return }
         try await connection.query(
             """
+            WITH c AS (
+                INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
+                    complainant_account, received_at, due_on, amount_claimed_fen, body,
+                    complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
+                    contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel, search)
+                VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
+                    \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
+                    \(StoreCoding.instant(numbered.receivedAt)), \(numbered.nextDue?.description), \(filing.amountClaimed.value), \(body),
+                    \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue),
+                    \(complainant.declaredSize.rawValue), \(complainant.contact.person), \(complainant.contact.phone),
+                    \(complainant.contact.email), \(respondent.name), \(respondent.kind.rawValue), \(respondent.level.rawValue),
+                    \(respondent.region.description), \(filing.channel.rawValue),
+                    \(SearchTerms.tsvector(SearchTerms.document(of: numbered)))::tsvector)
+                RETURNING seq
+            )
             INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key)
-            SELECT \(seq), \(keys.complainant), \(keys.respondent), unnest(\(contracts)::text[])
+            SELECT c.seq, \(keys.complainant), \(keys.respondent), key FROM c, unnest(\(contracts)::text[]) AS key
             """, logger: logger)
     }
 
@@ -282,44 +291,10 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         try await execute(EventWrite(event, next: next, replacing: current, calendar: try await statisticsCalendar(connection)), connection)
     }
 
-    /// Writes what an event writes beside the complaint's row: the chained event, its notification, its statistics.
+    /// Writes what an event writes beside the complaint's row — the chained event, its notification, its statistics —
+    /// in one statement (after reading the link to the event before it, for all but a complaint's first).
     func execute(_ write: EventWrite, _ connection: PostgresConnection) async throws {
-        try await append(write.event, province: write.province, connection)
-        if let notification = write.notification { try await enqueue(notification, at: write.event.at, connection) }
-        try await self.write(write.cells, connection)
-    }
-
-    /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are enough
-    /// for the officer to judge.
-    func related(_ connection: PostgresConnection, _ keys: BusinessKeys) async throws -> [RelatedComplaint] {
-        var matched: [Int64: [String]] = [:]
-        for key in Set(keys.contracts) {
-            let rows = try await connection.query(
-                """
-                SELECT complaint_seq FROM complaint_keys
-                WHERE complainant_code = \(keys.complainant) AND respondent_key = \(keys.respondent) AND contract_key = \(key)
-                ORDER BY complaint_seq DESC LIMIT 10
-                """, logger: logger)
-            for try await seq in rows.decode(Int64.self) { matched[seq, default: []].append(key) }
-        }
-        var related: [RelatedComplaint] = []
-        for seq in matched.keys.sorted(by: >).prefix(10) {
-            let rows = try await connection.query(
-                """
-                SELECT id, number, state, COALESCE(jsonb_typeof(body::jsonb -> 'resolution'), 'null') <> 'null'
-                FROM complaints WHERE seq = \(seq)
-                """, logger: logger
-            ).collect()
-            guard let (id, number, state, hasResult) = try rows.first?.decode((String, String, String, Bool).self) else { continue }
-            related.append(
-                BusinessKeys.related(
-                    id: ComplaintID(id), number: number, state: try Self.decodeEnum(state), hasResult: hasResult, matched: matched[seq] ?? []))
-        }
-        return related
-    }
-
-    /// Appends an event, chained to the one before it (`AuditChain`); the complaint's row is locked by the caller.
-    func append(_ event: ComplaintEvent, province: RegionCode?, _ connection: PostgresConnection) async throws {
+        let event = write.event
         var previous = AuditChain.genesis
         if event.sequence > 1 {
             let rows = try await connection.query(
@@ -328,21 +303,70 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
             ).collect()
             previous = try rows.first?.decode(String.self) ?? AuditChain.genesis
         }
-        try await insert(StoredEvent(event, province: province, previous: previous), connection)
+        let stored = try StoredEvent(event, province: write.province, previous: previous)
+        var statement = PostgresStatement()
+        var parts = [Self.eventInsert(stored, &statement)]
+        if let notification = write.notification { parts.append(Self.outboxInsert(notification, at: event.at, &statement)) }
+        if let pending = Self.pendingInsert(write.cells, &statement) {
+            parts.append(pending)
+            unfolded.add(1, ordering: .relaxed)
+        }
+        statement.sql = "WITH " + parts.enumerated().map { "w\($0.offset) AS (\($0.element))" }.joined(separator: ", ") + " SELECT 1"
+        try await connection.query(statement.query, logger: logger)
+    }
+
+    /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are enough
+    /// for the officer to judge. One statement: the ten newest per key, then the ten newest of those with what matched.
+    func related(_ connection: PostgresConnection, _ keys: BusinessKeys) async throws -> [RelatedComplaint] {
+        let wanted = Array(Set(keys.contracts)).sorted()
+        guard !wanted.isEmpty else { return [] }
+        let rows = try await connection.query(
+            """
+            WITH hits AS (
+                SELECT k.complaint_seq AS seq, k.contract_key AS key
+                FROM unnest(\(wanted)::text[]) AS wanted (key)
+                CROSS JOIN LATERAL (
+                    SELECT complaint_seq, contract_key FROM complaint_keys
+                    WHERE complainant_code = \(keys.complainant) AND respondent_key = \(keys.respondent) AND contract_key = wanted.key
+                    ORDER BY complaint_seq DESC LIMIT 10
+                ) k
+            ), top AS (
+                SELECT seq, array_agg(key ORDER BY key) AS keys FROM hits GROUP BY seq ORDER BY seq DESC LIMIT 10
+            )
+            SELECT c.id, c.number, c.state, COALESCE(jsonb_typeof(c.body::jsonb -> 'resolution'), 'null') <> 'null', top.keys
+            FROM top JOIN complaints c ON c.seq = top.seq ORDER BY top.seq DESC
+            """, logger: logger)
+        var related: [RelatedComplaint] = []
+        for try await (id, number, state, hasResult, matched) in rows.decode((String, String, String, Bool, [String]).self) {
+            related.append(
+                BusinessKeys.related(id: ComplaintID(id), number: number, state: try Self.decodeEnum(state), hasResult: hasResult, matched: matched))
+        }
+        return related
     }
 
     /// Inserts an event's row with its link.
     func insert(_ stored: StoredEvent, _ connection: PostgresConnection) async throws {
+        var statement = PostgresStatement()
+        statement.sql = Self.eventInsert(stored, &statement)
+        try await connection.query(statement.query, logger: logger)
+    }
+
+    /// The INSERT of an event's row with its link, its values bound into `statement`.
+    static func eventInsert(_ stored: StoredEvent, _ statement: inout PostgresStatement) -> String {
         let event = stored.event
-        try await connection.query(
-            """
+        let values = [
+            statement.bind(event.complaintID.rawValue), statement.bind(event.sequence), statement.bind(event.kind.rawValue),
+            statement.bind(event.from?.rawValue), statement.bind(event.to.rawValue), statement.bind(event.actor.rawValue),
+            statement.bind(event.actorName), statement.bind(event.role.rawValue), statement.bind(stored.fields[8]),
+            statement.bind(stored.fields[9]), statement.bind(stored.province?.code), statement.bind(event.openDelta),
+            statement.bind(event.detail.amountClaimed?.value), statement.bind(event.detail.amountPaid?.value), statement.bind(stored.fields[14]),
+            statement.bind(stored.previous), statement.bind(stored.hash),
+        ]
+        return """
             INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
                 cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
-            VALUES (\(event.complaintID.rawValue), \(event.sequence), \(event.kind.rawValue), \(event.from?.rawValue), \(event.to.rawValue),
-                \(event.actor.rawValue), \(event.actorName), \(event.role.rawValue), \(stored.fields[8]), \(stored.fields[9]),
-                \(stored.province?.code), \(event.openDelta), \(event.detail.amountClaimed?.value), \(event.detail.amountPaid?.value),
-                \(stored.fields[14]), \(stored.previous), \(stored.hash))
-            """, logger: logger)
+            VALUES (\(values.joined(separator: ", ")))
+            """
     }
 
     public func readinessProblem() async -> Message? {
