@@ -34,7 +34,7 @@ export BENCH_DIR=$PWD/Benchmarks FILING=$PWD/Schemas/examples/filing.json
 
 work=$(mktemp -d)
 chmod 755 "$work"
-pgport=25499
+pgport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 servers=()
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 cleanup() {
