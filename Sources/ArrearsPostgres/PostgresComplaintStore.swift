@@ -183,32 +183,9 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         return "complaint_number_\(year)"
     }
 
-    /// Inserts a numbered complaint's row and its business keys (for duplicate detection), in one statement.
+    /// Inserts a numbered complaint's row and its business keys (for duplicate detection), in one prepared statement.
     func insert(_ numbered: Complaint, keys: BusinessKeys, _ connection: PostgresConnection) async throws {
-        let filing = numbered.filing
-        let (complainant, respondent) = (filing.complainant, filing.respondent)
-        let body = try StoreCoding.encode(numbered)
-        let contracts = Array(Set(keys.contracts)).sorted()
-        try await connection.query(
-            """
-            WITH c AS (
-                INSERT INTO complaints (id, number, state, version, intake_province, handling_department,
-                    complainant_account, received_at, due_on, amount_claimed_fen, body,
-                    complainant_name, complainant_code, complainant_industry, complainant_size, contact_person, contact_phone,
-                    contact_email, respondent_name, respondent_kind, respondent_level, respondent_region, channel, search)
-                VALUES (\(numbered.id.rawValue), \(numbered.number), \(numbered.state.rawValue), \(numbered.version),
-                    \(numbered.intakeProvince?.code), \(numbered.handlingDepartment?.rawValue), \(numbered.complainantAccount?.rawValue),
-                    \(StoreCoding.instant(numbered.receivedAt)), \(numbered.nextDue?.description), \(filing.amountClaimed.value), \(body),
-                    \(complainant.name), \(complainant.creditCode.description), \(complainant.industry.rawValue),
-                    \(complainant.declaredSize.rawValue), \(complainant.contact.person), \(complainant.contact.phone),
-                    \(complainant.contact.email), \(respondent.name), \(respondent.kind.rawValue), \(respondent.level.rawValue),
-                    \(respondent.region.description), \(filing.channel.rawValue),
-                    \(SearchTerms.tsvector(SearchTerms.document(of: numbered)))::tsvector)
-                RETURNING seq
-            )
-            INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key)
-            SELECT c.seq, \(keys.complainant), \(keys.respondent), key FROM c, unnest(\(contracts)::text[]) AS key
-            """, logger: logger)
+        try await connection.execute(ComplaintInsert(complaint: numbered, body: try StoreCoding.encode(numbered), keys: keys), logger: logger)
     }
 
     public func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint? {
