@@ -50,11 +50,9 @@ extension Platform {
         guard used + stored.bytes <= evidenceLimits.complaint else {
             throw Refusal.evidenceAllowanceExceeded(used: used, adding: stored.bytes, limit: evidenceLimits.complaint)
         }
-        let index = files.count
-        draft.answers["files[\(index)].sha256"] = stored.sha256
-        draft.answers["files[\(index)].name"] = name ?? stored.type.defaultFileName
-        draft.answers["files[\(index)].type"] = stored.type.rawValue
-        draft.answers["files[\(index)].bytes"] = String(stored.bytes)
+        let file = DraftFile(
+            index: files.count, name: name ?? stored.type.defaultFileName, type: stored.type, bytes: stored.bytes, sha256: stored.sha256)
+        Self.record(file, at: file.index, in: &draft)
         return try await saveDraft(draft, by: caller)
     }
 
@@ -65,13 +63,16 @@ extension Platform {
         guard files.indices.contains(index) else { throw Refusal.notFound(Message("refusal.draft-not-found")) }
         files.remove(at: index)
         draft.answers = draft.answers.filter { !$0.key.hasPrefix("files[") }
-        for (place, file) in files.enumerated() {
-            draft.answers["files[\(place)].sha256"] = file.sha256
-            draft.answers["files[\(place)].name"] = file.name
-            draft.answers["files[\(place)].type"] = file.type.rawValue
-            draft.answers["files[\(place)].bytes"] = String(file.bytes)
-        }
+        for (place, file) in files.enumerated() { Self.record(file, at: place, in: &draft) }
         return try await saveDraft(draft, by: caller)
+    }
+
+    /// Writes a file's answers at a place in the draft (the inverse of `draftFiles`).
+    static func record(_ file: DraftFile, at place: Int, in draft: inout FilingDraft) {
+        draft.answers["files[\(place)].sha256"] = file.sha256
+        draft.answers["files[\(place)].name"] = file.name
+        draft.answers["files[\(place)].type"] = file.type.rawValue
+        draft.answers["files[\(place)].bytes"] = String(file.bytes)
     }
 
     /// Attaches the draft's files to the complaint it became, each under an id drawn from the draft and the file's
@@ -81,13 +82,7 @@ extension Platform {
         for file in draftFiles(draft) {
             let id = Self.draftEvidenceID(draft: draft.id, index: file.index)
             if try await store.evidence(id, of: complaint, visibleTo: account.actor) != nil { continue }
-            let location = vault.location(sha256: file.sha256)
-            let content = AsyncThrowingStream<ArraySlice<UInt8>, any Error> { continuation in
-                do {
-                    continuation.yield(ArraySlice(try Data(contentsOf: location)))
-                    continuation.finish()
-                } catch { continuation.finish(throwing: error) }
-            }
+            let content = EvidenceVault.whole(Array(try Data(contentsOf: vault.location(sha256: file.sha256))))
             do {
                 _ = try await attachEvidence(to: complaint, named: file.name, announcedBytes: file.bytes, content: content, by: caller, as: id)
             } catch {

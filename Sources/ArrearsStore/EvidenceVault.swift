@@ -90,11 +90,15 @@ public struct EvidenceVault: Sendable {
 
     /// Stores a document the platform wrote itself (a 督办书), as durably as an upload.
     public func store(issued content: [UInt8], type: EvidenceType) async throws -> StoredContent {
-        let chunks = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+        try await store(Self.whole(content), limit: content.count, expectedLength: content.count, issued: type)
+    }
+
+    /// Content already in memory (a form's upload, a document the platform wrote) as the one chunk `store` reads.
+    public static func whole(_ content: [UInt8]) -> AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
+        AsyncThrowingStream {
             $0.yield(ArraySlice(content))
             $0.finish()
         }
-        return try await store(chunks, limit: content.count, expectedLength: content.count, issued: type)
     }
 
     /// What `EvidenceType.structureProblem` finds in the written file, reading only the few places it looks at.

@@ -161,10 +161,7 @@ struct FilingRoutes {
         let returnTo = upload.fields["return"] ?? ""
         do {
             let bytes = upload.file
-            let content = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
-                $0.yield(ArraySlice(bytes))
-                $0.finish()
-            }
+            let content = EvidenceVault.whole(bytes)
             _ = try await platform.addDraftFile(to: id, named: upload.fileName, announcedBytes: bytes.count, content: content, by: visit.caller)
             return Response(status: .seeOther, headers: [.location: "/file/\(id)/files" + (returnTo == "check" ? "?return=check" : "")])
         } catch {

@@ -164,10 +164,7 @@ struct PortalRoutes {
         guard visit.accepts(formToken: upload.fields["csrf"]) else { throw PortalRefusal.crossSite }
         do {
             let bytes = upload.file
-            let content = AsyncThrowingStream<ArraySlice<UInt8>, any Error> {
-                $0.yield(ArraySlice(bytes))
-                $0.finish()
-            }
+            let content = EvidenceVault.whole(bytes)
             _ = try await platform.attachEvidence(
                 to: ComplaintID(number), named: upload.fileName, announcedBytes: bytes.count, content: content, by: visit.caller)
             return Response(status: .seeOther, headers: [.location: "/complaints/\(number)?done=files"])
