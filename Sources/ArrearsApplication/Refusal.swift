@@ -41,6 +41,8 @@ public enum Refusal: Error, Equatable, Sendable {
     case evidence(EvidenceRefusal)
     /// The complaint's evidence would pass its allowance.
     case evidenceAllowanceExceeded(used: Int, adding: Int, limit: Int)
+    /// The database cannot be reached for a moment (a failover under way); try again, a filing with the same key.
+    case unavailable
 
     /// The HTTP status every web edge answers the refusal with (the API and the portal alike).
     public var status: Int {
@@ -54,6 +56,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .tooMany: 429
         case .evidence(.notAcceptedType), .evidence(.malformed): 415
         case .evidence(.tooLarge), .evidenceAllowanceExceeded: 413
+        case .unavailable: 503
         }
     }
 
@@ -91,6 +94,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .constraint: self = .invalid([FieldViolation(field: "(record)", rule: "store.constraint", message: error.message)])
         case .noSuchAccount: self = .notFound(error.message)
         case .alreadyVerified: self = .duplicate(Message("duplicate.verification"))
+        case .unavailable: self = .unavailable
         }
     }
 
@@ -121,6 +125,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case let .evidence(refusal): refusal.message
         case let .evidenceAllowanceExceeded(used, adding, limit):
             StoreError.evidenceAllowanceExceeded(used: used, adding: adding, limit: limit).message
+        case .unavailable: StoreError.unavailable.message
         }
     }
 
@@ -144,6 +149,7 @@ public enum Refusal: Error, Equatable, Sendable {
         case .evidence(.notAcceptedType), .evidence(.malformed): "evidence-type"
         case .evidence(.tooLarge), .evidenceAllowanceExceeded: "evidence-too-large"
         case .evidence(.truncated): "evidence-truncated"
+        case .unavailable: "database-unavailable"
         }
     }
 

@@ -47,6 +47,7 @@ enum ProblemMapping {
         switch refusal {
         case .unauthenticated: headers["WWW-Authenticate"] = "Bearer realm=\"arrears\""
         case let .tooMany(_, seconds): headers["Retry-After"] = String(seconds)
+        case .unavailable: headers["Retry-After"] = "1"
         default: break
         }
         let titleID: String? =

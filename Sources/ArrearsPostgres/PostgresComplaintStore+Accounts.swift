@@ -8,7 +8,7 @@ extension PostgresComplaintStore: AccountStore {
         let contactJSON = try contact.map { try StoreCoding.encode($0) }
         // token_digest is NOT NULL UNIQUE: an account without an operator token gets the digest of nothing anyone holds.
         let digest = tokenDigest ?? "none-" + UUID().uuidString
-        try await write { connection in
+        try await write { [self] connection in
             let inserted: [PostgresRow]
             do {
                 inserted = try await connection.query(
@@ -31,7 +31,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func smeAccount(creditCode: CreditCode) async throws -> AccountID? {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query(
                 "SELECT id FROM accounts WHERE role = 'sme' AND credit_code = \(creditCode.text) AND verified_at IS NOT NULL", logger: logger
             ).collect()
@@ -58,7 +58,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func verifySME(_ id: AccountID, method: String, evidence: String, at now: Date, by auditor: Auditor) async throws -> SMEVerification {
-        try await write { connection in
+        try await write { [self] connection in
             let rows = try await connection.query(
                 "SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.id = \(id.rawValue) FOR UPDATE", logger: logger
             ).collect()
@@ -91,7 +91,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func account(id: AccountID) async throws -> Account? {
-        try await read { connection in
+        try await read { [self] connection in
             try await connection.query("SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.id = \(id.rawValue)", logger: logger)
                 .collect().first.map(Self.account)
         }
@@ -99,7 +99,7 @@ extension PostgresComplaintStore: AccountStore {
 
     public func account(tokenDigest: String, at now: Date) async throws -> Account? {
         let instant = StoreCoding.instant(now)
-        return try await read { connection in
+        return try await read { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.accountColumns) FROM accounts a WHERE a.token_digest = \(tokenDigest)
@@ -114,7 +114,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func signInRecord(login: String) async throws -> (account: Account, passwordHash: String)? {
-        let found: (Account, String)? = try await read { connection in
+        let found: (Account, String)? = try await read { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.accountColumns), a.password_hash FROM accounts a
@@ -130,7 +130,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func createSession(tokenDigest: String, account: AccountID, at now: Date, expiresAt: Date, by auditor: Auditor) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO sessions (token_digest, account, created_at, expires_at)
@@ -144,7 +144,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func revokeSession(tokenDigest: String, at now: Date) async throws -> Bool {
-        try await write { connection in
+        try await write { [self] connection in
             let revoked = try await connection.query(
                 "UPDATE sessions SET revoked_at = \(StoreCoding.instant(now)) WHERE token_digest = \(tokenDigest) AND revoked_at IS NULL RETURNING 1",
                 logger: logger
@@ -154,7 +154,7 @@ extension PostgresComplaintStore: AccountStore {
     }
 
     public func revokeTokens(of account: AccountID, at now: Date, by auditor: Auditor) async throws -> Int {
-        try await write { connection in
+        try await write { [self] connection in
             let sessions = try await connection.query(
                 "UPDATE sessions SET revoked_at = \(StoreCoding.instant(now)) WHERE account = \(account.rawValue) AND revoked_at IS NULL RETURNING 1",
                 logger: logger
@@ -176,7 +176,7 @@ extension PostgresComplaintStore: AccountStore {
     public func changePassword(of account: AccountID, passwordHash: String, keeping session: String?, at now: Date, by auditor: Auditor)
         async throws -> Int
     {
-        try await write { connection in
+        try await write { [self] connection in
             let changed = try await connection.query(
                 "UPDATE accounts SET password_hash = \(passwordHash) WHERE id = \(account.rawValue) RETURNING 1", logger: logger
             ).collect()

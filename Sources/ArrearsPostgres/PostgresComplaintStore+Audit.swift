@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresComplaintStore: AuditStore {
     public func auditReport(of complaint: ComplaintID?, visibleTo actor: Actor?) async throws -> AuditReport {
         // One snapshot for the whole walk: a complaint's version and its events are read as of the same moment.
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             var statement = PostgresStatement()
             var condition = PostgresScope.condition(ComplaintScope.auditing(actor), &statement)

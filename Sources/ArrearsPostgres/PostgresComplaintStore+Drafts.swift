@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresComplaintStore: DraftStore {
     public func saveDraft(_ draft: FilingDraft) async throws {
         let answers = try StoreCoding.encode(draft.answers)
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO filing_drafts (account, id, answers, created_at, updated_at)
@@ -18,7 +18,7 @@ extension PostgresComplaintStore: DraftStore {
     }
 
     public func draft(_ id: String, of account: AccountID) async throws -> FilingDraft? {
-        try await read { connection in
+        try await read { [self] connection in
             try await drafts(
                 connection,
                 "SELECT id, account, answers::text, created_at, updated_at FROM filing_drafts WHERE account = \(account.rawValue) AND id = \(id)"
@@ -27,7 +27,7 @@ extension PostgresComplaintStore: DraftStore {
     }
 
     public func drafts(of account: AccountID) async throws -> [FilingDraft] {
-        try await read { connection in
+        try await read { [self] connection in
             try await drafts(
                 connection,
                 "SELECT id, account, answers::text, created_at, updated_at FROM filing_drafts WHERE account = \(account.rawValue) ORDER BY updated_at DESC"
@@ -36,7 +36,7 @@ extension PostgresComplaintStore: DraftStore {
     }
 
     public func deleteDraft(_ id: String, of account: AccountID) async throws -> Bool {
-        try await write { connection in
+        try await write { [self] connection in
             let rows = try await connection.query(
                 "DELETE FROM filing_drafts WHERE account = \(account.rawValue) AND id = \(id) RETURNING id", logger: logger
             ).collect()

@@ -8,7 +8,7 @@ extension PostgresComplaintStore: EvidenceStore {
         _ evidence: Evidence, visibleTo actor: Actor, complaintLimit: Int,
         decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
-        try await write { connection in
+        try await write { [self] connection in
             // The complaint's row lock also serialises attachments, so two uploads cannot both fit under the allowance.
             guard let current = try await fetchComplaint(connection, id: evidence.complaintID, visibleTo: actor, forUpdate: true) else {
                 throw StoreError.notFound
@@ -35,7 +35,7 @@ extension PostgresComplaintStore: EvidenceStore {
     static let evidenceColumns = "id, complaint_id, sha256, type, bytes, name, attached_by, attached_at"
 
     public func evidence(of id: ComplaintID, visibleTo actor: Actor) async throws -> [Evidence]? {
-        try await read { connection in
+        try await read { [self] connection in
             guard let found = try await visibleID(connection, id, actor) else { return nil }
             var evidence: [Evidence] = []
             let rows = try await connection.query(
@@ -47,7 +47,7 @@ extension PostgresComplaintStore: EvidenceStore {
     }
 
     public func evidence(_ id: EvidenceID, of complaint: ComplaintID, visibleTo actor: Actor) async throws -> Evidence? {
-        try await read { connection in
+        try await read { [self] connection in
             guard let found = try await visibleID(connection, complaint, actor) else { return nil }
             let rows = try await connection.query(
                 "SELECT \(unescaped: Self.evidenceColumns) FROM evidence WHERE id = \(id.rawValue) AND complaint_id = \(found.rawValue)",
@@ -58,7 +58,7 @@ extension PostgresComplaintStore: EvidenceStore {
     }
 
     public func isEvidenceContentReferenced(sha256: String) async throws -> Bool {
-        try await read { connection in
+        try await read { [self] connection in
             !(try await connection.query("SELECT 1 FROM evidence WHERE sha256 = \(sha256) LIMIT 1", logger: logger).collect().isEmpty)
         }
     }

@@ -22,7 +22,7 @@ extension PostgresComplaintStore: ComplaintExportStore {
             FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(statement.bind(limit))
             """
         let found = statement
-        return try await read { connection in
+        return try await read { [self] connection in
             var rows: [ComplaintExportRow] = []
             rows.reserveCapacity(limit)
             for try await row in try await connection.query(found.query, logger: logger) {

@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresComplaintStore: OperationalGaugeStore {
     /// Two counts on the state and due-date indexes.
     public func operationalGauges(today: CSTDate) async throws -> OperationalGauges {
-        var gauges = try await read { connection in
+        var gauges = try await read { [self] connection in
             var gauges = OperationalGauges()
             for try await (state, count) in try await connection.query(
                 "SELECT state, count(*) FROM complaints GROUP BY state", logger: logger

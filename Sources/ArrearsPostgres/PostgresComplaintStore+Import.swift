@@ -6,7 +6,7 @@ extension PostgresComplaintStore: HistoryImportStore {
     /// Stores the batch in one transaction: each complaint not already there is numbered and inserted with its chained
     /// events, and the statistics its history implies are added once for the batch.
     public func importHistories(_ histories: [(Complaint, [ComplaintEvent])]) async throws -> Int {
-        try await write { connection in
+        try await write { [self] connection in
             let existing = try await connection.query(
                 "SELECT id FROM complaints WHERE id = ANY(\(histories.map(\.0.id.rawValue))::text[])", logger: logger)
             var stored: Set<String> = []

@@ -29,7 +29,7 @@ extension PostgresComplaintStore: NotificationOutbox {
 
     public func claimDueMessages(at now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage] {
         let (instant, lease) = (StoreCoding.instant(now), StoreCoding.instant(leaseUntil))
-        return try await write { connection in
+        return try await write { [self] connection in
             // SKIP LOCKED: a message another server is claiming this instant is left to it, not waited for.
             let rows = try await connection.query(
                 """
@@ -45,7 +45,7 @@ extension PostgresComplaintStore: NotificationOutbox {
     }
 
     public func recordDelivered(_ id: Int64, attempts: Int, at: Date) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 UPDATE outbox SET state = 'delivered', attempts = \(attempts), delivered_at = \(StoreCoding.instant(at)), last_error = NULL
@@ -55,7 +55,7 @@ extension PostgresComplaintStore: NotificationOutbox {
     }
 
     public func recordFailedDelivery(_ id: Int64, attempts: Int, error: String, retryAt: Date?) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 UPDATE outbox SET state = \(retryAt == nil ? "dead" : "pending"), attempts = \(attempts), last_error = \(String(error.prefix(500))),
@@ -66,7 +66,7 @@ extension PostgresComplaintStore: NotificationOutbox {
     }
 
     public func outboxMessages(state: DeliveryState?, after: Int64, limit: Int) async throws -> [OutboxMessage] {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT \(unescaped: Self.outboxColumns) FROM outbox
@@ -79,7 +79,7 @@ extension PostgresComplaintStore: NotificationOutbox {
     }
 
     public func retryMessage(_ id: Int64, at now: Date, by auditor: Auditor) async throws -> Bool {
-        try await write { connection in
+        try await write { [self] connection in
             let changed = try await connection.query(
                 "UPDATE outbox SET state = 'pending', next_attempt_at = \(StoreCoding.instant(now)) WHERE id = \(id) AND state <> 'delivered' RETURNING 1",
                 logger: logger
@@ -91,7 +91,7 @@ extension PostgresComplaintStore: NotificationOutbox {
     }
 
     public func enqueueOverdueNotifications(today: CSTDate, at now: Date) async throws -> Int {
-        try await write { connection in
+        try await write { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT body FROM complaints c WHERE due_on IS NOT NULL AND due_on < \(today.description)

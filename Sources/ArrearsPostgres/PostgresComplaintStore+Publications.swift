@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension PostgresComplaintStore: StatisticsPublicationStore {
     public func publish(_ publication: StatisticsPublication, by auditor: Auditor) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             let inserted = try await connection.query(
                 """
                 INSERT INTO statistics_publications (month, scope, published_at, published_by, body, checksum)
@@ -28,7 +28,7 @@ extension PostgresComplaintStore: StatisticsPublicationStore {
     }
 
     public func publication(month: CSTMonth, scope: RegionCode?) async throws -> StatisticsPublication? {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT published_at, published_by, body, checksum FROM statistics_publications
@@ -43,7 +43,7 @@ extension PostgresComplaintStore: StatisticsPublicationStore {
     }
 
     public func publishedMonths(limit: Int) async throws -> [PublishedMonth] {
-        try await read { connection in
+        try await read { [self] connection in
             var found: [PublishedMonth] = []
             let rows = try await connection.query(
                 "SELECT month, scope FROM statistics_publications ORDER BY month DESC, scope LIMIT \(limit)", logger: logger)
@@ -55,7 +55,7 @@ extension PostgresComplaintStore: StatisticsPublicationStore {
     }
 
     public func publications(scope: RegionCode?, limit: Int) async throws -> [StatisticsPublication] {
-        try await read { connection in
+        try await read { [self] connection in
             var found: [StatisticsPublication] = []
             let rows = try await connection.query(
                 """

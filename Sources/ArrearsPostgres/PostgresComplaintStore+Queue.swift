@@ -43,7 +43,7 @@ extension PostgresComplaintStore {
             FROM complaints WHERE \(conditions.joined(separator: " AND ")) ORDER BY seq LIMIT \(statement.bind(limit + 1))
             """
         let found = statement
-        let rows = try await read { connection in
+        let rows = try await read { [self] connection in
             var rows: [(seq: Int64, summary: ComplaintSummary)] = []
             let decoded = try await connection.query(found.query, logger: logger).decode(
                 (Int64, String, String, String, Int, String, String, String, String?, String?, Int64, String?, String?).self)

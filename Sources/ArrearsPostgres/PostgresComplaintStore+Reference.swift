@@ -5,7 +5,7 @@ import PostgresNIO
 
 extension PostgresComplaintStore: ReferenceStore {
     public func calendarImports() async throws -> [String] {
-        try await read { connection in
+        try await read { [self] connection in
             var tables: [String] = []
             for try await csv in try await connection.query("SELECT csv FROM calendar_imports ORDER BY id", logger: logger).decode(String.self) {
                 tables.append(csv)
@@ -16,12 +16,12 @@ extension PostgresComplaintStore: ReferenceStore {
 
     public func workingDayCalendar() async throws -> WorkingDayCalendar {
         if let fresh = calendars.fresh { return fresh }
-        return try await read { connection in try await statisticsCalendar(connection) }
+        return try await read { [self] connection in try await statisticsCalendar(connection) }
     }
 
     public func recordCalendarImport(csv: String, years: ClosedRange<Int>, by: String, at: Date) async throws {
         defer { calendars.invalidate() }
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO calendar_imports (first_year, last_year, csv, imported_by, imported_at)
@@ -37,7 +37,7 @@ extension PostgresComplaintStore: ReferenceStore {
     }
 
     public func routingTable() async throws -> VersionedRoutingTable? {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query("SELECT version, body FROM routing_tables ORDER BY version DESC LIMIT 1", logger: logger).collect()
             guard let (version, body) = try rows.first?.decode((Int, String).self) else { return nil }
             return VersionedRoutingTable(version: version, table: try StoreCoding.decode(RoutingTable.self, from: body))
@@ -46,7 +46,7 @@ extension PostgresComplaintStore: ReferenceStore {
 
     public func recordRoutingTable(_ table: RoutingTable, by: String, at: Date) async throws -> Int {
         let body = try StoreCoding.encode(table)
-        return try await write { connection in
+        return try await write { [self] connection in
             let rows = try await connection.query(
                 "INSERT INTO routing_tables (body, imported_by, imported_at) VALUES (\(body), \(by), \(StoreCoding.instant(at))) RETURNING version",
                 logger: logger

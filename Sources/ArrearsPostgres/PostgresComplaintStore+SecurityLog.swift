@@ -10,7 +10,7 @@ extension PostgresComplaintStore {
 
     @discardableResult
     public func record(_ entry: SecurityLogEntry) async throws -> SecurityLogEntry {
-        try await write { connection in try await appendLog(entry, connection) }
+        try await write { [self] connection in try await appendLog(entry, connection) }
     }
 
     public func securityLog(after sequence: Int, limit: Int, subject: String?) async throws -> [SecurityLogEntry] {
@@ -21,7 +21,7 @@ extension PostgresComplaintStore {
             WHERE seq > \(statement.bind(sequence))\(filter) ORDER BY seq LIMIT \(statement.bind(limit))
             """
         let found = statement
-        return try await read { connection in
+        return try await read { [self] connection in
             var entries: [SecurityLogEntry] = []
             let rows = try await connection.query(found.query, logger: logger)
             for try await (seq, at, actor, role, action, subject, detail, requestID) in rows.decode(

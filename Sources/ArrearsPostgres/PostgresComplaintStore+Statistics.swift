@@ -45,7 +45,7 @@ extension PostgresComplaintStore {
     func foldStatistics(wait: Bool) async throws -> Int {
         var folded = 0
         while true {
-            let batch = try await write { connection -> Int in
+            let batch = try await write { [self] connection -> Int in
                 if wait {
                     try await connection.query("SELECT pg_advisory_xact_lock(\(Self.foldLock))", logger: logger)
                 } else {
@@ -91,7 +91,7 @@ extension PostgresComplaintStore {
         let monthText = month.description
         // What was written before this reading is in the cells once this returns.
         try await foldStatistics(wait: true)
-        return try await read { connection in
+        return try await read { [self] connection in
             var period: [String: [Figure: Int64]] = [:]
             var toEnd: [String: [Figure: Int64]] = [:]
             let rows = try await connection.query(

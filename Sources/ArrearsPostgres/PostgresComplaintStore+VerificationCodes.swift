@@ -5,7 +5,7 @@ import PostgresNIO
 
 extension PostgresComplaintStore: VerificationCodeStore {
     public func contactOnRecord(creditCode: CreditCode) async throws -> (complaintNumber: String, contact: Contact)? {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query(
                 """
                 SELECT number, contact_person, contact_phone, contact_email FROM complaints c
@@ -22,7 +22,7 @@ extension PostgresComplaintStore: VerificationCodeStore {
     }
 
     public func issue(_ code: VerificationCode, notification: ComplaintNotification, at now: Date) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 """
                 INSERT INTO sme_verification_codes (account, code_digest, contact_of, expires_at, attempts)
@@ -35,7 +35,7 @@ extension PostgresComplaintStore: VerificationCodeStore {
     }
 
     public func verificationCode(of account: AccountID) async throws -> VerificationCode? {
-        try await read { connection in
+        try await read { [self] connection in
             let rows = try await connection.query(
                 "SELECT code_digest, contact_of, expires_at, attempts FROM sme_verification_codes WHERE account = \(account.rawValue)", logger: logger
             ).collect()
@@ -48,7 +48,7 @@ extension PostgresComplaintStore: VerificationCodeStore {
     }
 
     public func recordWrongCode(of account: AccountID) async throws {
-        try await write { connection in
+        try await write { [self] connection in
             try await connection.query(
                 "UPDATE sme_verification_codes SET attempts = attempts + 1 WHERE account = \(account.rawValue)", logger: logger)
         }

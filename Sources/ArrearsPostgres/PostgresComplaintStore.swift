@@ -7,11 +7,11 @@ import ServiceLifecycle
 import Synchronization
 
 /// The scale-out store: the same tables and behaviour as `SQLiteComplaintStore`, on one PostgreSQL database that several
-/// `arrearsd` processes share. Row locks (`SELECT … FOR UPDATE`) decide racing transitions across processes; the
-/// complaint-number counter and the idempotency key are rows too, so neither can be taken twice. Its connection pool is a
+/// `arrearsd` processes share. Row locks (`SELECT … FOR UPDATE`) decide racing transitions across processes; numbers come
+/// from a sequence per year and an Idempotency-Key is a row, so neither can be taken twice. Its connection pool is a
 /// service: it serves queries while `run()` runs (in a service group, or inside `running(_:)`), and stops with it.
 public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
-    let client: PostgresClient
+    let pool: PrimaryPool
     let logger: Logger
     /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
     let calendars = CalendarCache()
@@ -24,17 +24,20 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// Migrates the database (one connection, failing fast with the server's message), then makes a pool to it; the pool
     /// serves once it runs.
     public static func open(_ location: PostgresLocation, logger: Logger, connections: Int = 20) async throws -> PostgresComplaintStore {
-        try await PostgresDatabase.migrate(location, logger: logger)
-        return PostgresComplaintStore(location, logger: logger, connections: connections)
+        let primary = try await PostgresDatabase.primary(of: location, logger: logger)
+        try await PostgresDatabase.migrate(primary, logger: logger)
+        return PostgresComplaintStore(location, primary: primary.hosts[0], logger: logger, connections: connections)
     }
 
-    /// A pool to an already migrated database; its connections are made as needed once it runs.
-    public init(_ location: PostgresLocation, logger: Logger, connections: Int = 20) {
-        var configuration = location.clientConfiguration
-        configuration.options.maximumConnections = connections
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    /// A pool to an already migrated database (to `primary` among several hosts, else the first); its connections are
+    /// made as needed once it runs.
+    public init(_ location: PostgresLocation, primary: PostgresLocation.Endpoint? = nil, logger: Logger, connections: Int = 20) {
+        pool = PrimaryPool(location, primary: primary, connections: connections, logger: logger)
         self.logger = logger
     }
+
+    /// The host the pool works on: the primary among several.
+    public var primaryHost: PostgresLocation.Endpoint { pool.endpoint }
 
     /// Runs the connection pool until the task is cancelled (the service group's shutdown, or `running(_:)` ending), and
     /// beside it the statistics folder: a few times a second it moves what writers appended into the cells (one folder
@@ -42,8 +45,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     public func run() async throws {
         // The pool must outlive the folder: a fold under way when the task is cancelled finishes (or fails) against a
         // running pool, and only then is the pool stopped. A lease asked of a stopped pool would wait for ever.
-        let client = self.client
-        let pool = Task { await client.run() }
+        let pool = Task { [pool] in await pool.run() }
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(200))
             if Task.isCancelled { break }
@@ -65,10 +67,10 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     }
 
     /// Every read goes through here: a pooled connection, no transaction (each statement sees committed data).
-    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         reads.add(1, ordering: .relaxed)
         defer { reads.subtract(1, ordering: .relaxed) }
-        do { return try await client.withConnection { connection in try await body(connection) } } catch let error as PSQLError {
+        do { return try await pool.withConnection { connection in try await body(connection) } } catch let error as PSQLError {
             throw Self.refusal(error) ?? error
         }
     }
@@ -84,20 +86,22 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// Every write goes through here: one transaction, retried when PostgreSQL chose it as a deadlock's victim or could
     /// not serialise it (nothing of it was committed), counted for `/metrics`.
     @discardableResult
-    func write<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         writes.add(1, ordering: .relaxed)
         defer { writes.subtract(1, ordering: .relaxed) }
         var attempt = 1
         while true {
             do {
-                return try await client.withConnection { connection in
+                return try await pool.withConnection { [self] connection in
                     try await connection.query("BEGIN", logger: logger)
                     do {
                         let result = try await body(connection)
                         try await connection.query("COMMIT", logger: logger)
                         return result
                     } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        // Not on a closed connection: the server rolled back when it went, and a statement written to
+                        // a closed connection is never answered (postgres-nio 1.33.2).
+                        if !connection.isClosed { _ = try? await connection.query("ROLLBACK", logger: logger) }
                         throw error
                     }
                 }
@@ -123,7 +127,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     }
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
-        try await write { connection in
+        try await write { [self] connection in
             let plan = RegistrationWrite(complaint, event: event)
             let ordinal: Int
             if let claim = idempotency {
@@ -155,7 +159,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     }
 
     public func registration(claimedBy claim: IdempotencyClaim) async throws -> Complaint? {
-        try await read { connection in try await registration(connection, claimedBy: claim) }
+        try await read { [self] connection in try await registration(connection, claimedBy: claim) }
     }
 
     func registration(_ connection: PostgresConnection, claimedBy claim: IdempotencyClaim) async throws -> Complaint? {
@@ -185,15 +189,15 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
 
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection), in one prepared statement.
     func insert(_ numbered: Complaint, keys: BusinessKeys, _ connection: PostgresConnection) async throws {
-        try await connection.execute(ComplaintInsert(complaint: numbered, body: try StoreCoding.encode(numbered), keys: keys), logger: logger)
+        _ = try await connection.execute(ComplaintInsert(complaint: numbered, body: try StoreCoding.encode(numbered), keys: keys), logger: logger)
     }
 
     public func complaint(_ id: ComplaintID, visibleTo actor: Actor) async throws -> Complaint? {
-        try await read { connection in try await fetchComplaint(connection, id: id, visibleTo: actor) }
+        try await read { [self] connection in try await fetchComplaint(connection, id: id, visibleTo: actor) }
     }
 
     public func events(of id: ComplaintID, visibleTo actor: Actor) async throws -> [ComplaintEvent]? {
-        try await read { connection in
+        try await read { [self] connection in
             guard let found = try await visibleID(connection, id, actor) else { return nil }
             var events: [ComplaintEvent] = []
             let rows = try await connection.query(
@@ -209,7 +213,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     }
 
     public func history(of id: ComplaintID, visibleTo actor: Actor) async throws -> (complaint: Complaint, events: [ComplaintEvent])? {
-        try await read { connection in
+        try await read { [self] connection in
             // One statement, so one snapshot: the complaint's version and its last event agree even while it moves on.
             var statement = PostgresStatement()
             let condition = PostgresScope.lookup(id, actor, &statement)
@@ -245,7 +249,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         _ id: ComplaintID, visibleTo actor: Actor, expectedVersion: Int,
         decide: @escaping @Sendable (Complaint) throws -> (Complaint, ComplaintEvent)
     ) async throws -> Complaint {
-        try await write { connection in
+        try await write { [self] connection in
             guard let current = try await fetchComplaint(connection, id: id, visibleTo: actor, forUpdate: true) else { throw StoreError.notFound }
             let (next, event) = try TransitionOrder.decide(current, expectedVersion: expectedVersion, decide)
             try await save(next, replacing: current, event: event, connection)
@@ -348,7 +352,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
 
     public func readinessProblem() async -> Message? {
         do {
-            let current = try await read { connection in try await PostgresDatabase.isCurrent(connection, logger: logger) }
+            let current = try await read { [self] connection in try await PostgresDatabase.isCurrent(connection, logger: logger) }
             return current ? nil : Message("readiness.schema")
         } catch {
             return Message("readiness.unreachable", ["error": .text(String(reflecting: error))])

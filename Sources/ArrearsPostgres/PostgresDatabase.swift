@@ -26,7 +26,7 @@ public enum PostgresDatabase {
     /// Arrears has migrated. Returns the names applied now.
     @discardableResult
     public static func migrate(_ location: PostgresLocation, logger: Logger) async throws -> [String] {
-        try await withConnection(location, logger: logger) { connection in
+        try await withConnection(try await primary(of: location, logger: logger), logger: logger) { connection in
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS arrears_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                 logger: logger)
@@ -49,10 +49,19 @@ public enum PostgresDatabase {
                 try await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger)
                 return now
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger)
+                if !connection.isClosed { _ = try? await connection.query("SELECT pg_advisory_unlock(\(migrationLock))", logger: logger) }
                 throw error
             }
         }
+    }
+
+    /// The one host of a location, or of several the one that accepts writes (refused when none does).
+    public static func primary(of location: PostgresLocation, logger: Logger) async throws -> PostgresLocation {
+        guard location.hosts.count > 1 else { return location }
+        guard let primary = await PrimaryPool.primary(among: location, logger: logger) else {
+            throw PostgresLocationError("none of \(location.hosts.map(\.description).joined(separator: ", ")) accepts writes (no primary)")
+        }
+        return location.only(primary)
     }
 
     /// The search terms of the complaints stored before they were kept, in the migration's transaction.
@@ -96,9 +105,11 @@ public enum PostgresDatabase {
     /// One connection, opened and closed around `body`: it fails at once with the server's message, where a pooled
     /// client retries for a minute first (STACK.md).
     public static func withConnection<T: Sendable>(
-        _ location: PostgresLocation, logger: Logger, _ body: (PostgresConnection) async throws -> T
+        _ location: PostgresLocation, logger: Logger, connectTimeout: TimeAmount = .seconds(10), _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let connection = try await PostgresConnection.connect(configuration: location.connectionConfiguration(), id: 1, logger: logger)
+        var configuration = try location.connectionConfiguration()
+        configuration.options.connectTimeout = connectTimeout
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         do {
             let result = try await body(connection)
             try await connection.close()

@@ -19,6 +19,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchAccount
     /// The SME account is verified already.
     case alreadyVerified
+    /// The database cannot be reached now (its primary was lost, a standby not yet promoted): nothing is known to have
+    /// changed, and a write may or may not have been committed — a retry with the same Idempotency-Key finds out.
+    case unavailable
 
     /// What a person reads about it.
     public var message: Message {
@@ -32,6 +35,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .constraint(rule): Message("rule.store.constraint", ["constraint": .text(rule)])
         case .noSuchAccount: Message("refusal.no-such-account")
         case .alreadyVerified: Message("refusal.already-verified")
+        case .unavailable: Message("refusal.database-unavailable")
         }
     }
 

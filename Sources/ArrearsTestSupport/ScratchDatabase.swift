@@ -20,7 +20,6 @@ public enum ScratchDatabase {
         return server.database(name)
     }
 
-    /// A migrated store on a new database.
     /// A migrated store on a new database, its pool running for as long as the test process does (a test has no service
     /// group to run it in, and its database is thrown away with the cluster).
     public static func store() async throws -> PostgresComplaintStore {
