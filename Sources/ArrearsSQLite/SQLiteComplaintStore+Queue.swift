@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteComplaintStore {
     public func queue(_ query: QueueQuery, visibleTo actor: Actor) async throws -> QueuePage {
-        let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
+        let limit = query.pageSize
         let (sql, bound) = Self.queueStatement(query, visibleTo: actor)
         let rows = try await read { db in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map { row in
@@ -65,7 +65,7 @@ extension SQLiteComplaintStore {
             conditions.append("seq > ?")
             arguments += [cursor.position]
         }
-        let limit = max(1, min(query.limit, QueueQuery.maximumLimit))
+        let limit = query.pageSize
         let columns = "seq, \(ComplaintSummary.columns), json_extract(body, '$.deadline') AS deadline, json_extract(body, '$.waiting') AS waiting"
         guard let phrase = query.text else {
             arguments += [limit + 1]

@@ -21,6 +21,9 @@ public struct QueueQuery: Sendable, Equatable {
 
     public static let maximumLimit = 200
 
+    /// The complaints a page holds: the limit asked, within 1…`maximumLimit`.
+    public var pageSize: Int { max(1, min(limit, Self.maximumLimit)) }
+
     public init(
         states: [ComplaintState] = [], province: RegionCode? = nil, department: DepartmentID? = nil,
         overdueOn: CSTDate? = nil, after: QueueCursor? = nil, limit: Int = 50
