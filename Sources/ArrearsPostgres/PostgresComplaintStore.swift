@@ -325,15 +325,19 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
         return related
     }
 
-    /// Inserts an event's row with its link.
-    func insert(_ stored: StoredEvent, _ connection: PostgresConnection) async throws {
-        var statement = PostgresStatement()
-        statement.sql = Self.eventInsert(stored, &statement)
-        try await connection.query(statement.query, logger: logger)
-    }
-
     /// The INSERT of an event's row with its link, its values bound into `statement`.
     static func eventInsert(_ stored: StoredEvent, _ statement: inout PostgresStatement) -> String {
+        "INSERT INTO complaint_events (\(eventColumns)) VALUES \(eventValues(stored, &statement))"
+    }
+
+    /// An event row's columns, in the order `eventValues` binds them.
+    static let eventColumns = """
+        complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
+            cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash
+        """
+
+    /// An event row's values with its link, bound into `statement`; returns the row as `($n, …)`.
+    static func eventValues(_ stored: StoredEvent, _ statement: inout PostgresStatement) -> String {
         let event = stored.event
         let values = [
             statement.bind(event.complaintID.rawValue), statement.bind(event.sequence), statement.bind(event.kind.rawValue),
@@ -343,11 +347,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
             statement.bind(event.detail.amountClaimed?.value), statement.bind(event.detail.amountPaid?.value), statement.bind(stored.fields[14]),
             statement.bind(stored.previous), statement.bind(stored.hash),
         ]
-        return """
-            INSERT INTO complaint_events (complaint_id, sequence, kind, from_state, to_state, actor, actor_name, role, occurred_at,
-                cst_date, intake_province, open_delta, amount_claimed_fen, amount_paid_fen, detail, prev_hash, hash)
-            VALUES (\(values.joined(separator: ", ")))
-            """
+        return "(" + values.joined(separator: ", ") + ")"
     }
 
     public func readinessProblem() async -> Message? {
