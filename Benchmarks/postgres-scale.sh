@@ -3,7 +3,8 @@
 # same cluster in the same run. Starts a PostgreSQL cluster of its own on 127.0.0.1 (fsync and synchronous_commit on,
 # as production), then for each configuration runs durable distinct filings with wrk (Benchmarks/intake-distinct.lua)
 # while sampling pg_stat_activity every 100 ms: how many of the arrears database's active backends wait on a lock
-# (wait_event_type = 'Lock'), and how busy the CPU was (/proc/stat). Prints a Markdown table.
+# (wait_event_type = 'Lock'), and how busy the CPU was (/proc/stat); then the same load on one server on SQLite, the
+# embedded default, in the same run. Prints a Markdown table.
 #
 # Usage: bash Benchmarks/postgres-scale.sh [--seconds N] [--connections N] [--pool N]
 #   --seconds N       length of each run (default 10)
@@ -164,6 +165,13 @@ fresh_database
 start_server 18301 $(( pool / 2 ))
 start_server 18302 $(( pool / 2 ))
 measure "two arrearsd, same database ($(( pool / 2 )) connections each)" 18301 18302
+for pid in "${servers[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done; servers=()
+pg_one=$rate_1 pg_two=$rate_2
+# The embedded default under the same load on the same machine in the same run: what PostgreSQL's path must not cost it.
+database="$work/arrears.sqlite"
+sme=$("$bin" account create --database "$database" --role sme --name "杭州示例建设有限公司" --credit-code 91330100716105852F 2>/dev/null)
+start_server 18303 "$pool"
+measure "one arrearsd on SQLite (the embedded default)" 18303
 echo
 if [ -s "$work/waits" ]; then
   echo "What the active backends were doing (samples; on the CPU or waiting, and on what; the statement):"
@@ -172,5 +180,5 @@ if [ -s "$work/waits" ]; then
   echo
 fi
 echo "pgbench TPC-B (scale 10, $connections clients) on the same cluster: $pgbench_tps tps." \
-  "One server reaches $(awk -v r="$rate_1" -v t="$pgbench_tps" 'BEGIN { printf "%.1f%%", 100 * r / t }') of it;" \
-  "two servers give $(awk -v two="$rate_2" -v one="$rate_1" 'BEGIN { printf "%.2f", two / one }')× one."
+  "One server reaches $(awk -v r="$pg_one" -v t="$pgbench_tps" 'BEGIN { printf "%.1f%%", 100 * r / t }') of it;" \
+  "two servers give $(awk -v two="$pg_two" -v one="$pg_one" 'BEGIN { printf "%.2f", two / one }')× one."
