@@ -8,7 +8,9 @@ client would. Traffic only to 127.0.0.1; bounded by --kills.
   python3 Benchmarks/crash-test.py --arrearsd .build/release/arrearsd --kills 500 --clients 16
 Exit 0 when nothing was lost or doubled; 1 with the reason otherwise.
 """
-import argparse, http.client, json, os, random, re, signal, socket, subprocess, sys, tempfile, threading, time
+import argparse, http.client, json, os, random, signal, subprocess, sys, tempfile, threading, time
+
+from acknowledged import free_port, judge, stored_complaints
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--arrearsd", required=True)
@@ -24,12 +26,6 @@ filing = open(os.path.join(here, "..", "Schemas", "examples", "filing.json"), "r
 work = tempfile.mkdtemp(prefix="arrears-crash-")
 database = os.path.join(work, "crash.sqlite")
 arrearsd = os.path.abspath(args.arrearsd)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 port = free_port()
@@ -102,40 +98,14 @@ for t in threads:
         raise SystemExit("a client did not finish")
 
 # What the store holds, as the SME sees it: every complaint, by paging the queue.
-stored = {}
-cursor = None
-while True:
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    path = "/v1/complaints?limit=200" + (f"&cursor={cursor}" if cursor else "")
-    c.request("GET", path, headers={"Authorization": "Bearer " + token})
-    page = json.loads(c.getresponse().read())
-    for item in page["items"]:
-        stored[item["id"]] = item["number"]
-    cursor = page.get("nextCursor")
-    if not cursor:
-        break
+stored = stored_complaints(port, token)
 server.send_signal(signal.SIGTERM)
 server.wait()
 
-problems = []
-ids = [v[1] for v in acknowledged.values()]
-if len(set(ids)) != len(ids):
-    problems.append("two keys were answered with the same complaint")
-missing = [k for k, v in acknowledged.items() if v[1] not in stored]
-if missing:
-    problems.append(f"{len(missing)} acknowledged complaints are not stored, e.g. {missing[:3]}")
-extra = set(stored) - set(ids)
-if extra:
-    problems.append(f"{len(extra)} complaints stored that no client was answered with (filed twice?)")
-numbers = list(stored.values())
-if len(set(numbers)) != len(numbers):
-    problems.append("a complaint number was given twice")
-verify = subprocess.run([arrearsd, "audit", "verify", "--database", database], capture_output=True, text=True, cwd=work)
-if verify.returncode != 0:
-    problems.append("audit verify: " + verify.stdout + verify.stderr)
+problems, _, _, verified = judge({k: v[1] for k, v in acknowledged.items()}, stored, arrearsd, database, work)
 replays = sum(1 for v in acknowledged.values() if v[0] == 200)
 print(f"crash test: {args.kills} SIGKILLs in {time.time() - began:.1f} s, {len(acknowledged)} filings acknowledged "
-      f"({replays} answered as replays after a retry), {len(stored)} stored; {verify.stdout.strip()}")
+      f"({replays} answered as replays after a retry), {len(stored)} stored; {verified}")
 if problems:
     print("LOST OR DOUBLED:\n  " + "\n  ".join(problems) + f"\n(database kept in {work})")
     sys.exit(1)

@@ -11,7 +11,9 @@ Traffic only to 127.0.0.1; bounded by --seconds.
   python3 Benchmarks/failover-test.py --arrearsd .build/release/arrearsd --clients 16 --seconds 20
 Exit 0 when nothing was lost or doubled; 1 with the reason otherwise.
 """
-import argparse, glob, http.client, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
+import argparse, glob, http.client, json, os, shutil, subprocess, sys, tempfile, threading, time
+
+from acknowledged import free_port, judge, stored_complaints
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--arrearsd", required=True)
@@ -26,12 +28,6 @@ pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split
 work = tempfile.mkdtemp(prefix="arrears-failover-")
 os.chmod(work, 0o755)
 as_root = os.geteuid() == 0
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def as_postgres(*command):
@@ -174,17 +170,7 @@ try:
             raise SystemExit("a client did not finish")
 
     # What the new primary holds, through the servers as the SME sees it, and in the table itself.
-    stored = {}
-    cursor = None
-    while True:
-        c = http.client.HTTPConnection("127.0.0.1", ports[1], timeout=30)
-        c.request("GET", "/v1/complaints?limit=200" + (f"&cursor={cursor}" if cursor else ""), headers={"Authorization": "Bearer " + token})
-        page = json.loads(c.getresponse().read())
-        for item in page["items"]:
-            stored[item["id"]] = item["number"]
-        cursor = page.get("nextCursor")
-        if not cursor:
-            break
+    stored = stored_complaints(ports[1], token)
     rows = int(psql(standby_port, "SELECT count(*) FROM complaints", "arrears"))
     for server in servers:
         server.terminate()
@@ -194,31 +180,17 @@ try:
         except subprocess.TimeoutExpired:
             raise SystemExit(f"arrearsd did not stop within 30 s of SIGTERM (work under way never answered?); kept in {work}")
 
-    problems = []
-    ids = list(acknowledged.values())
-    if len(set(ids)) != len(ids):
-        problems.append("two keys were answered with the same complaint")
-    lost = [k for k, v in acknowledged.items() if v not in stored]
-    if lost:
-        problems.append(f"{len(lost)} acknowledged complaints are not stored, e.g. {lost[:3]}")
-    duplicated = set(stored) - set(ids)
-    if duplicated:
-        problems.append(f"{len(duplicated)} complaints stored that no client was answered with (filed twice?)")
+    standby_url = f"postgres://postgres@127.0.0.1:{standby_port}/arrears?sslmode=disable"
+    problems, lost, duplicated, verified = judge(acknowledged, stored, arrearsd, standby_url, work)
     if rows != len(stored):
         problems.append(f"the table holds {rows} complaints, the API lists {len(stored)}")
-    if len(set(stored.values())) != len(stored):
-        problems.append("a complaint number was given twice")
-    standby_url = f"postgres://postgres@127.0.0.1:{standby_port}/arrears?sslmode=disable"
-    verify = subprocess.run([arrearsd, "audit", "verify", "--database", standby_url], capture_output=True, text=True, cwd=work)
-    if verify.returncode != 0:
-        problems.append("audit verify: " + verify.stdout + verify.stderr)
     if len(acknowledged) == before:
         problems.append("nothing was filed after the failover")
     resumed = f"{first_after[0] - promoted_at:.2f} s after the promotion" if first_after[0] else "never"
     print(f"failover test: {time.time() - began:.1f} s, {args.clients} clients on 2 servers; primary stopped hard after "
           f"{before} acknowledged, standby promoted {args.promote_after:.1f} s later; filings resumed {resumed}; "
           f"{len(acknowledged)} acknowledged, {len(stored)} stored, {len(lost)} lost, {len(duplicated)} duplicated; "
-          f"{unavailable[0]} answers retried (503 or connection cut); {verify.stdout.strip()}")
+          f"{unavailable[0]} answers retried (503 or connection cut); {verified}")
     if problems:
         print("LOST OR DOUBLED:\n  " + "\n  ".join(problems) + f"\n(kept in {work})")
         sys.exit(1)
