@@ -299,10 +299,22 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     /// Earlier complaints between the same parties that share a contract number or amount, newest first; ten are enough
     /// for the officer to judge. One statement: the ten newest per key, then the ten newest of those with what matched.
     func related(_ connection: PostgresConnection, _ keys: BusinessKeys) async throws -> [RelatedComplaint] {
+        guard let query = Self.relatedQuery(keys) else { return [] }
+        let rows = try await connection.query(query, logger: logger)
+        var related: [RelatedComplaint] = []
+        for try await (id, number, state, hasResult, matched) in rows.decode((String, String, String, Bool, [String]).self) {
+            related.append(
+                BusinessKeys.related(id: ComplaintID(id), number: number, state: try Self.decodeEnum(state), hasResult: hasResult, matched: matched))
+        }
+        return related
+    }
+
+    /// The statement `related` runs (each key's ten newest read backwards off `complaint_keys`' primary key); nil when
+    /// the filing has no contract keys.
+    static func relatedQuery(_ keys: BusinessKeys) -> PostgresQuery? {
         let wanted = Array(Set(keys.contracts)).sorted()
-        guard !wanted.isEmpty else { return [] }
-        let rows = try await connection.query(
-            """
+        guard !wanted.isEmpty else { return nil }
+        return """
             WITH hits AS (
                 SELECT k.complaint_seq AS seq, k.contract_key AS key
                 FROM unnest(\(wanted)::text[]) AS wanted (key)
@@ -316,13 +328,7 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
             )
             SELECT c.id, c.number, c.state, COALESCE(jsonb_typeof(c.body::jsonb -> 'resolution'), 'null') <> 'null', top.keys
             FROM top JOIN complaints c ON c.seq = top.seq ORDER BY top.seq DESC
-            """, logger: logger)
-        var related: [RelatedComplaint] = []
-        for try await (id, number, state, hasResult, matched) in rows.decode((String, String, String, Bool, [String]).self) {
-            related.append(
-                BusinessKeys.related(id: ComplaintID(id), number: number, state: try Self.decodeEnum(state), hasResult: hasResult, matched: matched))
-        }
-        return related
+            """
     }
 
     /// The INSERT of an event's row with its link, its values bound into `statement`.

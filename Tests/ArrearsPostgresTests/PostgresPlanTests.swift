@@ -53,6 +53,19 @@ struct PostgresPlanTests {
         #expect(plan.filter { $0.contains("->  Limit") }.count == 3, "each branch stops at the page: \(text)")
     }
 
+    @Test("Earlier complaints on the same keys are read off complaint_keys' primary key, ten a key, not by a scan of every key")
+    func relatedPlan() async throws {
+        let location = try await ScratchDatabase.make()
+        try await PostgresDatabase.migrate(location, logger: ScratchDatabase.logger)
+        let query = try #require(PostgresComplaintStore.relatedQuery(BusinessKeys(Fixtures.filing())))
+        var statement = PostgresStatement(query.sql)
+        statement.binds = query.binds
+        let plan = try await plan(statement, on: location)
+        let text = plan.joined(separator: "\n")
+        #expect(plan.contains { $0.contains("Index") && $0.contains("complaint_keys_pkey") }, "plan: \(text)")
+        #expect(!plan.contains { $0.contains("Seq Scan") }, "no scan of a whole table: \(text)")
+    }
+
     @Test("The queue as an SME, a department and intake see it, over real complaints: newest filed last, paged without gaps")
     func pagesInOrder() async throws {
         let store = try await ScratchDatabase.store()
