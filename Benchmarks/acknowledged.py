@@ -1,12 +1,27 @@
 """What the crash and failover tests share: a free loopback port, every complaint an SME's token can list, and the
 judgement of acknowledged filings against what is stored (none lost, none doubled, no number twice, chains intact)."""
-import http.client, json, socket, subprocess
+import http.client, json, socket, subprocess, time
 
 
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_ready(port, seconds, log):
+    """Returns once arrearsd on port answers /healthz; exits naming its log after `seconds`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            c.request("GET", "/healthz")
+            if c.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise SystemExit("arrearsd did not become ready; see " + log)
 
 
 def stored_complaints(port, token):

@@ -10,7 +10,7 @@ Exit 0 when nothing was lost or doubled; 1 with the reason otherwise.
 """
 import argparse, http.client, json, os, random, signal, subprocess, sys, tempfile, threading, time
 
-from acknowledged import free_port, judge, stored_complaints
+from acknowledged import free_port, judge, stored_complaints, wait_ready
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--arrearsd", required=True)
@@ -39,16 +39,8 @@ def start():
     server = subprocess.Popen(
         [arrearsd, "serve", "--database", database, "--port", str(port), "--log-level", "error", "--submissions-per-minute", "0"],
         stdout=subprocess.DEVNULL, stderr=log, cwd=work)
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            c.request("GET", "/healthz")
-            if c.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.01)
-    raise SystemExit("arrearsd did not become ready; see " + os.path.join(work, "server.log"))
+    wait_ready(port, 30, os.path.join(work, "server.log"))
+    return server
 
 
 acknowledged = {}  # Idempotency-Key -> (status, complaint id, number)

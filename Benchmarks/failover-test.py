@@ -13,7 +13,7 @@ Exit 0 when nothing was lost or doubled; 1 with the reason otherwise.
 """
 import argparse, glob, http.client, json, os, shutil, subprocess, sys, tempfile, threading, time
 
-from acknowledged import free_port, judge, stored_complaints
+from acknowledged import free_port, judge, stored_complaints, wait_ready
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--arrearsd", required=True)
@@ -97,23 +97,12 @@ try:
                                          "--submissions-per-minute", "0", "--database-connections", "8"],
                                         stdout=subprocess.DEVNULL, stderr=log, cwd=work))
     for port in ports:
-        deadline = time.time() + 60
-        while True:
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-                c.request("GET", "/healthz")
-                if c.getresponse().status == 200:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline:
-                raise SystemExit("arrearsd did not become ready; see " + work)
-            time.sleep(0.05)
+        wait_ready(port, 60, os.path.join(work, f"arrearsd-{port}.log"))
 
     acknowledged = {}  # Idempotency-Key -> complaint id
     unavailable = [0]  # 503 answers and cut connections, retried
-    first_after = [None]  # when the first filing was acknowledged after the primary was lost
-    lost_at = [None]
+    first_after = [None]  # when the first filing was acknowledged after the standby was promoted
+    promoted = [None]
     lock = threading.Lock()
     stopping = threading.Event()
 
@@ -139,7 +128,7 @@ try:
                     if response.status in (200, 201):
                         with lock:
                             acknowledged[key] = json.loads(answer)["complaint"]["id"]
-                            if lost_at[0] and not first_after[0]:
+                            if promoted[0] and not first_after[0]:
                                 first_after[0] = time.time()
                         break
                     if response.status != 503:
@@ -158,10 +147,9 @@ try:
     time.sleep(args.seconds / 2)
     before = len(acknowledged)
     as_postgres(f"{pgbin}/pg_ctl", "-D", primary_dir, "-m", "immediate", "-w", "stop")
-    lost_at[0] = time.time()
     time.sleep(args.promote_after)
     as_postgres(f"{pgbin}/pg_ctl", "-D", standby_dir, "-w", "promote")
-    promoted_at = time.time()
+    promoted[0] = promoted_at = time.time()
     time.sleep(args.seconds / 2)
     stopping.set()
     for t in threads:
