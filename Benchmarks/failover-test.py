@@ -160,6 +160,12 @@ try:
     # What the new primary holds, through the servers as the SME sees it, and in the table itself.
     stored = stored_complaints(ports[1], token)
     rows = int(psql(standby_port, "SELECT count(*) FROM complaints", "arrears"))
+    moves = []  # what each server's /metrics says: it moved once
+    for port in ports:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        c.request("GET", "/metrics")
+        metrics = c.getresponse().read().decode()
+        moves += [line.split()[-1] for line in metrics.splitlines() if line.startswith("arrears_database_primary_moves_total")] or ["none"]
     for server in servers:
         server.terminate()
     for server in servers:
@@ -170,6 +176,8 @@ try:
 
     standby_url = f"postgres://postgres@127.0.0.1:{standby_port}/arrears?sslmode=disable"
     problems, lost, duplicated, verified = judge(acknowledged, stored, arrearsd, standby_url, work)
+    if moves != ["1", "1"]:
+        problems.append(f"each server's /metrics should count one move of the primary, got {moves}")
     if rows != len(stored):
         problems.append(f"the table holds {rows} complaints, the API lists {len(stored)}")
     if len(acknowledged) == before:

@@ -38,6 +38,13 @@ struct MetricsEndpoint: Sendable {
                         help: "Writes those transactions carried (group commit shares one among many)."),
                     to: writes)
             }
+            if let moves = gauges.primaryMoves {
+                totals.advance(
+                    registry.makeCounter(
+                        name: "arrears_database_primary_moves_total",
+                        help: "Times the PostgreSQL pool moved to another primary (a promoted standby) since start."),
+                    to: moves)
+            }
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
             return Response(

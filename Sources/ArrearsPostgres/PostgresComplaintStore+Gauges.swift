@@ -21,6 +21,7 @@ extension PostgresComplaintStore: OperationalGaugeStore {
         }
         gauges.readsInFlight = reads.load(ordering: .relaxed)
         gauges.writesInFlight = writes.load(ordering: .relaxed)
+        gauges.primaryMoves = pool.location.hosts.count > 1 ? pool.moves.load(ordering: .relaxed) : nil
         return gauges
     }
 }

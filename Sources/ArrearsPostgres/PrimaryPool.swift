@@ -25,6 +25,8 @@ final class PrimaryPool: Sendable {
     private let runners = Mutex<[Task<Void, Never>]>([])
     /// Set when a query lost its connection: the watcher looks at once instead of at its next turn.
     private let suspected = Atomic<Bool>(false)
+    /// Times the pool moved to another primary since start (`/metrics`).
+    let moves = Atomic<Int>(0)
 
     /// A pool to `endpoint` (the first host unless the caller found the primary already); serves once `run()` runs.
     init(_ location: PostgresLocation, primary endpoint: PostgresLocation.Endpoint? = nil, connections: Int, logger: Logger) {
@@ -98,6 +100,7 @@ final class PrimaryPool: Sendable {
         logger.warning("the PostgreSQL primary moved", metadata: ["from": "\(generation.endpoint)", "to": "\(primary)"])
         let next = Self.generation(location, primary, connections: connections, logger: logger)
         current.withLock { $0 = next }
+        moves.add(1, ordering: .relaxed)
         start(next.client)
         let lostRunner = runners.withLock { $0.dropLast().last }
         lostRunner?.cancel()

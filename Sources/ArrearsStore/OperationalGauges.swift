@@ -14,6 +14,9 @@ public struct OperationalGauges: Sendable, Equatable {
     /// nil for an engine that does not count them.
     public var commits: Int?
     public var committedWrites: Int?
+    /// Since start: times the connection pool moved to another primary (PostgreSQL with a standby); nil for an engine
+    /// with one host.
+    public var primaryMoves: Int?
 
     public init() {}
 }
