@@ -141,8 +141,8 @@ final class PrimaryPool: Sendable {
                     do {
                         let value = try await generation.client.withConnection { connection in
                             guard !connection.isClosed, outcome.enter() else { throw Leasing() }
-                            watch(connection, abandoning: outcome)
-                            defer { unwatch(connection) }
+                            track(connection, abandoning: outcome)
+                            defer { untrack(connection) }
                             return try await body(connection)
                         }
                         outcome.finish(.success(value))
@@ -168,7 +168,7 @@ final class PrimaryPool: Sendable {
     private let running = Mutex<[ObjectIdentifier: Running]>([:])
     private struct Running { var abandon: (@Sendable () -> Void)? }
 
-    private func watch<T>(_ connection: PostgresConnection, abandoning outcome: Outcome<T>) {
+    private func track<T>(_ connection: PostgresConnection, abandoning outcome: Outcome<T>) {
         let id = ObjectIdentifier(connection)
         let watched = running.withLock { running in
             defer { running[id] = Running(abandon: { _ = outcome.abandon() }) }
@@ -181,7 +181,7 @@ final class PrimaryPool: Sendable {
         }
     }
 
-    private func unwatch(_ connection: PostgresConnection) {
+    private func untrack(_ connection: PostgresConnection) {
         let id = ObjectIdentifier(connection)
         running.withLock { running in
             if running[id] != nil { running[id] = Running(abandon: nil) }
@@ -272,6 +272,7 @@ final class Outcome<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
         var entered = false
+        var answered = false
         var finished: [@Sendable () -> Void] = []
     }
     private let state = Mutex(State())
@@ -289,8 +290,13 @@ final class Outcome<T: Sendable>: Sendable {
         }
     }
 
+    /// Runs `action` once the caller is answered (at once if it was already).
     func onFinish(_ action: @escaping @Sendable () -> Void) {
-        state.withLock { $0.finished.append(action) }
+        let now = state.withLock { state in
+            if !state.answered { state.finished.append(action) }
+            return state.answered
+        }
+        if now { action() }
     }
 
     /// Answers the caller unless it was answered already; true when this answered it.
@@ -302,6 +308,7 @@ final class Outcome<T: Sendable>: Sendable {
             }
             defer {
                 state.continuation = nil
+                state.answered = true
                 state.finished = []
             }
             return (continuation, state.finished)
