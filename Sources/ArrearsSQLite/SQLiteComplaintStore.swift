@@ -11,6 +11,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let groupCommit: GroupCommit
     /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
     let calendars = CalendarCache()
+    /// Complaints with their events, read once per version (`RecentHistories`).
+    let histories = RecentHistories()
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
@@ -157,9 +159,14 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     }
 
     public func history(of id: ComplaintID, visibleTo actor: Actor) async throws -> (complaint: Complaint, events: [ComplaintEvent])? {
-        try await read { db in
-            guard let complaint = try Self.fetchComplaint(db, id: id, scope: SQLiteScope(actor)) else { return nil }
-            return (complaint, try Self.fetchEvents(db, of: complaint.id))
+        try await read { [histories] db in
+            let (condition, arguments) = Self.lookup(id, SQLiteScope(actor))
+            let statement = try db.cachedStatement(sql: "SELECT version, complainant_account, body FROM complaints WHERE \(condition)")
+            guard let row = try Row.fetchOne(statement, arguments: arguments) else { return nil }
+            return try histories.history(id.rawValue, version: row[0], account: row[1]) {
+                let complaint = try StoreCoding.decode(Complaint.self, from: row[2] as String)
+                return (complaint, try Self.fetchEvents(db, of: complaint.id))
+            }
         }
     }
 
