@@ -203,12 +203,11 @@ final class PrimaryPool: Sendable {
     }
 }
 
-/// A one-time signal many tasks can wait for: set once, it stays set; a waiter that is cancelled stops waiting.
+/// A one-time signal others observe: set once, it stays set, and each observer runs once.
 final class Signal: Sendable {
     private struct State {
         var set = false
         var next = 0
-        var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
         var observers: [Int: @Sendable () -> Void] = [:]
     }
     private let state = Mutex(State())
@@ -216,15 +215,11 @@ final class Signal: Sendable {
     var isSet: Bool { state.withLock { $0.set } }
 
     func set() {
-        let (waiting, observers) = state.withLock { state in
+        let observers = state.withLock { state in
             state.set = true
-            defer {
-                state.waiting = [:]
-                state.observers = [:]
-            }
-            return (Array(state.waiting.values), Array(state.observers.values))
+            defer { state.observers = [:] }
+            return Array(state.observers.values)
         }
-        for continuation in waiting { continuation.resume() }
         for action in observers { action() }
     }
 
@@ -243,26 +238,6 @@ final class Signal: Sendable {
     func forget(_ id: Int?) {
         guard let id else { return }
         _ = state.withLock { $0.observers.removeValue(forKey: id) }
-    }
-
-    /// Returns when the signal is set or the waiting task is cancelled.
-    func wait() async {
-        let id = state.withLock { state in
-            state.next += 1
-            return state.next
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                let now = state.withLock { state in
-                    if state.set || Task.isCancelled { return true }
-                    state.waiting[id] = continuation
-                    return false
-                }
-                if now { continuation.resume() }
-            }
-        } onCancel: {
-            state.withLock { $0.waiting.removeValue(forKey: id) }?.resume()
-        }
     }
 }
 
