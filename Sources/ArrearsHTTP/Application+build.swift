@@ -88,6 +88,10 @@ public func buildRouter(
     MetricsEndpoint(registry: metrics, store: store, clock: clock).register(on: router)
     let service = ArrearsService(platform: platform)
     // Compact JSON: pretty printing (the runtime's default) costs encoding time and bytes on every response.
-    try service.registerHandlers(on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    let transport = DirectAnswers(router: router, service: service)
+    try service.registerHandlers(on: transport, configuration: .init(jsonEncodingOptions: [.sortedKeys]))
+    guard transport.unmatched.isEmpty else {
+        preconditionFailure("answered directly but not in the contract: \(transport.unmatched.joined(separator: ", "))")
+    }
     return router
 }

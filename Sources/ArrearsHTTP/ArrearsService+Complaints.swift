@@ -22,8 +22,14 @@ extension ArrearsService {
     }
 
     public func getComplaint(_ input: Operations.GetComplaint.Input) async throws -> Operations.GetComplaint.Output {
-        let view = try await platform.view(ComplaintID(input.path.complaintId), by: caller())
-        return .ok(.init(headers: .init(eTag: VersionTag.etag(view.complaint.version)), body: .json(Wire.detail(view))))
+        let answer = try await complaintDetail(input.path.complaintId)
+        return .ok(.init(headers: .init(eTag: answer.eTag), body: .json(answer.body)))
+    }
+
+    /// One complaint as the caller may see it, with its version's tag; `DirectAnswers` writes it without the runtime.
+    func complaintDetail(_ id: String) async throws -> (eTag: String, body: Components.Schemas.ComplaintDetail) {
+        let view = try await platform.view(ComplaintID(id), by: caller())
+        return (VersionTag.etag(view.complaint.version), Wire.detail(view))
     }
 
     public func listComplaints(_ input: Operations.ListComplaints.Input) async throws -> Operations.ListComplaints.Output {

@@ -1,0 +1,142 @@
+import ArrearsStore
+import Foundation
+import Testing
+
+/// A shape with what the contract's types hold: text of every kind, money, flags, lists, maps, absent and null fields.
+private struct Filing: Codable, Equatable {
+    enum Channel: String, Codable { case online, phone }
+    struct Party: Codable, Equatable {
+        var name: String
+        var creditCode: String
+        var contact: String?
+    }
+    var complainant: Party
+    var respondent: Party
+    var channel: Channel
+    var amountClaimed: Int64
+    var ratio: Double
+    var urgent: Bool
+    var contracts: [String]
+    var amounts: [String: Int64]
+    var receivedAt: Date
+    var nothing: String?
+    var explicitNull: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(complainant, forKey: .complainant)
+        try container.encode(respondent, forKey: .respondent)
+        try container.encode(channel, forKey: .channel)
+        try container.encode(amountClaimed, forKey: .amountClaimed)
+        try container.encode(ratio, forKey: .ratio)
+        try container.encode(urgent, forKey: .urgent)
+        try container.encode(contracts, forKey: .contracts)
+        try container.encode(amounts, forKey: .amounts)
+        try container.encode(receivedAt, forKey: .receivedAt)
+        try container.encodeIfPresent(nothing, forKey: .nothing)
+        try container.encodeNil(forKey: .explicitNull)
+    }
+}
+
+/// Two parts written into one encoder, as the generated code writes an `allOf`.
+private struct Merged: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var first = encoder.container(keyedBy: AnyKey.self)
+        try first.encode("ARR-2026-000001", forKey: AnyKey("number"))
+        var second = encoder.container(keyedBy: AnyKey.self)
+        try second.encode(4, forKey: AnyKey("version"))
+    }
+}
+
+/// Containers opened inside a container, and one left open when the next member comes.
+private struct Nested: Encodable {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        var hop = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("hop"))
+        try hop.encode("ZJ-EDU", forKey: AnyKey("department"))
+        var days = container.nestedUnkeyedContainer(forKey: AnyKey("days"))
+        try days.encode("2026-10-01")
+        var inner = days.nestedUnkeyedContainer()
+        try inner.encode(7)
+        try container.encode(true, forKey: AnyKey("after"))
+        try container.encode(Empty(), forKey: AnyKey("empty"))
+    }
+}
+
+private struct Empty: Encodable {
+    func encode(to encoder: any Encoder) throws {}
+}
+
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ text: String) { stringValue = text }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// What JSON says, whatever the order of members or the spelling of numbers.
+private func parsed(_ bytes: [UInt8]) throws -> NSObject {
+    try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) as! NSObject
+}
+
+private func foundation(_ value: some Encodable) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    return Array(try encoder.encode(value))
+}
+
+@Suite("JSON written as the value encodes itself")
+struct StreamingJSONEncoderTests {
+    let encoder = StreamingJSONEncoder.internetDateTime
+
+    @Test("A filing says what Foundation's encoder says: Chinese, quotes, line breaks, control characters, money, a ratio, lists, maps, null")
+    func sameAsFoundation() throws {
+        let filing = Filing(
+            complainant: .init(name: "杭州\"云栖\"软件有限公司\\分部", creditCode: "91330106MA2B0Y1234", contact: "王芳\n电话:0571-8888\t\u{1}"),
+            respondent: .init(name: "浙江省某某职业技术学院", creditCode: "12330000470030937L", contact: nil),
+            channel: .phone, amountClaimed: 45_600_000, ratio: 0.125, urgent: true, contracts: ["HT-2025-017", "HT/2025/018"],
+            amounts: ["HT-2025-017": 45_600_000, "尾款": 1], receivedAt: Date(timeIntervalSince1970: 1_793_583_000.75), nothing: nil,
+            explicitNull: nil)
+        let ours = try encoder.encode(filing)
+        #expect(try parsed(ours) == parsed(try foundation(filing)))
+        let text = String(decoding: ours, as: UTF8.self)
+        #expect(text.contains(#""receivedAt":"2026-11-02T01:30:00Z""#))
+        #expect(text.contains(#"杭州\"云栖\"软件有限公司\\分部"#))
+        #expect(text.contains(#"\n电话:0571-8888\t\u0001"#))
+        #expect(!text.contains("nothing"))
+        #expect(text.contains(#""explicitNull":null"#))
+    }
+
+    @Test("Two parts written into one encoder make one object; nested containers close where their owner moves on")
+    func containers() throws {
+        #expect(try parsed(encoder.encode(Merged())) == parsed(Array(#"{"number":"ARR-2026-000001","version":4}"#.utf8)))
+        let nested = try encoder.encode(Nested())
+        #expect(
+            try parsed(nested)
+                == parsed(Array(#"{"hop":{"department":"ZJ-EDU"},"days":["2026-10-01",[7]],"after":true,"empty":{}}"#.utf8)))
+        #expect(try parsed(encoder.encode([Nested(), Nested()])) == parsed(foundation([Nested(), Nested()])))
+    }
+
+    @Test("Numbers: whole doubles as integers, fractions that read back the same, the largest fen; no NaN")
+    func numbers() throws {
+        for value in [0.0, 3.0, -2.5, 0.1, 1e-7, 123_456.789, 1e20] {
+            let back = try JSONSerialization.jsonObject(with: Data(encoder.encode(value)), options: [.fragmentsAllowed]) as! NSNumber
+            #expect(back.doubleValue == value)
+        }
+        #expect(try encoder.encode(Int64.max) == Array("9223372036854775807".utf8))
+        #expect(throws: EncodingError.self) { try encoder.encode(Double.nan) }
+    }
+
+    @Test("Instants are RFC 3339 in whole seconds, UTC, as the runtime's formatter writes them, from 1900 to 2100")
+    func instants() throws {
+        let formatter = ISO8601DateFormatter()
+        var seconds = -2_208_988_800.0  // 1900-01-01
+        while seconds < 4_102_444_800 {  // 2100-01-01
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(StreamingJSONEncoder.internetDateTime.date(date) == formatter.string(from: date))
+            seconds += 86_400 * 29 + 3_599.5
+        }
+        #expect(StreamingJSONEncoder.internetDateTime.date(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+    }
+}
