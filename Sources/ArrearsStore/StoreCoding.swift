@@ -48,14 +48,11 @@ public enum StoreCoding {
         return value
     }
 
+    /// Maps in key order, so the same value is stored as the same text; members in the order the type encodes them.
+    static let encoder = StreamingJSONEncoder(sortsMaps: true, date: instant)
+
     public static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(instant(date))
-        }
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -6,9 +6,12 @@ import Foundation
 public struct StreamingJSONEncoder: Sendable {
     /// How an instant is written, as a JSON string's contents.
     public let date: @Sendable (Date) -> String
+    /// Whether maps are written in key order: what is stored and compared must not follow a dictionary's random order.
+    public let sortsMaps: Bool
 
-    public init(date: @escaping @Sendable (Date) -> String) {
+    public init(sortsMaps: Bool = false, date: @escaping @Sendable (Date) -> String) {
         self.date = date
+        self.sortsMaps = sortsMaps
     }
 
     /// An instant as the OpenAPI runtime's default transcoder writes it (RFC 3339, whole seconds, UTC):
@@ -22,7 +25,7 @@ public struct StreamingJSONEncoder: Sendable {
     }
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let sink = JSONSink(date: date)
+        let sink = JSONSink(date: date, sortsMaps: sortsMaps)
         sink.bytes.reserveCapacity(1024)
         try sink.write(value)
         return sink.bytes
@@ -53,6 +56,7 @@ enum CivilDay {
 final class JSONSink: Encoder {
     var bytes: [UInt8] = []
     let date: @Sendable (Date) -> String
+    let sortsMaps: Bool
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// Open objects (`}`) and arrays (`]`), innermost last, each with whether it has a member yet.
@@ -61,8 +65,9 @@ final class JSONSink: Encoder {
     /// generated `allOf` encodes each part into the same encoder) gets the one object.
     private var valueDepth = 0
 
-    init(date: @escaping @Sendable (Date) -> String) {
+    init(date: @escaping @Sendable (Date) -> String, sortsMaps: Bool) {
         self.date = date
+        self.sortsMaps = sortsMaps
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -82,6 +87,8 @@ final class JSONSink: Encoder {
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { ValueWriter(sink: self) }
+
+    var openCount: Int { open.count }
 
     /// A value begins whose end no one will say (a super encoder): its first container is a new one.
     func startValue() { valueDepth = open.count }
@@ -115,6 +122,10 @@ final class JSONSink: Encoder {
     func write<T: Encodable>(_ value: T) throws {
         if T.self == Date.self {
             string(date(value as! Date))
+            return
+        }
+        if sortsMaps, let map = value as? any SortableMap {
+            try map.writeSorted(into: self)
             return
         }
         let (depth, start, outer) = (open.count, bytes.count, valueDepth)
@@ -165,6 +176,41 @@ final class JSONSink: Encoder {
         // Whole numbers as integers, as Foundation writes them; others in Swift's shortest round-tripping form.
         if value.rounded() == value, abs(value) < 1e15 { literal(String(Int64(value))) } else { literal(String(value)) }
     }
+}
+
+/// A dictionary, which can write its members in key order.
+protocol SortableMap {
+    func writeSorted(into sink: JSONSink) throws
+}
+
+extension Dictionary: SortableMap where Key: Encodable, Value: Encodable {
+    func writeSorted(into sink: JSONSink) throws {
+        // Keys a dictionary writes as an object's names (strings, and what names itself by a coding key, as Foundation);
+        // others it writes as an array of pairs, left as it is.
+        let named: [(String, Value)]
+        if let strings = self as? [String: Value] {
+            named = Array(strings)
+        } else if Key.self is any CodingKeyRepresentable.Type {
+            named = map { (($0.key as! any CodingKeyRepresentable).codingKey.stringValue, $0.value) }
+        } else {
+            try encode(to: sink)
+            return
+        }
+        let depth = sink.openCount
+        var object = sink.nestedObject(keyedBy: MapKey.self)
+        for (name, value) in named.sorted(by: { $0.0 < $1.0 }) {
+            try object.encode(value, forKey: MapKey(stringValue: name))
+        }
+        sink.close(deeperThan: depth)
+    }
+}
+
+/// A map's member name.
+struct MapKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// An object's members, written as they come.

@@ -139,4 +139,18 @@ struct StreamingJSONEncoderTests {
         }
         #expect(StreamingJSONEncoder.internetDateTime.date(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
     }
+
+    @Test("What is stored writes maps in key order, whatever order the dictionary holds them in, with enum keys as names")
+    func sortedMaps() throws {
+        enum Stage: String, Codable, CodingKeyRepresentable { case review, handling, feedback }
+        let stored = StreamingJSONEncoder(sortsMaps: true) { _ in "" }
+        var large: [String: Int] = [:]
+        large.reserveCapacity(500)
+        for (index, key) in ["浙江", "contracts[0].amount", "complainant.name", "A", "b"].enumerated() { large[key] = index }
+        let small: [String: Int] = ["b": 4, "A": 3, "complainant.name": 2, "contracts[0].amount": 1, "浙江": 0]
+        #expect(try stored.encode(large) == Array(#"{"A":3,"b":4,"complainant.name":2,"contracts[0].amount":1,"浙江":0}"#.utf8))
+        #expect(try stored.encode(large) == stored.encode(small))
+        #expect(try stored.encode([Stage.review: 1, .handling: 2, .feedback: 3]) == Array(#"{"feedback":3,"handling":2,"review":1}"#.utf8))
+        #expect(try stored.encode(["days": [Stage.review: 1]]) == Array(#"{"days":{"review":1}}"#.utf8))
+    }
 }

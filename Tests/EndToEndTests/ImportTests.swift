@@ -26,18 +26,21 @@ struct ImportTests {
         let rows = [
             Self.header, Self.row("HZ-2025-0001", channel: "online"), Self.row("HZ-2025-0002", channel: "letter"),
             Self.row("HZ-2025-0003", channel: "online", code: "91330100716105852X", region: "339999"),
-            Self.row("HZ-2025-0004", channel: "phone", amount: "45.6万"),
+            Self.row("HZ-2025-0004", channel: "phone", amount: "45.6万"), Self.row("HZ-2025-0005", channel: "wechat"),
+            Self.row("HZ-2025-0006", channel: "letter").replacingOccurrences(of: "2025-11-03T09:30:00+08:00", with: "2025-11-03 09:30"),
         ]
         try ("\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
         let first = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
-        #expect(first.status == 0 && first.output.contains("imported 2 new complaints (0 already there), 2 refused"), "\(first.output)\(first.error)")
-        #expect(first.error.contains("imported 4 of about 4 rows (100%)"), "plain progress lines when not on a terminal: \(first.error)")
+        #expect(first.status == 0 && first.output.contains("imported 2 new complaints (0 already there), 4 refused"), "\(first.output)\(first.error)")
+        #expect(first.error.contains("imported 6 of about 6 rows (100%)"), "plain progress lines when not on a terminal: \(first.error)")
         let rejects = try String(contentsOf: directory.appendingPathComponent("2025年历史投诉.rejects.csv"), encoding: .utf8)
         #expect(rejects.contains("4,HZ-2025-0003,complainant.creditCode,credit-code.check-character"), "\(rejects)")
         #expect(rejects.contains("4,HZ-2025-0003,respondent.region,region.unknown"), "\(rejects)")
         #expect(rejects.contains("5,,contract.amountOverdue,import.integer"), "\(rejects)")
+        #expect(rejects.contains("6,,channel,import.code,\"应为online, phone, fax, letter之一，收到“wechat”\""), "\(rejects)")
+        #expect(rejects.contains("7,,receivedAt,import.instant"), "\(rejects)")
         let again = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
-        #expect(again.output.contains("imported 0 new complaints (2 already there), 2 refused"), "\(again.output)\(again.error)")
+        #expect(again.output.contains("imported 0 new complaints (2 already there), 4 refused"), "\(again.output)\(again.error)")
         let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
         #expect(verified.output.contains("audit chain intact: 2 complaints, 2 events"), "\(verified.output)")
     }
