@@ -5,7 +5,15 @@ import GRDB
 extension SQLiteComplaintStore {
     public func monthlyStatistics(_ month: CSTMonth, visibleTo actor: Actor, breakdowns: Bool) async throws -> MonthlyStatistics {
         let province = actor.statisticsProvince
-        return try await read { db in try Self.statistics(db, month: month, province: province, breakdowns: breakdowns) }
+        return try await read { [recentStatistics] db in
+            // The figures are a function of the stored cells alone, which change only with a commit: SQLite's change
+            // counter for this connection (commits by any other connection or process) says whether they still hold.
+            let changes = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0
+            let key = "\(db.description) \(month) \(province?.code ?? StatisticsCells.national) \(breakdowns)"
+            return try recentStatistics.value(key, stamp: changes) {
+                try Self.statistics(db, month: month, province: province, breakdowns: breakdowns)
+            }
+        }
     }
 
     /// Sums the cells of the month and of every month up to it, for every dimension key, in one pass.

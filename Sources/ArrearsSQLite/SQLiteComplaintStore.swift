@@ -13,6 +13,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let calendars = CalendarCache()
     /// Complaints with their events, read once per version (`RecentHistories`).
     let histories = RecentHistories()
+    /// Monthly statistics by reading connection, scope and month, as of that connection's last seen commit.
+    let recentStatistics = RecentlyRead<Int, MonthlyStatistics>(capacity: 256)
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)
