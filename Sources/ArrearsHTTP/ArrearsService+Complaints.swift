@@ -33,7 +33,11 @@ extension ArrearsService {
     }
 
     public func listComplaints(_ input: Operations.ListComplaints.Input) async throws -> Operations.ListComplaints.Output {
-        let query = input.query
+        .ok(.init(body: .json(try await complaintPage(input.query))))
+    }
+
+    /// A page of the caller's queue; `DirectAnswers` writes it without the runtime.
+    func complaintPage(_ query: Operations.ListComplaints.Input.Query) async throws -> Components.Schemas.ComplaintPage {
         var check = ViolationCollector()
         let province = query.province.flatMap { text in check.field("province") { try RegionCode(text, in: platform.regions) } }
         let department = query.department.flatMap { text in check.field("department") { try DepartmentID(text) } }
@@ -49,7 +53,7 @@ extension ArrearsService {
         (selection.amountFrom, selection.amountTo, selection.receivedFrom, selection.receivedTo) = (amountFrom, amountTo, receivedFrom, receivedTo)
         let page = try await platform.queue(selection, overdue: query.overdue == true, text: query.q, by: caller())
         let today = platform.today
-        return .ok(.init(body: .json(.init(items: page.items.map { Wire.summary($0, today: today) }, nextCursor: page.nextCursor?.token))))
+        return .init(items: page.items.map { Wire.summary($0, today: today) }, nextCursor: page.nextCursor?.token)
     }
 
     public func getComplaintContact(_ input: Operations.GetComplaintContact.Input) async throws -> Operations.GetComplaintContact.Output {

@@ -6,8 +6,13 @@ import Foundation
 
 extension ArrearsService {
     public func getMonthlyStatistics(_ input: Operations.GetMonthlyStatistics.Input) async throws -> Operations.GetMonthlyStatistics.Output {
-        let month = try FieldViolation.at("month") { try CSTMonth(input.query.month) }
-        let breakdowns = input.query.breakdowns == true
+        .ok(.init(body: .json(try await monthlyStatistics(input.query))))
+    }
+
+    /// A month's figures as the caller may see them; `DirectAnswers` writes them without the runtime.
+    func monthlyStatistics(_ query: Operations.GetMonthlyStatistics.Input.Query) async throws -> Components.Schemas.MonthlyStatistics {
+        let month = try FieldViolation.at("month") { try CSTMonth(query.month) }
+        let breakdowns = query.breakdowns == true
         let reading = try await platform.statistics(month, breakdowns: breakdowns, by: caller())
         var answer = Wire.statistics(reading.current)
         if let publication = reading.publication {
@@ -18,7 +23,7 @@ extension ArrearsService {
             answer.drift = reading.drift.map { .init(figure: $0.figure, published: $0.published, current: $0.current) }
         }
         if !breakdowns { answer.breakdowns = nil }
-        return .ok(.init(body: .json(answer)))
+        return answer
     }
 
     public func publishStatistics(_ input: Operations.PublishStatistics.Input) async throws -> Operations.PublishStatistics.Output {

@@ -6,7 +6,7 @@ import Hummingbird
 import OpenAPIHummingbird
 import OpenAPIRuntime
 
-/// The router as the generated handlers' transport, but for the busiest operations (读取投诉): those are answered by a
+/// The router as the generated handlers' transport, but for the busiest operations (读取投诉, 投诉列表, 月度统计): those are answered by a
 /// handler that asks the same `ArrearsService` function for the contract's type and writes it with the
 /// `StreamingJSONEncoder`, skipping the runtime's body streams and Foundation's `JSONEncoder` (a third of a read's CPU).
 /// Everything before the handler — authentication, preconditions, problems, metrics — is the same middleware.
@@ -29,7 +29,23 @@ struct DirectAnswers<Context: RequestContext>: ServerTransport {
             Operation(method: .get, path: "/v1/complaints/{complaintId}") { _, context in
                 let answer = try await service.complaintDetail(try context.pathParameter("complaintId"))
                 return try Self.json(answer.body, headers: [.eTag: answer.eTag])
-            }
+            },
+            Operation(method: .get, path: "/v1/complaints") { request, _ in
+                let query = QueryValues(request)
+                return try Self.json(
+                    try await service.complaintPage(
+                        .init(
+                            state: try query.codes("state", as: Components.Schemas.ComplaintState.self), province: query.text("province"),
+                            department: query.text("department"), overdue: try query.flag("overdue"), q: query.text("q"),
+                            amountFrom: try query.integer("amountFrom"), amountTo: try query.integer("amountTo"),
+                            receivedFrom: query.text("receivedFrom"), receivedTo: query.text("receivedTo"), cursor: query.text("cursor"),
+                            limit: try query.integer("limit"))))
+            },
+            Operation(method: .get, path: "/v1/statistics/monthly") { request, _ in
+                let query = QueryValues(request)
+                return try Self.json(
+                    try await service.monthlyStatistics(.init(month: try query.required("month"), breakdowns: try query.flag("breakdowns"))))
+            },
         ]
     }
 

@@ -76,4 +76,48 @@ struct DirectAnswerTests {
             #expect(anonymous.status == .unauthorized)
         }
     }
+
+    @Test("A queue page and monthly statistics: the same members as the generated types write, filters and paging as before")
+    func queueAndStatistics() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let first = try await fileComplaint(client, harness)
+            let second = try await fileComplaint(client, harness)
+            #expect(try await act(client, harness, "intake", first, "accept", version: 1, ["note": "材料齐全"]).status == .ok)
+            let page = try await client.execute(
+                uri: "/v1/complaints?state=submitted&state=accepted&province=330000&limit=1", method: .get, headers: harness.headers("intake"))
+            #expect(page.status == .ok)
+            #expect(try json(page) == asTheRuntimeWritesIt(Components.Schemas.ComplaintPage.self, page))
+            let firstPage = try decoded(Components.Schemas.ComplaintPage.self, page)
+            #expect(firstPage.items.map(\.id) == [first])
+            let cursor = try #require(firstPage.nextCursor?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+            let next = try await client.execute(
+                uri: "/v1/complaints?state=submitted&state=accepted&province=330000&limit=1&cursor=\(cursor)", method: .get,
+                headers: harness.headers("intake"))
+            #expect(try decoded(Components.Schemas.ComplaintPage.self, next).items.map(\.id) == [second])
+            // A search percent-encoded, as a browser sends it.
+            let searched = try await client.execute(
+                uri: "/v1/complaints?q=%E7%A4%BA%E4%BE%8B%E5%BB%BA%E8%AE%BE&state=accepted", method: .get, headers: harness.headers("intake"))
+            #expect(try decoded(Components.Schemas.ComplaintPage.self, searched).items.map(\.id) == [first])
+            let refused = try await client.execute(uri: "/v1/complaints?limit=0", method: .get, headers: harness.headers("intake"))
+            #expect(refused.status == .badRequest)
+            #expect(try problem(refused).fields == ["limit"])
+
+            for query in ["month=2026-11", "month=2026-11&breakdowns=true", "breakdowns=false&month=2026-11"] {
+                let statistics = try await client.execute(
+                    uri: "/v1/statistics/monthly?\(query)", method: .get, headers: harness.headers("supervisor"))
+                #expect(statistics.status == .ok)
+                #expect(try json(statistics) == asTheRuntimeWritesIt(Components.Schemas.MonthlyStatistics.self, statistics), "\(query)")
+                let figures = try decoded(Components.Schemas.MonthlyStatistics.self, statistics)
+                #expect(figures.monthly.registered == 2 && figures.monthly.accepted == 1)
+                #expect((figures.breakdowns != nil) == query.contains("breakdowns=true"))
+            }
+            let noMonth = try await client.execute(uri: "/v1/statistics/monthly", method: .get, headers: harness.headers("supervisor"))
+            #expect(noMonth.status == .badRequest)
+            #expect(try problem(noMonth).fields == ["month"])
+            let badMonth = try await client.execute(uri: "/v1/statistics/monthly?month=2026-13", method: .get, headers: harness.headers("supervisor"))
+            #expect(badMonth.status == .badRequest)
+            #expect(try problem(badMonth).fields == ["month"])
+        }
+    }
 }
