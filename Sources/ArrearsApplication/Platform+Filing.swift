@@ -62,10 +62,9 @@ extension Platform {
         guard (1...200).contains(key.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw .invalid([FieldViolation(field: "Idempotency-Key", rule: "idempotency.format")])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // A filing of domain values always encodes; the fallback only keeps this function total.
-        let body = (try? encoder.encode(filing)) ?? Data(String(describing: filing).utf8)
+        // The bytes Foundation's sorted encoding gave before, so keys claimed then still match. A filing of domain values
+        // always encodes; the fallback only keeps this function total.
+        let body = (try? StreamingJSONEncoder.foundationSorted.encode(filing)) ?? Array(String(describing: filing).utf8)
         return IdempotencyClaim(account: account.id, key: key, fingerprint: HexDigest.sha256(body))
     }
 }

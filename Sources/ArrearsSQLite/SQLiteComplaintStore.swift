@@ -64,13 +64,16 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     }
 
     public func register(_ complaint: Complaint, event: ComplaintEvent, idempotency: IdempotencyClaim?) async throws -> Registration {
-        try await write { db in
+        // Encoded before the one writer takes it (its number is written in by SQL); encoded again there only when earlier
+        // complaints added findings, which few filings have.
+        let encoded = try StoreCoding.encode(complaint)
+        return try await write { db in
             if let claim = idempotency, let earlier = try Self.registration(db, claimedBy: claim) { return .replayed(earlier) }
             let plan = RegistrationWrite(complaint, event: event)
             let (numbered, write) = try plan.numbered(
                 ordinal: try Self.nextOrdinal(of: plan.year, in: db), related: try Self.related(db, plan.keys),
                 calendar: try self.statisticsCalendar(db))
-            try Self.insert(numbered, keys: plan.keys, in: db)
+            try Self.insert(numbered, encoded: numbered.findings.count == complaint.findings.count ? encoded : nil, keys: plan.keys, in: db)
             try Self.execute(write, in: db)
             if let claim = idempotency {
                 try db.cachedStatement(

@@ -8,10 +8,14 @@ public struct StreamingJSONEncoder: Sendable {
     public let date: @Sendable (Date) -> String
     /// Whether maps are written in key order: what is stored and compared must not follow a dictionary's random order.
     public let sortsMaps: Bool
+    /// Foundation's `JSONEncoder` with `.sortedKeys`, byte for byte: every object's members in key order and `/` escaped,
+    /// for digests made before this encoder existed (an idempotency key's filing).
+    public let asFoundationSorts: Bool
 
-    public init(sortsMaps: Bool = false, date: @escaping @Sendable (Date) -> String) {
+    public init(sortsMaps: Bool = false, asFoundationSorts: Bool = false, date: @escaping @Sendable (Date) -> String) {
         self.date = date
         self.sortsMaps = sortsMaps
+        self.asFoundationSorts = asFoundationSorts
     }
 
     /// An instant as the OpenAPI runtime's default transcoder writes it (RFC 3339, whole seconds, UTC):
@@ -24,8 +28,11 @@ public struct StreamingJSONEncoder: Sendable {
         return "\(day)T\(CivilDay.two(inDay / 3600)):\(CivilDay.two(inDay / 60 % 60)):\(CivilDay.two(inDay % 60))Z"
     }
 
+    /// As Foundation's `JSONEncoder` with `.sortedKeys` writes a value without instants.
+    public static let foundationSorted = StreamingJSONEncoder(asFoundationSorts: true) { _ in "" }
+
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let sink = JSONSink(date: date, sortsMaps: sortsMaps)
+        let sink = JSONSink(date: date, sortsMaps: sortsMaps && !asFoundationSorts, sortsMembers: asFoundationSorts)
         sink.bytes.reserveCapacity(1024)
         try sink.write(value)
         return sink.bytes
@@ -57,17 +64,28 @@ final class JSONSink: Encoder {
     var bytes: [UInt8] = []
     let date: @Sendable (Date) -> String
     let sortsMaps: Bool
+    let sortsMembers: Bool
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    /// Open objects (`}`) and arrays (`]`), innermost last, each with whether it has a member yet.
-    private var open: [(close: UInt8, hasMember: Bool)] = []
+
+    /// An open object (`}`) or array (`]`): whether it has a member yet, and where each member begins when members are
+    /// put in key order as the object closes.
+    private struct Frame {
+        let close: UInt8
+        var hasMember = false
+        var members: [(name: String, start: Int)]?
+    }
+
+    /// Open objects and arrays, innermost last.
+    private var open: [Frame] = []
     /// How many were open when the value being written began: a value that asks for a keyed container twice (the
     /// generated `allOf` encodes each part into the same encoder) gets the one object.
     private var valueDepth = 0
 
-    init(date: @escaping @Sendable (Date) -> String, sortsMaps: Bool) {
+    init(date: @escaping @Sendable (Date) -> String, sortsMaps: Bool, sortsMembers: Bool = false) {
         self.date = date
         self.sortsMaps = sortsMaps
+        self.sortsMembers = sortsMembers
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -95,14 +113,16 @@ final class JSONSink: Encoder {
 
     private func opening(_ start: UInt8, _ close: UInt8) -> Int {
         bytes.append(start)
-        open.append((close, false))
+        open.append(Frame(close: close, members: sortsMembers && close == UInt8(ascii: "}") ? [] : nil))
         return open.count - 1
     }
 
     /// Closes what is open deeper than `depth`: a nested container whose owner has moved on.
     func close(deeperThan depth: Int) {
         while open.count > depth {
-            bytes.append(open.removeLast().close)
+            let frame = open.removeLast()
+            if let members = frame.members, members.count > 1 { sort(members) }
+            bytes.append(frame.close)
         }
     }
 
@@ -113,14 +133,39 @@ final class JSONSink: Encoder {
     }
 
     func key(_ key: some CodingKey, at depth: Int) {
-        member(at: depth)
+        if open[depth].members != nil {
+            close(deeperThan: depth + 1)
+            if open[depth].hasMember { bytes.append(UInt8(ascii: ",")) } else { open[depth].hasMember = true }
+            open[depth].members!.append((key.stringValue, bytes.count))
+        } else {
+            member(at: depth)
+        }
         string(key.stringValue)
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Puts an object's members, written from `members[0].start` on with a comma before each but the first, in the order
+    /// of their names (Foundation's: ordinal, by UTF-16 code unit).
+    private func sort(_ members: [(name: String, start: Int)]) {
+        var segments: [(name: String, bytes: ArraySlice<UInt8>)] = []
+        for (index, member) in members.enumerated() {
+            // Each member after the first begins at its name; the comma before it ends the one before.
+            let end = index + 1 < members.count ? members[index + 1].start - 1 : bytes.count
+            segments.append((member.name, bytes[member.start..<end]))
+        }
+        segments.sort { $0.name.utf16.lexicographicallyPrecedes($1.name.utf16) }
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(bytes.count - members[0].start)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { sorted.append(UInt8(ascii: ",")) }
+            sorted.append(contentsOf: segment.bytes)
+        }
+        bytes.replaceSubrange(members[0].start..., with: sorted)
+    }
+
     /// A whole value: what it leaves open is closed, and a value that wrote nothing is `{}` as in Foundation.
     func write<T: Encodable>(_ value: T) throws {
-        if T.self == Date.self {
+        if T.self == Date.self, !sortsMembers {
             string(date(value as! Date))
             return
         }
@@ -141,7 +186,8 @@ final class JSONSink: Encoder {
         var text = text
         text.withUTF8 { utf8 in
             var plain = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            let slash = sortsMembers ? UInt8(ascii: "/") : UInt8(ascii: "\"")
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == slash {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
                 plain = index + 1
                 switch byte {
@@ -150,6 +196,9 @@ final class JSONSink: Encoder {
                 case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
                 case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
                 case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case UInt8(ascii: "/"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "/")])
                 default:
                     let hex = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: [

@@ -57,6 +57,12 @@ struct TextPolicyTests {
         #expect(stored.unicodeScalars.count == 10)
         #expect(try facts.checked("第一段\r\n第二段\r第三段\t附表", field: "facts") == "第一段\n第二段\n第三段\t附表")
         #expect(try name.checked("杭州明远机械有限公司", field: "name") == "杭州明远机械有限公司")
+        // White space the quick check must not miss: ideographic and no-break spaces, a line break, a tab, at either end.
+        #expect(try name.checked("\u{3000}杭州明远机械有限公司\u{3000}", field: "name") == "杭州明远机械有限公司")
+        #expect(try name.checked("杭州明远机械有限公司\u{A0}", field: "name") == "杭州明远机械有限公司")
+        #expect(try facts.checked("\t第一段\r\n", field: "facts") == "第一段")
+        #expect(try name.optional("\u{3000} ", field: "name") == nil)
+        #expect(try name.optional("「明远」", field: "name") == "「明远」")
     }
 
     @Test("A limit of 200 holds 200 Chinese characters and not 201")

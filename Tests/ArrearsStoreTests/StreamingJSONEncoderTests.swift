@@ -1,4 +1,6 @@
+import ArrearsCore
 import ArrearsStore
+import ArrearsTestSupport
 import Foundation
 import Testing
 
@@ -152,5 +154,19 @@ struct StreamingJSONEncoderTests {
         #expect(try stored.encode(large) == stored.encode(small))
         #expect(try stored.encode([Stage.review: 1, .handling: 2, .feedback: 3]) == Array(#"{"feedback":3,"handling":2,"review":1}"#.utf8))
         #expect(try stored.encode(["days": [Stage.review: 1]]) == Array(#"{"days":{"review":1}}"#.utf8))
+    }
+
+    @Test("A filing's digest form is Foundation's sorted encoding byte for byte, so idempotency keys claimed before still match")
+    func foundationSorted() throws {
+        var filing = Fixtures.filing()
+        filing.facts = "合同/发票\u{8}\u{C}\u{1}\u{1F}\"引号\"\\反斜杠\n第二行\t😀"
+        filing.demand = "支付尾款 45.6万元 / 逾期利息"
+        let foundation = JSONEncoder()
+        foundation.outputFormatting = [.sortedKeys]
+        #expect(try StreamingJSONEncoder.foundationSorted.encode(filing) == Array(foundation.encode(filing)))
+        let names: [String: Int] = ["b": 1, "B": 2, "a1": 3, "a10": 4, "a2": 5, "_x": 6, "中": 7, "Z": 8, "amount": 9, "amountOverdue": 10]
+        #expect(try StreamingJSONEncoder.foundationSorted.encode(names) == Array(foundation.encode(names)))
+        let controls = String(decoding: (0..<0x20).map { UInt8($0) }, as: UTF8.self)
+        #expect(try StreamingJSONEncoder.foundationSorted.encode([controls]) == Array(foundation.encode([controls])))
     }
 }
