@@ -55,12 +55,11 @@ public enum StoreCoding {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// Reads what `encode` wrote (and what Foundation's encoder wrote before it).
+    static let decoder = StoredJSONDecoder(date: instant)
+
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            try instant(decoder.singleValueContainer().decode(String.self))
-        }
-        return try decoder.decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: text)
     }
 
     /// The complaint number for the n-th complaint received in a year.

@@ -170,3 +170,71 @@ struct StreamingJSONEncoderTests {
         #expect(try StreamingJSONEncoder.foundationSorted.encode([controls]) == Array(foundation.encode([controls])))
     }
 }
+
+@Suite("Stored JSON read back without Foundation's decoder")
+struct StoredJSONDecoderTests {
+    let platform = SyntheticPlatform(
+        seed: 7, count: 300, from: try! CSTMonth("2020-01"), to: try! CSTMonth("2020-12"), lifecycle: Fixtures.lifecycle,
+        regions: try! ShippedReferenceData.regions(), routing: try! ShippedReferenceData.routing())
+
+    @Test("300 synthetic histories — every state, payments, plans, findings with facts — read back equal, as Foundation reads them")
+    func roundTrip() throws {
+        let foundation = JSONDecoder()
+        foundation.dateDecodingStrategy = .custom { decoder in try StoreCoding.instant(decoder.singleValueContainer().decode(String.self)) }
+        var events = 0
+        for (month, indices) in platform.monthRanges {
+            for index in indices {
+                let (complaint, history) = try platform.history(index, in: month)
+                let text = try StoreCoding.encode(complaint)
+                #expect(try StoreCoding.decode(Complaint.self, from: text) == complaint)
+                #expect(try StoreCoding.decode(Complaint.self, from: text) == foundation.decode(Complaint.self, from: Data(text.utf8)))
+                for event in history {
+                    let detail = try StoreCoding.encode(event.detail)
+                    #expect(try StoreCoding.decode(EventDetail.self, from: detail) == event.detail)
+                    events += 1
+                }
+            }
+        }
+        #expect(events > 900)
+    }
+
+    @Test("Rows Foundation wrote before (sorted, `\\/` and `\\u` escapes, surrogate pairs) and PostgreSQL's spacing read the same")
+    func olderRows() throws {
+        let (complaint, _) = try platform.history(0, in: platform.months[0])
+        let older = JSONEncoder()
+        older.outputFormatting = [.sortedKeys, .prettyPrinted]
+        older.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(StoreCoding.instant(date))
+        }
+        #expect(try StoreCoding.decode(Complaint.self, from: String(decoding: older.encode(complaint), as: UTF8.self)) == complaint)
+        let escaped = #"{ "text" : "\u5408\u540c\/\u53d1\u7968 \ud83d\ude00\n\t\"\\" , "n" : 1.0e2 }"#
+        struct Note: Decodable, Equatable {
+            let text: String
+            let n: Int
+        }
+        #expect(try StoreCoding.decode(Note.self, from: escaped) == Note(text: "合同/发票 😀\n\t\"\\", n: 100))
+    }
+
+    @Test("A row that is not what the type needs names the member")
+    func refusals() throws {
+        struct Row: Decodable {
+            let amount: Int64
+            let contracts: [String]
+        }
+        #expect {
+            try StoreCoding.decode(Row.self, from: #"{"contracts":[]}"#)
+        } throws: { error in
+            guard case let DecodingError.keyNotFound(key, _) = error else { return false }
+            return key.stringValue == "amount"
+        }
+        #expect {
+            try StoreCoding.decode(Row.self, from: #"{"amount":1,"contracts":["a",2]}"#)
+        } throws: { error in
+            guard case let DecodingError.typeMismatch(_, context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["contracts", "1"]
+        }
+        #expect(throws: DecodingError.self) { try StoreCoding.decode(Row.self, from: #"{"amount":1,"contracts":[]} x"#) }
+        #expect(throws: DecodingError.self) { try StoreCoding.decode(Row.self, from: #"{"amount":1.5,"contracts":[]}"#) }
+    }
+}
