@@ -17,7 +17,7 @@ extension PostgresComplaintStore {
                         try ComplaintSummary.stored(
                             id: row.1, number: row.2, state: row.3, version: row.4, receivedAt: row.5, complainantName: row.6, respondentName: row.7,
                             intakeProvince: row.8, handlingDepartment: row.9, amountClaimedFen: row.10, deadline: row.11,
-                            waiting: row.12)
+                            waiting: row.12, remembered: clocks)
                     ))
             }
             return rows

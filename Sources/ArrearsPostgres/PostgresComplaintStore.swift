@@ -15,6 +15,8 @@ public final class PostgresComplaintStore: ComplaintStore, Service, Sendable {
     let logger: Logger
     /// The working-day calendar deadlines and statistics count on (`CalendarCache`).
     let calendars = CalendarCache()
+    /// Queue lines' clocks, read once per version.
+    let clocks = RecentClocks(capacity: 8_192)
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)

@@ -6,7 +6,7 @@ extension SQLiteComplaintStore {
     public func queue(_ query: QueueQuery, visibleTo actor: Actor) async throws -> QueuePage {
         let limit = query.pageSize
         let (sql, bound) = Self.queueStatement(query, visibleTo: actor)
-        let rows = try await read { db in
+        let rows = try await read { [clocks] db in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: bound).map { row in
                 (
                     seq: row["seq"] as Int64,
@@ -14,7 +14,7 @@ extension SQLiteComplaintStore {
                         id: row["id"], number: row["number"], state: row["state"], version: row["version"], receivedAt: row["received_at"],
                         complainantName: row["complainant_name"], respondentName: row["respondent_name"], intakeProvince: row["intake_province"],
                         handlingDepartment: row["handling_department"], amountClaimedFen: row["amount_claimed_fen"], deadline: row["deadline"],
-                        waiting: row["waiting"])
+                        waiting: row["waiting"], remembered: clocks)
                 )
             }
         }

@@ -15,6 +15,8 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
     let histories = RecentHistories()
     /// Monthly statistics by reading connection, scope and month, as of that connection's last seen commit.
     let recentStatistics = RecentlyRead<Int, MonthlyStatistics>(capacity: 256)
+    /// Queue lines' clocks, read once per version.
+    let clocks = RecentClocks(capacity: 8_192)
     /// Reads and writes under way (`OperationalGauges`).
     let reads = Atomic<Int>(0)
     let writes = Atomic<Int>(0)

@@ -61,7 +61,8 @@ enum CivilDay {
 /// The encoder a value writes itself into. Containers cannot be told to close, so each keeps the depth it opened at and
 /// the sink closes whatever a finished value left open.
 final class JSONSink: Encoder {
-    var bytes: [UInt8] = []
+    // One sink is used by one encoding on one thread; the runtime's checks of exclusive access were a twentieth of a page.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     let date: @Sendable (Date) -> String
     let sortsMaps: Bool
     let sortsMembers: Bool
@@ -77,10 +78,10 @@ final class JSONSink: Encoder {
     }
 
     /// Open objects and arrays, innermost last.
-    private var open: [Frame] = []
+    @exclusivity(unchecked) private var open: [Frame] = []
     /// How many were open when the value being written began: a value that asks for a keyed container twice (the
     /// generated `allOf` encodes each part into the same encoder) gets the one object.
-    private var valueDepth = 0
+    @exclusivity(unchecked) private var valueDepth = 0
 
     init(date: @escaping @Sendable (Date) -> String, sortsMaps: Bool, sortsMembers: Bool = false) {
         self.date = date
