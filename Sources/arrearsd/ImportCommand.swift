@@ -55,22 +55,58 @@ struct ImportCommand: AsyncParsableCommand {
                 storing = Task { try await store.importHistories(batch) }
                 pending.removeAll(keepingCapacity: true)
             }
+            // Rows are checked a chunk at a time: the chunk's new credit codes looked up together, its histories built on
+            // every core (the lifecycle is pure), then written to the rejects file and the batch in row order.
+            var chunk: [(Int, Result<ImportRecord, any Error>)] = []
+            func check() async throws {
+                let codes = Set(chunk.compactMap { try? $0.1.get().filing.complainant.creditCode.uppercased() }).filter { owners[$0] == nil }
+                try await withThrowingTaskGroup(of: (String, AccountID?).self) { group in
+                    for code in codes {
+                        guard let creditCode = try? CreditCode(code) else { continue }
+                        group.addTask { (code, try await store.smeAccount(creditCode: creditCode)) }
+                    }
+                    for try await (code, owner) in group { owners[code] = .some(owner) }
+                }
+                let known = owners
+                let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count / 64))
+                let size = (chunk.count + parts - 1) / parts
+                let checked = await withTaskGroup(of: (Int, [Result<(Complaint, [ComplaintEvent]), any Error>]).self) { group in
+                    for (part, start) in stride(from: 0, to: chunk.count, by: max(size, 1)).enumerated() {
+                        let slice = Array(chunk[start..<min(start + size, chunk.count)])
+                        group.addTask {
+                            (
+                                part,
+                                slice.map { _, record in
+                                    Result {
+                                        let record = try record.get()
+                                        let owner = known[record.filing.complainant.creditCode.uppercased()] ?? nil
+                                        return try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owner)
+                                    }
+                                }
+                            )
+                        }
+                    }
+                    return await group.reduce(into: [Int: [Result<(Complaint, [ComplaintEvent]), any Error>]]()) { $0[$1.0] = $1.1 }
+                        .sorted { $0.key < $1.key }.flatMap(\.value)
+                }
+                for ((row, record), history) in zip(chunk, checked) {
+                    switch history {
+                    case let .success(history): pending.append(history)
+                    case let .failure(error):
+                        refused += 1
+                        try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Self.violations(error))
+                    }
+                    if pending.count >= batch { try await flush() }
+                }
+                chunk.removeAll(keepingCapacity: true)
+            }
             for try await (row, record) in Self.records(url) {
                 rows += 1
-                do {
-                    let record = try record.get()
-                    let code = record.filing.complainant.creditCode.uppercased()
-                    if owners[code] == nil, let creditCode = try? CreditCode(code) {
-                        owners[code] = .some(try await store.smeAccount(creditCode: creditCode))
-                    }
-                    pending.append(try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owners[code] ?? nil))
-                } catch {
-                    refused += 1
-                    try rejects.write(row: row, externalId: (try? record.get())?.externalId ?? "", Self.violations(error))
-                }
-                if pending.count >= batch { try await flush() }
+                chunk.append((row, record))
+                if chunk.count >= 512 { try await check() }
                 progress.update(rows)
             }
+            try await check()
             try await flush()  // stores the last batch
             inserted += try await storing?.value ?? 0
             rejects.close()

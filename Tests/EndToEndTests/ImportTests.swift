@@ -30,6 +30,14 @@ struct ImportTests {
             Self.row("HZ-2025-0006", channel: "letter").replacingOccurrences(of: "2025-11-03T09:30:00+08:00", with: "2025-11-03 09:30"),
         ]
         try ("\u{FEFF}" + rows.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
+        // The company already has an account: its complaints, online or by letter, are imported as its own.
+        let account = try Binaries.run(
+            "arrearsd",
+            [
+                "account", "create", "--database", database, "--role", "sme", "--name", "杭州示例建设有限公司", "--id", "sme-hz-shili", "--credit-code",
+                "91330100716105852F",
+            ], in: directory)
+        #expect(account.status == 0, "\(account.output)\(account.error)")
         let first = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
         #expect(first.status == 0 && first.output.contains("imported 2 new complaints (0 already there), 4 refused"), "\(first.output)\(first.error)")
         #expect(first.error.contains("imported 6 of about 6 rows (100%)"), "plain progress lines when not on a terminal: \(first.error)")
@@ -39,6 +47,13 @@ struct ImportTests {
         #expect(rejects.contains("5,,contract.amountOverdue,import.integer"), "\(rejects)")
         #expect(rejects.contains("6,,channel,import.code,\"应为online, phone, fax, letter之一，收到“wechat”\""), "\(rejects)")
         #expect(rejects.contains("7,,receivedAt,import.instant"), "\(rejects)")
+        let owners = try Binaries.run(
+            "/usr/bin/python3",
+            [
+                "-c", "import sqlite3, sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]", database,
+                "SELECT channel || ':' || coalesce(complainant_account, '-') FROM complaints ORDER BY channel",
+            ], in: directory)
+        #expect(owners.output.split(separator: "\n") == ["letter:sme-hz-shili", "online:sme-hz-shili"], "\(owners.output)\(owners.error)")
         let again = try Binaries.run("arrearsd", ["import", "--database", database, file.path], in: directory)
         #expect(again.output.contains("imported 0 new complaints (2 already there), 4 refused"), "\(again.output)\(again.error)")
         let verified = try Binaries.run("arrearsd", ["audit", "verify", "--database", database], in: directory)
