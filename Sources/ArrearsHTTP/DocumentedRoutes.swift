@@ -13,7 +13,28 @@ struct DocumentedRoutes: Sendable {
         var isOpen = false
     }
 
-    private var routes: [(segments: [Substring], operations: [String: Operation])] = []
+    /// A path template split into segments, which of them are `{…}` parameters, and its operations by method.
+    private struct Route: Sendable {
+        let segments: [Substring]
+        let isParameter: [Bool]
+        let operations: [String: Operation]
+
+        init(_ path: String, _ operations: [String: Operation]) {
+            segments = path.split(separator: "/")
+            isParameter = segments.map { $0.hasPrefix("{") }
+            self.operations = operations
+        }
+
+        func matches(_ path: [Substring]) -> Bool {
+            for index in segments.indices where !isParameter[index] && segments[index] != path[index] { return false }
+            return true
+        }
+    }
+
+    /// Routes by their number of segments, those with fewer parameters first, so a literal segment wins over a
+    /// parameter in the same place whatever order the document lists them in. Every middleware matches each request
+    /// against these, so matching compares few segments.
+    private var routes: [Int: [Route]] = [:]
     /// Body properties whose schema is the contract's `Fen`.
     private(set) var fenFields: Set<String> = []
     /// Integer body properties counted in days (`days`, `paymentTermDays`, …).
@@ -42,10 +63,10 @@ struct DocumentedRoutes: Sendable {
                 let security = (body as? [String: Any])?["security"] as? [Any]
                 operations[method.uppercased()] = Operation(query: query, path: pathParameters, isOpen: security?.isEmpty == true)
             }
-            routes.append((path.split(separator: "/"), operations))
+            add(Route(path, operations))
         }
         for (path, methods) in extra {
-            routes.append((path.split(separator: "/"), Dictionary(uniqueKeysWithValues: methods.map { ($0, Operation(query: [:])) })))
+            add(Route(path, Dictionary(uniqueKeysWithValues: methods.map { ($0, Operation(query: [:])) })))
         }
         for case let (_, schema as [String: Any]) in components["schemas"] as? [String: Any] ?? [:] {
             for case let (name, property as [String: Any]) in schema["properties"] as? [String: Any] ?? [:] {
@@ -58,26 +79,26 @@ struct DocumentedRoutes: Sendable {
         }
     }
 
-    /// The operations of the route a concrete path matches (`{…}` segments match anything); empty if none.
-    func operations(for path: String) -> [String: Operation] {
-        let segments = path.split(separator: "/")
-        for route in routes where route.segments.count == segments.count {
-            if zip(route.segments, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) { return route.operations }
-        }
-        return [:]
+    private mutating func add(_ route: Route) {
+        routes[route.segments.count, default: []].append(route)
+        routes[route.segments.count]!.sort { $0.isParameter.filter { $0 }.count < $1.isParameter.filter { $0 }.count }
     }
+
+    private func route(for path: String) -> Route? {
+        let segments = path.split(separator: "/")
+        return routes[segments.count]?.first { $0.matches(segments) }
+    }
+
+    /// The operations of the route a concrete path matches (`{…}` segments match anything); empty if none.
+    func operations(for path: String) -> [String: Operation] { route(for: path)?.operations ?? [:] }
 
     /// The `{name}` segments of the route a concrete path matches, with the values the path gives them.
     func pathValues(for path: String) -> [(name: String, value: Substring)] {
+        guard let route = route(for: path) else { return [] }
         let segments = path.split(separator: "/")
-        for route in routes where route.segments.count == segments.count {
-            if zip(route.segments, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) {
-                return zip(route.segments, segments).compactMap { template, value in
-                    template.hasPrefix("{") ? (String(template.dropFirst().dropLast()), value) : nil
-                }
-            }
+        return route.segments.indices.compactMap { index in
+            route.isParameter[index] ? (String(route.segments[index].dropFirst().dropLast()), segments[index]) : nil
         }
-        return []
     }
 
     /// The methods of the route a concrete path matches; empty if none.
