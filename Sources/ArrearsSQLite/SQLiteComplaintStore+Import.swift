@@ -35,6 +35,8 @@ struct PreparedHistories: Sendable {
     struct History: Sendable {
         let complaint: Complaint
         let body: String
+        /// Its search terms but its number's.
+        let searchParties: [String]
         let keys: BusinessKeys
         let events: [StoredEvent]
     }
@@ -55,7 +57,8 @@ struct PreparedHistories: Sendable {
                         var replay = StatisticsCells.Replay(complaint: complaint)
                         for event in events { replay.count(event, into: &cells) }
                         return History(
-                            complaint: complaint, body: try StoreCoding.encode(complaint), keys: BusinessKeys(complaint.filing),
+                            complaint: complaint, body: try StoreCoding.encode(complaint), searchParties: SearchTerms.parties(of: complaint),
+                            keys: BusinessKeys(complaint.filing),
                             events: try StoredEvent.chain(events, province: complaint.intakeProvince))
                     }
                     return (index, made, cells)
@@ -72,16 +75,23 @@ struct PreparedHistories: Sendable {
     /// Numbers and inserts every history, then adds the statistics; throws `ImportedMeanwhile` (rolling back) when one
     /// is already there, because its statistics were counted.
     func store(in db: Database) throws -> Int {
+        // Each year's numbers taken at once, in the order the histories come (a statement per complaint was a tenth of
+        // the writer's time).
+        var next: [Int: Int] = [:]
+        for (year, count) in Dictionary(grouping: histories, by: \.complaint.receivedOn.components.year).mapValues(\.count) {
+            let last = try SQLiteComplaintStore.takeOrdinals(count, of: year, in: db)
+            next[year] = last - count + 1
+        }
         for history in histories {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM complaints WHERE id = ?)", arguments: [history.complaint.id.rawValue]) == true
             {
                 throw ImportedMeanwhile()
             }
             var numbered = history.complaint
-            numbered.number = StoreCoding.complaintNumber(
-                year: numbered.receivedOn.components.year,
-                ordinal: try SQLiteComplaintStore.nextOrdinal(of: numbered.receivedOn.components.year, in: db))
-            try SQLiteComplaintStore.insert(numbered, encoded: history.body, keys: history.keys, in: db)
+            let year = numbered.receivedOn.components.year
+            numbered.number = StoreCoding.complaintNumber(year: year, ordinal: next[year]!)
+            next[year]! += 1
+            try SQLiteComplaintStore.insert(numbered, encoded: history.body, searchParties: history.searchParties, keys: history.keys, in: db)
             for event in history.events { try event.insert(in: db) }
         }
         try cells.write(db)

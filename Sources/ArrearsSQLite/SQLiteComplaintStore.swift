@@ -104,22 +104,31 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
 
     /// The next ordinal of a year's complaints (ARR-2026-000001, …).
     static func nextOrdinal(of year: Int, in db: Database) throws -> Int {
+        try takeOrdinals(1, of: year, in: db)
+    }
+
+    /// Takes the next `count` ordinals of a year; returns the last of them.
+    static func takeOrdinals(_ count: Int, of year: Int, in db: Database) throws -> Int {
         try Int.fetchOne(
             db.cachedStatement(
-                sql: "INSERT INTO complaint_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last"),
-            arguments: [year]) ?? 1
+                sql: """
+                    INSERT INTO complaint_numbers (year, last) VALUES (?1, ?2) ON CONFLICT (year) DO UPDATE SET last = last + ?2 RETURNING last
+                    """),
+            arguments: [year, count]) ?? count
     }
 
     /// Adds a complaint's search terms (`SearchTerms`) under its position.
-    static func index(_ complaint: Complaint, seq: Int64, in db: Database) throws {
+    /// `parties` are the complaint's terms but its number's (`SearchTerms.parties`), when made before.
+    static func index(_ complaint: Complaint, seq: Int64, parties: [String]? = nil, in db: Database) throws {
+        let document = SearchTerms.numbered(complaint.number, parties: parties ?? SearchTerms.parties(of: complaint))
         try db.cachedStatement(sql: "INSERT INTO complaint_search (rowid, terms) VALUES (?, ?)")
-            .execute(arguments: [seq, SearchTerms.document(of: complaint).joined(separator: " ")])
+            .execute(arguments: [seq, document.joined(separator: " ")])
     }
 
     /// Inserts a numbered complaint's row and its business keys (for duplicate detection). `encoded` is the complaint's
     /// JSON made before its number was known (bulk imports encode outside the write); SQLite writes the number into it.
     static func insert(
-        _ numbered: Complaint, encoded: String? = nil, keys: BusinessKeys, in db: Database
+        _ numbered: Complaint, encoded: String? = nil, searchParties: [String]? = nil, keys: BusinessKeys, in db: Database
     ) throws {
         let filing = numbered.filing
         let (complainant, respondent) = (filing.complainant, filing.respondent)
@@ -143,7 +152,7 @@ public final class SQLiteComplaintStore: ComplaintStore, Sendable {
                 respondent.level.rawValue, respondent.region.description, filing.channel.rawValue,
             ])
         let seq = db.lastInsertedRowID
-        try index(numbered, seq: seq, in: db)
+        try index(numbered, seq: seq, parties: searchParties, in: db)
         for contract in Set(keys.contracts) {
             try db.cachedStatement(
                 sql: "INSERT INTO complaint_keys (complaint_seq, complainant_code, respondent_key, contract_key) VALUES (?, ?, ?, ?)"

@@ -15,12 +15,23 @@ public enum SearchTerms {
 
     /// A complaint's terms, in order.
     public static func document(of complaint: Complaint) -> [String] {
+        numbered(complaint.number, parties: parties(of: complaint))
+    }
+
+    /// The terms of all a complaint's document holds but its number: its parties' names and codes, its contract numbers.
+    /// A bulk import makes them on every core; the number comes last, from the one writer.
+    public static func parties(of complaint: Complaint) -> [String] {
         let filing = complaint.filing
         return document(
-            fields: [
-                complaint.number, filing.complainant.name, filing.complainant.creditCode.text, filing.respondent.name,
-                filing.respondent.creditCode?.text ?? "",
-            ] + filing.contracts.map(\.number))
+            fields: [filing.complainant.name, filing.complainant.creditCode.text, filing.respondent.name, filing.respondent.creditCode?.text ?? ""]
+                + filing.contracts.map(\.number))
+    }
+
+    /// A complaint's document: its number's terms, then its `parties` terms.
+    public static func numbered(_ number: String, parties: [String]) -> [String] {
+        let head = terms(number)
+        if head.isEmpty { return parties }
+        return parties.isEmpty ? head : head + [separator] + parties
     }
 
     /// The terms of fields, with a separator between each two.
