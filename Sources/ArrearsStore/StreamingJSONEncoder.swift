@@ -21,11 +21,9 @@ public struct StreamingJSONEncoder: Sendable {
     /// An instant as the OpenAPI runtime's default transcoder writes it (RFC 3339, whole seconds, UTC):
     /// `2026-11-02T01:30:00Z`.
     public static let internetDateTime = StreamingJSONEncoder { date in
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let inDay = Int(seconds - days * 86_400)
-        let day = CivilDay.text(Int(days))
-        return "\(day)T\(CivilDay.two(inDay / 3600)):\(CivilDay.two(inDay / 60 % 60)):\(CivilDay.two(inDay % 60))Z"
+        // The stored form of the whole second (the formatter truncates, never rounds up), without its milliseconds.
+        let stored = StoreCoding.instant(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        return stored.dropLast(5) + "Z"
     }
 
     /// As Foundation's `JSONEncoder` with `.sortedKeys` writes a value without instants.
@@ -37,25 +35,6 @@ public struct StreamingJSONEncoder: Sendable {
         try sink.write(value)
         return sink.bytes
     }
-}
-
-/// Days since 1970-01-01 as `yyyy-MM-dd` (proleptic Gregorian, Howard Hinnant's civil-from-days).
-enum CivilDay {
-    static func text(_ days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(four(year))-\(two(month))-\(two(day))"
-    }
-
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    static func four(_ n: Int) -> String { n >= 1000 ? "\(n)" : String(repeating: "0", count: 4 - "\(n)".count) + "\(n)" }
 }
 
 /// The encoder a value writes itself into. Containers cannot be told to close, so each keeps the depth it opened at and
@@ -289,25 +268,22 @@ struct ObjectWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         sink.key(key, at: depth)
         try sink.number(Double(value))
     }
-    func encode(_ value: Int, forKey key: Key) {
+    func encode(_ value: Int, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: Int8, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: Int16, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: Int32, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: Int64, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: UInt, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: UInt8, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: UInt16, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: UInt32, forKey key: Key) { integer(value, forKey: key) }
+    func encode(_ value: UInt64, forKey key: Key) { integer(value, forKey: key) }
+
+    private func integer(_ value: some FixedWidthInteger, forKey key: Key) {
         sink.key(key, at: depth)
         sink.number(value)
     }
-    func encode(_ value: Int8, forKey key: Key) { encode(Int(value), forKey: key) }
-    func encode(_ value: Int16, forKey key: Key) { encode(Int(value), forKey: key) }
-    func encode(_ value: Int32, forKey key: Key) { encode(Int(value), forKey: key) }
-    func encode(_ value: Int64, forKey key: Key) {
-        sink.key(key, at: depth)
-        sink.number(value)
-    }
-    func encode(_ value: UInt, forKey key: Key) {
-        sink.key(key, at: depth)
-        sink.number(value)
-    }
-    func encode(_ value: UInt8, forKey key: Key) { encode(UInt(value), forKey: key) }
-    func encode(_ value: UInt16, forKey key: Key) { encode(UInt(value), forKey: key) }
-    func encode(_ value: UInt32, forKey key: Key) { encode(UInt(value), forKey: key) }
-    func encode(_ value: UInt64, forKey key: Key) { encode(UInt(value), forKey: key) }
+
     func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         sink.key(key, at: depth)
         try sink.write(value)
