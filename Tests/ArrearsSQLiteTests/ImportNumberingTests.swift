@@ -9,9 +9,7 @@ import Testing
 struct ImportNumberingTests {
     @Test("One batch across a new year: each year numbered from 1 without gaps, a live filing next, every number searchable")
     func numbering() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-numbers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteComplaintStore.open(path: folder.appendingPathComponent("arrears.sqlite").path)
+        let store = try SQLiteComplaintStore.open(path: try scratchDatabasePath("numbers"))
         let platform = SyntheticPlatform(
             seed: 3, count: 80, from: try CSTMonth("2019-11"), to: try CSTMonth("2020-02"), lifecycle: Fixtures.lifecycle,
             regions: try ShippedReferenceData.regions(), routing: try ShippedReferenceData.routing())

@@ -10,9 +10,7 @@ import Testing
 struct MigrationBackfillTests {
     @Test("Complaints stored before 0002 get their business keys, so a new one on the same contract is still flagged")
     func backfill() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-backfill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("arrears.sqlite").path
+        let path = try scratchDatabasePath("backfill")
         let pool = try SQLiteDatabase.open(path: path)
         // The database as the first release left it: only 0001, with one complaint.
         try await pool.write { db in try db.execute(sql: SQLiteDatabase.migrations[0].sql) }

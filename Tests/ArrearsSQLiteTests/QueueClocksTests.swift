@@ -9,9 +9,7 @@ import Testing
 struct QueueClocksTests {
     @Test("A line read before and after acceptance is each time the summary of the complaint as stored")
     func followsDecisions() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-clocks-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try SQLiteComplaintStore.open(path: folder.appendingPathComponent("arrears.sqlite").path)
+        let store = try SQLiteComplaintStore.open(path: try scratchDatabasePath("clocks"))
         let (complaint, event) = Fixtures.registered(at: "2026-11-02T01:00:00Z")
         guard case let .created(stored) = try await store.register(complaint, event: event, idempotency: nil) else {
             Issue.record("not created")

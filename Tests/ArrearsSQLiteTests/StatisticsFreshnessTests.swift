@@ -9,9 +9,7 @@ import Testing
 struct StatisticsFreshnessTests {
     @Test("Each registration is counted at once: this server's, and another process's writing the same file")
     func everyCommitSeen() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-fresh-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("arrears.sqlite").path
+        let path = try scratchDatabasePath("fresh")
         let server = try SQLiteComplaintStore.open(path: path)
         let national = Actor(account: AccountID("admin"), role: .admin)
         let month = try CSTMonth("2026-11")

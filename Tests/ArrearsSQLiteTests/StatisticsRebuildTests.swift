@@ -8,9 +8,7 @@ import Testing
 @Suite("Statistics kept as events happen are the ones the event log implies")
 struct StatisticsRebuildTests {
     func store() throws -> SQLiteComplaintStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arrears-stats-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return try SQLiteComplaintStore.open(path: folder.appendingPathComponent("arrears.sqlite").path)
+        return try SQLiteComplaintStore.open(path: try scratchDatabasePath("stats"))
     }
 
     @Test("400 imported histories: every month's figures and breakdowns are the same after recomputing from the log")
