@@ -4,7 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import OpenAPIHummingbird
-import OpenAPIRuntime
+@_spi(Generated) import OpenAPIRuntime
 
 /// The router as the generated handlers' transport, but for the busiest operations (读取投诉, 投诉列表, 月度统计): those are answered by a
 /// handler that asks the same `ArrearsService` function for the contract's type and writes it with the
@@ -26,9 +26,9 @@ struct DirectAnswers<Context: RequestContext>: ServerTransport {
     init(router: Router<Context>, service: ArrearsService) {
         self.router = router
         operations = [
-            Operation(method: .get, path: "/v1/complaints/{complaintId}") { _, context in
+            Operation(method: .get, path: "/v1/complaints/{complaintId}") { request, context in
                 let answer = try await service.complaintDetail(try context.pathParameter("complaintId"))
-                return try Self.json(answer.body, headers: [.eTag: answer.eTag])
+                return try Self.json(answer.body, headers: [.eTag: answer.eTag], for: request, operation: "getComplaint")
             },
             Operation(method: .get, path: "/v1/complaints") { request, _ in
                 let query = QueryValues(request)
@@ -39,12 +39,13 @@ struct DirectAnswers<Context: RequestContext>: ServerTransport {
                             department: query.text("department"), overdue: try query.flag("overdue"), q: query.text("q"),
                             amountFrom: try query.integer("amountFrom"), amountTo: try query.integer("amountTo"),
                             receivedFrom: query.text("receivedFrom"), receivedTo: query.text("receivedTo"), cursor: query.text("cursor"),
-                            limit: try query.integer("limit"))))
+                            limit: try query.integer("limit"))), for: request, operation: "listComplaints")
             },
             Operation(method: .get, path: "/v1/statistics/monthly") { request, _ in
                 let query = QueryValues(request)
                 return try Self.json(
-                    try await service.monthlyStatistics(.init(month: try query.required("month"), breakdowns: try query.flag("breakdowns"))))
+                    try await service.monthlyStatistics(.init(month: try query.required("month"), breakdowns: try query.flag("breakdowns"))),
+                    for: request, operation: "getMonthlyStatistics")
             },
         ]
     }
@@ -64,13 +65,28 @@ struct DirectAnswers<Context: RequestContext>: ServerTransport {
     /// Operations named here that the contract has not (a renamed path would otherwise quietly fall back).
     var unmatched: [String] { operations.map { "\($0.method) \($0.path)" }.filter { !used.contains($0) } }
 
-    static func json(_ body: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    /// The answer as JSON — once the runtime's own check finds the request's `Accept` takes JSON: a client that takes
+    /// none gets 406 as from the generated handlers, which also check after the operation has run.
+    static func json(
+        _ body: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:], for request: Request, operation: String
+    ) throws -> Response {
+        do {
+            try acceptChecker.validateAcceptIfPresent("application/json", in: request.headers)
+        } catch let error as any HTTPResponseConvertible & Error {
+            throw ServerError(
+                operationID: operation, request: request.head, requestBody: nil, requestMetadata: .init(),
+                causeDescription: String(describing: error), underlyingError: error, httpStatus: error.httpStatus, httpHeaderFields: [:],
+                httpBody: nil)
+        }
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(
             status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try StreamingJSONEncoder.internetDateTime.encode(body))))
     }
 }
+
+/// The runtime's converter, for its check of `Accept` only (made once: it holds coders of its own).
+private let acceptChecker = Converter(configuration: .init())
 
 /// Paths registered so far (registration happens once, at start).
 private final class UsedPaths: @unchecked Sendable {

@@ -120,4 +120,25 @@ struct DirectAnswerTests {
             #expect(try problem(badMonth).fields == ["month"])
         }
     }
+
+    @Test("Accept is held as the generated handlers hold it: JSON or a wildcard is answered, HTML only is 406, after a 404")
+    func accept() async throws {
+        let harness = try await HTTPHarness.make()
+        try await harness.application().test(.router) { client in
+            let id = try await fileComplaint(client, harness)
+            for uri in ["/v1/complaints/\(id)", "/v1/complaints?limit=5", "/v1/me"] {
+                for (accept, status) in [
+                    ("application/json", HTTPResponse.Status.ok), ("*/*", .ok), ("text/html, application/*;q=0.5", .ok),
+                    ("text/html", .notAcceptable),
+                ] {
+                    let response = try await client.execute(uri: uri, method: .get, headers: harness.headers("sme", ["Accept": accept]))
+                    #expect(response.status == status, "\(uri) \(accept)")
+                    if status == .notAcceptable { #expect(response.headers[.contentType] == "application/problem+json") }
+                }
+            }
+            let missing = try await client.execute(
+                uri: "/v1/complaints/no-such-complaint", method: .get, headers: harness.headers("sme", ["Accept": "text/html"]))
+            #expect(missing.status == .notFound)
+        }
+    }
 }
