@@ -45,28 +45,19 @@ struct PreparedHistories: Sendable {
     var cells: StatisticsCells
 
     init(_ histories: [(Complaint, [ComplaintEvent])], calendar: WorkingDayCalendar) async throws {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let share = max(64, (histories.count + cores - 1) / cores)
         cells = StatisticsCells(calendar: calendar)
-        let parts = try await withThrowingTaskGroup(of: (Int, [History], StatisticsCells).self) { group in
-            for (index, start) in stride(from: 0, to: histories.count, by: share).enumerated() {
-                let part = histories[start..<min(start + share, histories.count)]
-                group.addTask {
-                    var cells = StatisticsCells(calendar: calendar)
-                    let made = try part.map { complaint, events in
-                        var replay = StatisticsCells.Replay(complaint: complaint)
-                        for event in events { replay.count(event, into: &cells) }
-                        return History(
-                            complaint: complaint, body: try StoreCoding.encode(complaint), searchParties: SearchTerms.parties(of: complaint),
-                            keys: BusinessKeys(complaint.filing),
-                            events: try StoredEvent.chain(events, province: complaint.intakeProvince))
-                    }
-                    return (index, made, cells)
-                }
+        let parts = try await histories.onEveryCore(smallest: 64) { part in
+            var cells = StatisticsCells(calendar: calendar)
+            let made = try part.map { complaint, events in
+                var replay = StatisticsCells.Replay(complaint: complaint)
+                for event in events { replay.count(event, into: &cells) }
+                return History(
+                    complaint: complaint, body: try StoreCoding.encode(complaint), searchParties: SearchTerms.parties(of: complaint),
+                    keys: BusinessKeys(complaint.filing), events: try StoredEvent.chain(events, province: complaint.intakeProvince))
             }
-            return try await group.reduce(into: []) { $0.append($1) }.sorted { $0.0 < $1.0 }
+            return (made, cells)
         }
-        for (_, made, partCells) in parts {
+        for (made, partCells) in parts {
             self.histories += made
             cells.merge(partCells)
         }

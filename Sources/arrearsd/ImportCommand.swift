@@ -68,27 +68,15 @@ struct ImportCommand: AsyncParsableCommand {
                     for try await (code, owner) in group { owners[code] = .some(owner) }
                 }
                 let known = owners
-                let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count / 64))
-                let size = (chunk.count + parts - 1) / parts
-                let checked = await withTaskGroup(of: (Int, [Result<(Complaint, [ComplaintEvent]), any Error>]).self) { group in
-                    for (part, start) in stride(from: 0, to: chunk.count, by: max(size, 1)).enumerated() {
-                        let slice = Array(chunk[start..<min(start + size, chunk.count)])
-                        group.addTask {
-                            (
-                                part,
-                                slice.map { _, record in
-                                    Result {
-                                        let record = try record.get()
-                                        let owner = known[record.filing.complainant.creditCode.uppercased()] ?? nil
-                                        return try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owner)
-                                    }
-                                }
-                            )
+                let checked = try await chunk.onEveryCore(smallest: 64) { part in
+                    part.map { _, record in
+                        Result {
+                            let record = try record.get()
+                            let owner = known[record.filing.complainant.creditCode.uppercased()] ?? nil
+                            return try HistoryImport.history(record, importer: importer, regions: regions, smeAccount: owner)
                         }
                     }
-                    return await group.reduce(into: [Int: [Result<(Complaint, [ComplaintEvent]), any Error>]]()) { $0[$1.0] = $1.1 }
-                        .sorted { $0.key < $1.key }.flatMap(\.value)
-                }
+                }.flatMap { $0 }
                 for ((row, record), history) in zip(chunk, checked) {
                     switch history {
                     case let .success(history): pending.append(history)
